@@ -1,0 +1,43 @@
+// Self-contained Jest config for this package. It reuses Backstage's SWC transform
+// and jsdom environment, but does not re-export Backstage's whole jest config:
+// that wrapper deadlocks and exits 0 having run no test.
+const testJest = '@backstage/cli-module-test-jest/config';
+const swc = require.resolve(`${testJest}/jestSwcTransform`);
+
+// Packages published untranspiled (ESM) that the SWC transform must still handle.
+const transformIgnorePattern = [
+  '@material-ui',
+  'ajv',
+  'core-js',
+  'jest-.*',
+  'jsdom',
+  'react',
+  'react-dom',
+  'json-schema',
+  'react-use/lib',
+  'typescript',
+].join('|');
+
+const tsx = {
+  jsc: {
+    parser: { syntax: 'typescript', tsx: true },
+    transform: { react: { runtime: 'automatic' } },
+  },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.test.{ts,tsx}'],
+  testEnvironment: require.resolve(`${testJest}/jest-environment-jsdom`),
+  setupFilesAfterEnv: ['<rootDir>/src/setupTests.ts'],
+  transform: {
+    '\\.(mjs|cjs|js)$': [swc, { jsc: { parser: { syntax: 'ecmascript' } } }],
+    '\\.ts$': [swc, { jsc: { parser: { syntax: 'typescript' } } }],
+    '\\.tsx$': [swc, tsx],
+    '\\.(png|svg|woff2?)$': require.resolve(`${testJest}/jestFileTransform.js`),
+  },
+  moduleNameMapper: { '\\.css$': '<rootDir>/src/testing/styleStub.js' },
+  transformIgnorePatterns: [`/node_modules/(?:${transformIgnorePattern})/`],
+};

@@ -1,0 +1,57 @@
+/**
+ * The entity a micro app belongs to, as passed to the micro app in its Luigi context.
+ * @public
+ */
+export interface LuigiEntityContext {
+  /** Full entity ref, e.g. `component:default/orders`. */
+  ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  /** `metadata.title`, or the name when there is none. */
+  title: string;
+  /** `spec.owner` as a full entity ref, when set. */
+  owner?: string;
+  /** `spec.system` as a full entity ref, when set. */
+  system?: string;
+}
+
+/**
+ * A catalog entity that passed validation and becomes one Luigi navigation node.
+ * @public
+ */
+export interface MicroApp {
+  /** Stable, unique path segment under the Luigi page (`/luigi#/<pathSegment>`). */
+  pathSegment: string;
+  /** Label shown in navigation: entity title or name. Plain text. */
+  label: string;
+  /** Entity description, if any. Plain text. */
+  description?: string;
+  /** Navigation category. */
+  category: string;
+  /** Validated absolute URL of the micro frontend. */
+  viewUrl: string;
+  /** The owning entity, forwarded to the micro app as context. */
+  entity: LuigiEntityContext;
+}
+
+/**
+ * A catalog entity that declares a micro frontend but was refused, with the reason shown to users.
+ * @public
+ */
+export interface RejectedMicroApp {
+  entityRef: string;
+  /** Entity title or name, for display. Plain text. */
+  label: string;
+  /** Human readable reason, e.g. `origin https://x.example is not in luigi.allowedOrigins`. */
+  reason: string;
+}
+
+/**
+ * Result of turning catalog entities into micro apps.
+ * @public
+ */
+export interface MicroAppCatalog {
+  apps: MicroApp[];
+  rejected: RejectedMicroApp[];
+}
