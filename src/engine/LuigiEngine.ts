@@ -1,0 +1,200 @@
+import { MicroApp } from '../catalog/types';
+import { firstSegment } from './routeGate';
+import { HostGuard } from './hostGuard';
+import { buildLuigiConfig, buildLuigiNodes } from './luigiConfig';
+import { LuigiCore, loadLuigiCore } from './luigiCore';
+import { luigiScopedCss } from './styles/luigiScopedCss.generated';
+
+/** What a view (page or entity tab) tells the engine while it shows Luigi. */
+export interface LuigiViewBinding {
+  /** Called when the shown micro app did not complete the Luigi handshake in time. */
+  onPageError(): void;
+}
+
+/** Tokens as Luigi's auth store holds them; `LuigiClient.getToken()` returns `accessToken`. */
+export interface LuigiAuthData {
+  accessToken: string;
+  idToken?: string;
+  /** Epoch milliseconds. */
+  accessTokenExpirationDate?: number;
+}
+
+/** Attribute of the wrapper the scoped Luigi stylesheet is bound to. */
+export const LUIGI_HOST_ATTRIBUTE = 'data-luigi-plugin-host';
+
+interface AttachedView {
+  container: HTMLElement;
+  binding: LuigiViewBinding;
+}
+
+/**
+ * The one Luigi instance of a browser tab, and the only code that talks to `window.Luigi`.
+ *
+ * Luigi cannot be unloaded safely inside a React app (it blanks the page, leaks listeners and mounts
+ * twice under StrictMode), so it is started once and its root element is moved into whichever view is
+ * shown. While no view is shown the root is detached from the document, with no iframe inside.
+ */
+export class LuigiEngine {
+  private readonly host: HTMLDivElement;
+  private readonly root: HTMLDivElement;
+  private readonly guard: HostGuard;
+  private core?: LuigiCore;
+  private view?: AttachedView;
+  private viewPathname?: string;
+  private apps: readonly MicroApp[] = [];
+  private knownSegments = new Set<string>();
+  private globalContext: object = {};
+  private authData?: LuigiAuthData;
+  private loadTimeoutMs = 15000;
+
+  constructor(doc: Document = document) {
+    this.host = doc.createElement('div');
+    this.host.setAttribute(LUIGI_HOST_ATTRIBUTE, '');
+    const style = doc.createElement('style');
+    style.textContent = luigiScopedCss;
+    this.root = doc.createElement('div');
+    this.root.setAttribute('luigi-app-root', '');
+    // Luigi positions its content absolutely inside the root: both need the view's full height.
+    this.host.style.height = '100%';
+    this.root.style.height = '100%';
+    this.host.append(style, this.root);
+    this.guard = new HostGuard(doc);
+  }
+
+  /** Whether Luigi core has been started in this tab. */
+  get started(): boolean {
+    return this.core !== undefined;
+  }
+
+  /** Sets how long a micro app may take before the error panel shows. */
+  setLoadTimeout(ms: number) {
+    if (ms === this.loadTimeoutMs) return;
+    this.loadTimeoutMs = ms;
+    this.pushNodes();
+  }
+
+  /** Replaces the micro apps Luigi can route to. */
+  setApps(apps: readonly MicroApp[]) {
+    this.apps = apps;
+    this.knownSegments = new Set(apps.map(app => app.pathSegment));
+    this.pushNodes();
+  }
+
+  /** Whether a Luigi path (`/orders/x`) opens a known micro app. */
+  isKnownPath(luigiPath: string): boolean {
+    return this.knownSegments.has(firstSegment(luigiPath));
+  }
+
+  /** Replaces the context every micro app receives besides its node's own (user, token state). */
+  setGlobalContext(context: object) {
+    this.globalContext = context;
+    this.core?.setGlobalContext(context);
+  }
+
+  /**
+   * Hands a token to Luigi's auth store (in memory only) and to every open micro app. Luigi forwards
+   * `luigi.auth.tokenIssued` only to frames at their view URL's origin, all of them allowlisted.
+   */
+  setAuthData(authData: LuigiAuthData | undefined) {
+    this.authData = authData;
+    if (!this.core) return;
+    if (authData) this.core.auth().store.setAuthData(authData);
+    else this.core.auth().store.removeAuthData();
+    window.postMessage({ msg: 'luigi.auth.tokenIssued', authData: authData ?? null }, window.location.origin);
+  }
+
+  /**
+   * Shows Luigi inside `container`. Starts Luigi on first use; afterwards moves the existing root in
+   * and lets Luigi route to the current URL.
+   */
+  async attach(container: HTMLElement, binding: LuigiViewBinding): Promise<void> {
+    this.view = { container, binding };
+    this.viewPathname = window.location.pathname;
+    container.appendChild(this.host);
+    if (this.core) {
+      this.refreshRoute();
+      return;
+    }
+    const core = await loadLuigiCore();
+    // The view may have gone (or another taken its place) while Luigi was loading.
+    if (this.core || this.view?.container !== container || !this.host.isConnected) {
+      if (this.core && this.view?.container === container) this.refreshRoute();
+      return;
+    }
+    this.start(core);
+  }
+
+  /** Removes Luigi from `container` if it is there; its micro app frame is discarded. */
+  detach(container: HTMLElement) {
+    if (this.view?.container !== container) return;
+    this.view = undefined;
+    this.viewPathname = undefined;
+    // Dropping the frames makes Luigi create a fresh one on the next attach, instead of
+    // talking to a frame that reloaded behind its back.
+    this.root.querySelectorAll('iframe').forEach(frame => frame.remove());
+    this.host.remove();
+  }
+
+  /** Navigates to a Luigi path (`/orders`), adding a browser history entry. */
+  navigate(luigiPath: string) {
+    if (this.core) {
+      this.core.navigation().navigate(luigiPath);
+    } else {
+      // Luigi is still loading: put the path in the URL; Luigi routes to it when it starts.
+      window.location.hash = luigiPath;
+    }
+  }
+
+  /** Loads the current route again; a micro app whose handshake failed gets a fresh frame. */
+  retry() {
+    this.refreshRoute();
+  }
+
+  /** Updates the pathname the attached view lives at (entity pages change it without remounting). */
+  setViewPathname(pathname: string) {
+    if (this.view) this.viewPathname = pathname;
+  }
+
+  private start(core: LuigiCore) {
+    this.core = core;
+    this.guard.start();
+    core.setConfig(
+      buildLuigiConfig({
+        apps: this.apps,
+        globalContext: this.globalContext,
+        loadTimeoutMs: this.loadTimeoutMs,
+        gate: {
+          viewPathname: () => this.viewPathname,
+          isKnownPath: path => this.isKnownPath(path),
+        },
+        onPageError: () => this.view?.binding.onPageError(),
+        afterInit: () => this.guard.restore(),
+      }),
+    );
+    this.guard.restore();
+    if (this.authData) this.setAuthData(this.authData);
+  }
+
+  private pushNodes() {
+    if (!this.core) return;
+    const config = this.core.getConfig();
+    config.navigation = {
+      ...config.navigation,
+      nodes: buildLuigiNodes(this.apps, this.loadTimeoutMs, () => this.view?.binding.onPageError()),
+    };
+    this.core.configChanged('navigation');
+  }
+
+  /** Asks Luigi to route to the current URL without adding history (its `refreshRoute` message). */
+  private refreshRoute() {
+    window.postMessage({ msg: 'refreshRoute' }, window.location.origin);
+  }
+}
+
+let engine: LuigiEngine | undefined;
+
+/** The engine of this browser tab, created on first use. */
+export function getLuigiEngine(): LuigiEngine {
+  engine ??= new LuigiEngine();
+  return engine;
+}
