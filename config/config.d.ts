@@ -1,0 +1,18 @@
+export interface Config {
+  /** Configuration for backstage-plugin-luigi. */
+  luigi?: {
+    /**
+     * The only origins (`https://host[:port]`; `http:` only for loopback) whose micro frontends may be
+     * framed and receive the user's token. Entities whose `luigi-project.io/view-url` is elsewhere are
+     * listed on the page as rejected. Empty or missing: no micro app is shown (deny by default).
+     * @visibility frontend
+     */
+    allowedOrigins?: string[];
+    /**
+     * Milliseconds a micro app may take to complete the Luigi handshake before the page shows an
+     * error panel with a retry. Default 15000.
+     * @visibility frontend
+     */
+    loadTimeoutMs?: number;
+  };
+}

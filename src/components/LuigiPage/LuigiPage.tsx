@@ -1,0 +1,101 @@
+import {
+  Content,
+  EmptyState,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Paper from '@material-ui/core/Paper';
+import { useLocation } from 'react-router-dom';
+import { getLuigiEngine } from '../../engine/LuigiEngine';
+import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
+import { useLuigiSession } from '../../hooks/useLuigiSession';
+import { useLuigiSettings } from '../../hooks/useLuigiSettings';
+import { useMicroAppCatalog } from '../../hooks/useMicroAppCatalog';
+import { LuigiView } from '../LuigiView/LuigiView';
+import { MicroAppNav } from '../MicroAppNav/MicroAppNav';
+import { RejectedAppsPanel } from '../RejectedAppsPanel/RejectedAppsPanel';
+
+const ANNOTATION_DOCS =
+  'https://github.com/backstage-plugin-luigi/backstage-plugin-luigi#register-a-micro-app';
+
+/** Props of {@link LuigiPage}. */
+export interface LuigiPageProps {
+  /** Page title. Default "Micro apps". */
+  title?: string;
+}
+
+/** The micro apps page body: navigation on the left, the Luigi content area on the right. */
+function MicroApps() {
+  const engine = getLuigiEngine();
+  const settings = useLuigiSettings();
+  const catalog = useMicroAppCatalog();
+  useLuigiSession(engine);
+  const location = useLocation();
+
+  if (catalog.loading && !catalog.value) return <Progress />;
+  if (catalog.error) return <ResponseErrorPanel error={catalog.error} />;
+  const { apps, rejected } = catalog.value!;
+
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12}>
+        <RejectedAppsPanel rejected={rejected} invalidOrigins={settings.invalidOrigins} />
+      </Grid>
+      {apps.length === 0 ? (
+        <Grid item xs={12}>
+          <EmptyState
+            missing="info"
+            title="No micro apps yet"
+            description="Annotate a catalog entity with luigi-project.io/view-url (an https URL on an origin listed in luigi.allowedOrigins) to show its micro frontend here."
+            action={
+              <Button variant="contained" color="primary" href={ANNOTATION_DOCS}>
+                Read the docs
+              </Button>
+            }
+          />
+        </Grid>
+      ) : (
+        <>
+          <Grid item xs={12} md={3}>
+            <Paper>
+              <MicroAppNav
+                apps={apps}
+                selected={firstSegment(luigiPathFromHash(location.hash))}
+                onOpen={path => engine.navigate(path)}
+              />
+            </Paper>
+          </Grid>
+          <Grid item xs={12} md={9}>
+            <Paper>
+              <LuigiView
+                engine={engine}
+                apps={apps}
+                loadTimeoutMs={settings.loadTimeoutMs}
+                height="calc(100vh - 260px)"
+              />
+            </Paper>
+          </Grid>
+        </>
+      )}
+    </Grid>
+  );
+}
+
+/**
+ * The micro apps page: a Backstage header, micro apps grouped by category, and the Luigi content area.
+ * @public
+ */
+export function LuigiPage({ title = 'Micro apps' }: LuigiPageProps) {
+  return (
+    <Page themeId="tool">
+      <Header title={title} subtitle="Micro frontends from the software catalog" />
+      <Content>
+        <MicroApps />
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,2 @@
+export { LuigiPage } from './LuigiPage';
+export type { LuigiPageProps } from './LuigiPage';

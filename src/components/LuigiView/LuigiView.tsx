@@ -1,0 +1,78 @@
+import { EmptyState, ErrorPanel } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import { useRef } from 'react';
+import { MicroApp } from '../../catalog/types';
+import { LuigiEngine } from '../../engine/LuigiEngine';
+import { LuigiViewState, useLuigiView } from './useLuigiView';
+
+/** Props of {@link LuigiView}. */
+export interface LuigiViewProps {
+  engine: LuigiEngine;
+  apps: readonly MicroApp[];
+  loadTimeoutMs: number;
+  /** Height of the content area (any CSS length). */
+  height?: number | string;
+}
+
+function StatePanel({ state, retry }: { state: LuigiViewState; retry(): void }) {
+  switch (state.kind) {
+    case 'landing':
+      return (
+        <EmptyState
+          missing="content"
+          title="Choose a micro app"
+          description="Pick a micro app from the list to open it here."
+        />
+      );
+    case 'not-found':
+      return (
+        <EmptyState
+          missing="data"
+          title="No micro app at this address"
+          description={`Nothing is registered at "${state.path}". It may have been removed, renamed, or you may not have access.`}
+        />
+      );
+    case 'failed':
+      return (
+        <ErrorPanel
+          title={`${state.app.label} did not load`}
+          error={
+            new Error(
+              `The micro app at ${state.app.viewUrl} did not answer in time. It may be down, refuse to be framed, or not use the Luigi client.`,
+            )
+          }
+        >
+          <Button variant="contained" color="primary" onClick={retry} data-testid="luigi-retry">
+            Retry
+          </Button>
+        </ErrorPanel>
+      );
+    default:
+      return null;
+  }
+}
+
+/**
+ * The Luigi content area: the engine's root while a micro app is shown, Backstage panels otherwise.
+ * The container stays mounted in every state so Luigi is never torn down by a state change.
+ */
+export function LuigiView({ engine, apps, loadTimeoutMs, height = 600 }: LuigiViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const { state, retry } = useLuigiView(engine, containerRef, apps, loadTimeoutMs);
+  const showing = state.kind === 'showing';
+  return (
+    <Box data-testid="luigi-view" data-state={state.kind} minHeight={height} display="flex" flexDirection="column">
+      <StatePanel state={state} retry={retry} />
+      <div
+        ref={containerRef}
+        data-testid="luigi-container"
+        style={{
+          display: showing ? 'block' : 'none',
+          position: 'relative',
+          height,
+        }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,26 @@
+import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { useMemo } from 'react';
+import { normalizeAllowedOrigins } from '../catalog/viewUrl';
+
+/** Default for `luigi.loadTimeoutMs`. */
+export const DEFAULT_LOAD_TIMEOUT_MS = 15000;
+
+/** The plugin's app-config, read and normalised once per config. */
+export interface LuigiSettings {
+  allowedOrigins: ReadonlySet<string>;
+  /** Allowlist entries that are not origins; shown to admins instead of being ignored silently. */
+  invalidOrigins: string[];
+  loadTimeoutMs: number;
+}
+
+/** Reads `luigi.*` from app-config. */
+export function useLuigiSettings(): LuigiSettings {
+  const config = useApi(configApiRef);
+  const entries = config.getOptionalStringArray('luigi.allowedOrigins') ?? [];
+  const loadTimeoutMs = config.getOptionalNumber('luigi.loadTimeoutMs') ?? DEFAULT_LOAD_TIMEOUT_MS;
+  const key = entries.join('\n');
+  return useMemo(() => {
+    const { origins, invalid } = normalizeAllowedOrigins(key ? key.split('\n') : []);
+    return { allowedOrigins: origins, invalidOrigins: invalid, loadTimeoutMs };
+  }, [key, loadTimeoutMs]);
+}

@@ -1,0 +1,37 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  identityApiRef,
+} from '@backstage/core-plugin-api';
+import { BackstageIdentityTokenSource, luigiTokenSourceApiRef } from './auth/tokenSource';
+import { rootRouteRef } from './routes';
+
+/**
+ * The Luigi plugin for Backstage's legacy frontend system.
+ * @public
+ */
+export const luigiPlugin = createPlugin({
+  id: 'luigi',
+  routes: { root: rootRouteRef },
+  apis: [
+    createApiFactory({
+      api: luigiTokenSourceApiRef,
+      deps: { identityApi: identityApiRef },
+      factory: ({ identityApi }) => new BackstageIdentityTokenSource(identityApi),
+    }),
+  ],
+});
+
+/**
+ * The micro apps page: navigation from the catalog and the Luigi content area. Mount it at a path of
+ * your choice, e.g. `<Route path="/luigi" element={<LuigiPage />} />`.
+ * @public
+ */
+export const LuigiPage = luigiPlugin.provide(
+  createRoutableExtension({
+    name: 'LuigiPage',
+    component: () => import('./components/LuigiPage').then(m => m.LuigiPage),
+    mountPoint: rootRouteRef,
+  }),
+);
