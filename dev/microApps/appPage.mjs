@@ -1,0 +1,71 @@
+// HTML for every sample micro app page (and the recorder page, which is the
+// same page plus one extra script). Kept in one place so the pages cannot drift
+// apart: the browser tests rely on the element ids below being identical.
+//
+// The page itself is static. All data received from the host (context, token)
+// is rendered by /app.js with textContent only, never innerHTML.
+
+/** Names of the sample apps; each one is served at `/apps/<name>/`. */
+export const APP_NAMES = Object.freeze(['orders', 'inventory', 'billing', 'reports']);
+
+const escapeHtml = value =>
+  String(value).replace(
+    /[&<>"']/g,
+    c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
+
+/**
+ * Renders a sample micro app page.
+ *
+ * @param {object} options
+ * @param {string} options.name App name shown in the heading and in the alert text.
+ * @param {string[]} [options.navigateTo] Apps to render `#go-<app>` buttons for
+ *   (defaults to every other sample app).
+ * @param {string[]} [options.extraScripts] Scripts loaded BEFORE the Luigi client,
+ *   so they see every message the frame ever receives (used by the recorder).
+ * @returns {string} a complete HTML document
+ */
+export function appPage({ name, navigateTo, extraScripts = [] }) {
+  const others = navigateTo ?? APP_NAMES.filter(app => app !== name);
+  const buttons = others
+    .map(
+      app =>
+        `<button type="button" id="go-${escapeHtml(app)}" data-navigate="/${escapeHtml(app)}">Go to ${escapeHtml(app)}</button>`,
+    )
+    .join('\n      ');
+  const scripts = [...extraScripts, '/luigi-client.js', '/app.js']
+    .map(src => `<script src="${escapeHtml(src)}"></script>`)
+    .join('\n    ');
+
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <title>${escapeHtml(name)}</title>
+    <style>
+      body { font-family: sans-serif; margin: 1rem; }
+      pre { background: #f4f4f4; padding: .5rem; white-space: pre-wrap; word-break: break-all; }
+      button { margin-right: .5rem; }
+    </style>
+  </head>
+  <body data-app="${escapeHtml(name)}">
+    <h1 id="app-name">${escapeHtml(name)}</h1>
+    <p>
+      Status: <span id="status">loading</span> |
+      Context updates: <span id="context-updates">0</span> |
+      Load id: <span id="load-id"></span> |
+      Path: <span id="path"></span>
+    </p>
+    <p>
+      ${buttons}
+      <button type="button" id="alert">Show alert</button>
+    </p>
+    <h2>Context</h2>
+    <pre id="context">none</pre>
+    <h2>Token</h2>
+    <pre id="token">none</pre>
+    ${scripts}
+  </body>
+</html>
+`;
+}

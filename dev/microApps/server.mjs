@@ -1,0 +1,228 @@
+// Dependency-free static server for the sample Luigi micro apps used by the dev
+// portal and the browser tests.
+//
+// The same handler listens on two ports. A browser treats
+// http://localhost:<trustedPort> and http://localhost:<untrustedPort> as two
+// different origins, which is all the tests need to check the host's origin
+// allow-list (e.g. that an untrusted origin never receives a token).
+//
+// Usage: `node dev/microApps/server.mjs`, or import { startMicroApps }.
+
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { APP_NAMES, appPage } from './appPage.mjs';
+
+const require = createRequire(import.meta.url);
+// Served from the installed package so the apps use the real Luigi client.
+const LUIGI_CLIENT_PATH = require.resolve('@luigi-project/client/luigi-client.js');
+const APP_JS_PATH = fileURLToPath(new URL('./app.js', import.meta.url));
+const RECORDER_JS_PATH = fileURLToPath(new URL('./recorder.js', import.meta.url));
+
+// Upper bound for a recorder POST body; a Luigi message is a few KB at most.
+const MAX_LOG_BODY = 1024 * 1024;
+
+const TYPES = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+};
+
+function send(res, status, type, body, extraHeaders = {}) {
+  res.writeHead(status, {
+    'Content-Type': TYPES[type],
+    // Always fresh: tests and the dev portal restart the server with edits.
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...extraHeaders,
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+const notFound = res => send(res, 404, 'text', 'Not found\n');
+
+// Read on every request (not cached) so edits show up without a restart.
+const sendFile = async (res, path) => send(res, 200, 'js', await readFile(path));
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', chunk => {
+      size += chunk.length;
+      if (size > MAX_LOG_BODY) {
+        reject(Object.assign(new Error('body too large'), { status: 413 }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const NO_FRAME_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>no-frame</title></head>
+<body><h1>no-frame</h1><p>This page refuses to be framed.</p></body></html>
+`;
+
+const NO_HANDSHAKE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>no-handshake</title></head>
+<body><h1>no-handshake</h1><p>I never say hello</p></body></html>
+`;
+
+/**
+ * Creates the request handler shared by both ports.
+ *
+ * @param {Array<object>} received recorder entries (mutated in place)
+ * @param {() => object} originsOf returns { [port]: origin } once listening
+ */
+function createHandler(received, originsOf) {
+  return async function handle(req, res) {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    const method = req.method;
+    const isRead = method === 'GET' || method === 'HEAD';
+
+    if (pathname === '/recorder/log') {
+      if (isRead) return send(res, 200, 'json', JSON.stringify(received));
+      if (method === 'DELETE') {
+        // Clear in place: callers hold a reference to this very array.
+        received.length = 0;
+        return send(res, 204, 'text', '');
+      }
+      if (method === 'POST') {
+        let entry;
+        try {
+          entry = JSON.parse(await readBody(req));
+        } catch (error) {
+          return send(res, error.status ?? 400, 'text', 'Bad recorder entry\n');
+        }
+        // Which server (origin) the entry was posted to, i.e. which origin's
+        // frame received it.
+        const recordedBy = originsOf()[req.socket.localPort];
+        received.push({ ...entry, recordedBy, at: Date.now() });
+        return send(res, 204, 'text', '');
+      }
+      return send(res, 405, 'text', 'Method not allowed\n', { Allow: 'GET, POST, DELETE' });
+    }
+
+    if (!isRead) return notFound(res);
+
+    if (pathname === '/luigi-client.js') return sendFile(res, LUIGI_CLIENT_PATH);
+    if (pathname === '/app.js') return sendFile(res, APP_JS_PATH);
+    if (pathname === '/recorder.js') return sendFile(res, RECORDER_JS_PATH);
+
+    // /apps/<name>/ and /apps/<name>/<anything>: Luigi may append sub-paths.
+    const app = /^\/apps\/([^/]+)\/.*$/.exec(pathname);
+    if (app) {
+      if (!APP_NAMES.includes(app[1])) return notFound(res);
+      return send(res, 200, 'html', appPage({ name: app[1] }));
+    }
+
+    if (pathname === '/recorder/') {
+      return send(
+        res,
+        200,
+        'html',
+        appPage({ name: 'recorder', navigateTo: APP_NAMES, extraScripts: ['/recorder.js'] }),
+      );
+    }
+
+    if (pathname === '/fail/404') return send(res, 404, 'text', 'This micro app does not exist\n');
+    if (pathname === '/fail/no-frame') {
+      // The only response that forbids framing, both the legacy and CSP way.
+      return send(res, 200, 'html', NO_FRAME_PAGE, {
+        'X-Frame-Options': 'DENY',
+        'Content-Security-Policy': "frame-ancestors 'none'",
+      });
+    }
+    // Never loads the Luigi client, so the host never gets a handshake.
+    if (pathname === '/fail/no-handshake') return send(res, 200, 'html', NO_HANDSHAKE_PAGE);
+
+    return notFound(res);
+  };
+}
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address().port);
+    });
+  });
+}
+
+function closeServer(server) {
+  return new Promise(resolve => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    // Drop keep-alive connections (e.g. a browser still open) so close() returns.
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * Starts the sample micro apps on two ports (two browser origins).
+ *
+ * Pass port 0 to get an ephemeral port; the returned origins carry the real port.
+ *
+ * @param {object} [options]
+ * @param {number} [options.trustedPort=7100] port of the origin the host trusts
+ * @param {number} [options.untrustedPort=7200] port of the origin the host does not trust
+ * @param {string} [options.host='127.0.0.1'] interface to bind (loopback only by default)
+ * @returns {Promise<{
+ *   trustedOrigin: string,
+ *   untrustedOrigin: string,
+ *   received: Array<{kind?: string, origin?: string, data?: unknown, recordedBy?: string, at: number}>,
+ *   close: () => Promise<void>,
+ * }>} origins as `http://localhost:<port>`; `received` is the live recorder log
+ */
+export async function startMicroApps({
+  trustedPort = 7100,
+  untrustedPort = 7200,
+  host = '127.0.0.1',
+} = {}) {
+  const received = [];
+  const origins = {};
+  const handler = createHandler(received, () => origins);
+  const wrapped = (req, res) =>
+    handler(req, res).catch(error => {
+      if (!res.headersSent) send(res, 500, 'text', `Internal error: ${error.message}\n`);
+      else res.destroy();
+    });
+
+  const trusted = createServer(wrapped);
+  const untrusted = createServer(wrapped);
+  const close = () => Promise.all([closeServer(trusted), closeServer(untrusted)]).then(() => {});
+
+  try {
+    const realTrusted = await listen(trusted, trustedPort, host);
+    const realUntrusted = await listen(untrusted, untrustedPort, host);
+    origins[realTrusted] = `http://localhost:${realTrusted}`;
+    origins[realUntrusted] = `http://localhost:${realUntrusted}`;
+    return {
+      trustedOrigin: origins[realTrusted],
+      untrustedOrigin: origins[realUntrusted],
+      received,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+// Run directly: start on the default ports and log the origins.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const apps = await startMicroApps();
+  console.log(`Trusted micro apps:   ${apps.trustedOrigin}/apps/{${APP_NAMES.join(',')}}/`);
+  console.log(`Untrusted micro apps: ${apps.untrustedOrigin}/apps/{${APP_NAMES.join(',')}}/`);
+  console.log(`Recorder:             ${apps.trustedOrigin}/recorder/ and ${apps.untrustedOrigin}/recorder/`);
+  const stop = () => apps.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,486 @@
+/**
+ * A real OpenID Connect provider for the dev portal and the browser tests,
+ * built on `oidc-provider` (v9) and served on loopback over plain http.
+ *
+ * Run it directly with `node dev/oidc/provider.mjs` (port from `OIDC_PORT`,
+ * default 7300), or start it from code with {@link startOidcProvider}.
+ *
+ * Everything lives in memory: signing keys, cookie keys, sessions, grants and
+ * tokens are created at start and gone when the process stops.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
+
+import Provider, { errors } from 'oidc-provider';
+import { exportJWK, generateKeyPair } from 'jose';
+
+import { findUser, users } from './users.mjs';
+
+/** Scopes the provider knows; `groups` is our own, the rest are standard. */
+const SCOPES = ['openid', 'offline_access', 'profile', 'email', 'groups'];
+
+/** Which claims each scope releases (ID token, userinfo). */
+const CLAIMS = {
+  openid: ['sub'],
+  profile: ['name'],
+  email: ['email', 'email_verified'],
+  groups: ['groups'],
+};
+
+/** Scopes a micro app may see in the access token's `scope` claim. */
+const RESOURCE_SCOPE = 'openid profile email groups';
+
+const REFRESH_TOKEN_TTL = 24 * 60 * 60;
+const SESSION_TTL = 24 * 60 * 60;
+const INTERACTION_TTL = 10 * 60;
+
+/**
+ * @typedef {object} OidcProviderOptions
+ * @property {number} [port=7300]          TCP port; 0 picks a free one
+ * @property {string} [host='127.0.0.1']   address to listen on (keep it loopback)
+ * @property {string} [issuer]             issuer URL, default `http://localhost:<real port>`;
+ *   an origin only, the provider is served at the root path
+ * @property {number} [accessTokenTtl=60]  access token lifetime in seconds
+ * @property {number} [idTokenTtl=60]      ID token lifetime in seconds
+ * @property {string[]} [redirectUris]     redirect URIs of the dev portal client
+ * @property {string} [clientId='backstage-dev-portal'] public client id
+ * @property {string} [audience='luigi-micro-apps']     `aud` of the access tokens
+ */
+
+/**
+ * @typedef {object} RunningOidcProvider
+ * @property {string} issuer      issuer identifier (no trailing slash by default)
+ * @property {string} jwksUri     where micro apps fetch the public signing keys
+ * @property {number} port        port actually listened on
+ * @property {string} clientId    the public client's id
+ * @property {string} audience    `aud` of the access tokens
+ * @property {string} resource    resource indicator that maps to `audience`
+ * @property {import('oidc-provider').default} provider the oidc-provider instance
+ * @property {() => Promise<void>} close stops the server and drops all state
+ */
+
+/**
+ * Starts the dev OpenID Connect provider.
+ *
+ * One public client (PKCE S256, no secret), the users from `users.mjs`,
+ * JWT access tokens for `audience`, refresh tokens, revocation and
+ * RP-initiated logout. Login is a small HTML page with one button per user;
+ * consent is granted automatically.
+ *
+ * @param {OidcProviderOptions} [options]
+ * @returns {Promise<RunningOidcProvider>}
+ */
+export async function startOidcProvider({
+  port = 7300,
+  host = '127.0.0.1',
+  issuer,
+  accessTokenTtl = 60,
+  idTokenTtl = 60,
+  redirectUris = ['http://localhost:3000/oidc/callback'],
+  clientId = 'backstage-dev-portal',
+  audience = 'luigi-micro-apps',
+} = {}) {
+  // Listen first: with port 0 the issuer can only be derived once the OS
+  // has picked the port, and the Provider needs the issuer up front.
+  let handle = (req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
+  const server = createServer((req, res) => handle(req, res));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const realPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  const issuerUrl = issuer ?? `http://localhost:${realPort}`;
+
+  try {
+    const { provider, resource } = await createProvider({
+      issuer: issuerUrl,
+      accessTokenTtl,
+      idTokenTtl,
+      redirectUris,
+      clientId,
+      audience,
+    });
+    const callback = provider.callback();
+    handle = (req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/interaction' || path.startsWith('/interaction/')) {
+        handleInteraction(provider, path, req, res).catch((err) => {
+          if (res.headersSent) res.destroy(err);
+          else sendHtml(res, 500, page('Error', `<p>${esc(err.message)}</p>`));
+        });
+        return;
+      }
+      callback(req, res);
+    };
+
+    return {
+      issuer: issuerUrl,
+      jwksUri: new URL(provider.pathFor('jwks'), issuerUrl).href,
+      port: realPort,
+      clientId,
+      audience,
+      resource,
+      provider,
+      close: () => closeServer(server),
+    };
+  } catch (err) {
+    await closeServer(server);
+    throw err;
+  }
+}
+
+/**
+ * Builds the oidc-provider instance (no I/O besides key generation).
+ *
+ * @param {{ issuer: string, accessTokenTtl: number, idTokenTtl: number,
+ *   redirectUris: string[], clientId: string, audience: string }} options
+ */
+async function createProvider({
+  issuer, accessTokenTtl, idTokenTtl, redirectUris, clientId, audience,
+}) {
+  // Fresh keys per start, never on disk: a restart invalidates old tokens,
+  // which is what a dev/test provider should do.
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const signingKey = {
+    ...(await exportJWK(privateKey)),
+    kid: `dev-${randomBytes(8).toString('hex')}`,
+    alg: 'RS256',
+    use: 'sig',
+  };
+
+  // Resource indicators must be absolute URIs, a bare audience such as
+  // 'luigi-micro-apps' is not; map it to a URN and keep `aud` as given.
+  const resource = URL.canParse(audience) ? audience : `urn:${audience}`;
+
+  const origins = [...new Set(redirectUris.map((uri) => new URL(uri).origin))];
+
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: clientId,
+        client_name: 'Backstage dev portal',
+        application_type: 'web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: redirectUris,
+        post_logout_redirect_uris: origins.map((origin) => `${origin}/`),
+      },
+    ],
+    jwks: { keys: [signingKey] },
+    // Signed cookies need keys; random per start is fine for a dev server.
+    // `secure` is left to oidc-provider, which only sets it on https requests,
+    // so the cookies work on http://localhost.
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    scopes: SCOPES,
+    claims: CLAIMS,
+    // Default (true) keeps profile/email/groups out of the ID token whenever
+    // an access token is issued too, expecting userinfo to deliver them; the
+    // portal reads them from the ID token instead.
+    conformIdTokenClaims: false,
+    findAccount: async (_ctx, sub) => {
+      const user = findUser(sub);
+      if (!user) return undefined;
+      return {
+        accountId: user.sub,
+        // oidc-provider filters these by granted scope/claims.
+        claims: async () => ({
+          sub: user.sub,
+          name: user.name,
+          email: user.email,
+          email_verified: true,
+          groups: [...user.groups],
+        }),
+      };
+    },
+    // Micro apps authorize on groups, so put them in the JWT access token.
+    extraTokenClaims: async (_ctx, token) => {
+      const user = token.accountId ? findUser(token.accountId) : undefined;
+      return user ? { groups: [...user.groups] } : undefined;
+    },
+    // Browser apps call token/userinfo/revocation cross-origin: allow the
+    // origins of the client's own redirect URIs, nothing else.
+    clientBasedCORS: (_ctx, origin, client) => client.redirectUris
+      .some((uri) => URL.parse(uri)?.origin === origin),
+    pkce: { required: () => true },
+    // Issue refresh tokens to any client allowed the grant, even if
+    // offline_access was dropped (oidc-provider drops it when `prompt` is
+    // sent without `consent`); rotation for public clients stays on.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    interactions: {
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+    },
+    features: {
+      // Our own interaction routes replace the built-in dev ones.
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource,
+        postLogoutSuccessSource,
+      },
+      resourceIndicators: {
+        enabled: true,
+        // No `resource` in the request: use the micro apps' one, so the
+        // browser app needs no extra parameter to get a JWT access token.
+        defaultResource: async () => resource,
+        // Without this, a code/refresh grant with the `openid` scope and no
+        // `resource` parameter yields an opaque userinfo-only access token.
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx, indicator) => {
+          if (indicator !== resource) {
+            throw new errors.InvalidTarget();
+          }
+          return {
+            scope: RESOURCE_SCOPE,
+            audience,
+            accessTokenTTL: accessTokenTtl,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
+    },
+    ttl: {
+      AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? accessTokenTtl,
+      AuthorizationCode: 60,
+      IdToken: idTokenTtl,
+      // A rotated refresh token of a public client keeps the remaining
+      // lifetime of its predecessor instead of extending the chain forever.
+      RefreshToken: (ctx) => ctx?.oidc?.entities.RotatedRefreshToken?.remainingTTL
+        ?? REFRESH_TOKEN_TTL,
+      Interaction: INTERACTION_TTL,
+      Session: SESSION_TTL,
+      Grant: REFRESH_TOKEN_TTL,
+    },
+    renderError,
+  });
+
+  return { provider, resource };
+}
+
+/**
+ * Interaction routes: `GET /interaction/:uid` (login page or auto consent),
+ * `POST /interaction/:uid/login`, `POST /interaction/:uid/abort`.
+ *
+ * @param {import('oidc-provider').default} provider
+ * @param {string} path
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+async function handleInteraction(provider, path, req, res) {
+  const [, , uid, action] = path.split('/');
+  if (!uid) {
+    sendHtml(res, 404, page('Not found', '<p>Unknown interaction.</p>'));
+    return;
+  }
+
+  let details;
+  try {
+    details = await provider.interactionDetails(req, res);
+  } catch (err) {
+    // Expired or cookie-less interaction (e.g. the page was reloaded after
+    // the provider restarted): tell the user to start over.
+    sendHtml(res, 400, page('Sign-in expired', `<p>${esc(err.message)}</p>
+      <p>Go back to the application and sign in again.</p>`));
+    return;
+  }
+  if (details.uid !== uid) {
+    sendHtml(res, 400, page('Error', '<p>Interaction mismatch.</p>'));
+    return;
+  }
+
+  if (req.method === 'GET' && action === undefined) {
+    if (details.prompt.name === 'login') {
+      sendHtml(res, 200, loginPage(details));
+      return;
+    }
+    if (details.prompt.name === 'consent') {
+      await grantConsent(provider, details, req, res);
+      return;
+    }
+    sendHtml(res, 400, page('Error', `<p>Unsupported prompt ${esc(details.prompt.name)}.</p>`));
+    return;
+  }
+
+  if (req.method === 'POST' && action === 'login') {
+    const form = new URLSearchParams(await readBody(req));
+    const user = findUser(form.get('user') ?? '');
+    if (details.prompt.name !== 'login' || !user) {
+      sendHtml(res, 400, loginPage(details, 'Pick one of the listed users.'));
+      return;
+    }
+    await provider.interactionFinished(req, res, {
+      login: { accountId: user.sub },
+    }, { mergeWithLastSubmission: false });
+    return;
+  }
+
+  if (req.method === 'POST' && action === 'abort') {
+    await readBody(req);
+    await provider.interactionFinished(req, res, {
+      error: 'access_denied',
+      error_description: 'End-User aborted interaction',
+    }, { mergeWithLastSubmission: false });
+    return;
+  }
+
+  res.setHeader('Allow', 'GET, POST');
+  sendHtml(res, 405, page('Error', '<p>Method not allowed.</p>'));
+}
+
+/**
+ * Grants everything the request asked for: first-party dev client, so no
+ * consent screen. Follows the pattern from the oidc-provider docs.
+ */
+async function grantConsent(provider, details, req, res) {
+  const { prompt: { details: missing }, params, session, grantId } = details;
+  const grant = grantId
+    ? await provider.Grant.find(grantId)
+    : new provider.Grant({ accountId: session?.accountId, clientId: String(params.client_id) });
+
+  if (missing.missingOIDCScope) {
+    grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+  }
+  if (missing.missingOIDCClaims) {
+    grant.addOIDCClaims(missing.missingOIDCClaims);
+  }
+  if (missing.missingResourceScopes) {
+    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes)) {
+      grant.addResourceScope(indicator, scopes.join(' '));
+    }
+  }
+  const savedId = await grant.save();
+
+  // Only a new grant's id goes in the result; an existing one is updated in place.
+  await provider.interactionFinished(req, res, {
+    consent: grantId ? {} : { grantId: savedId },
+  }, { mergeWithLastSubmission: true });
+}
+
+/** Login page: one submit button per user, `#login-<username>`. */
+function loginPage(details, error) {
+  const { uid, params } = details;
+  const hint = typeof params.login_hint === 'string' ? params.login_hint : undefined;
+  const buttons = users.map((user) => `
+      <li><button type="submit" name="user" value="${esc(user.sub)}" id="login-${esc(user.sub)}"${user.sub === hint ? ' autofocus class="hinted"' : ''}>
+        <strong>${esc(user.name)}</strong> <code>${esc(user.sub)}</code>
+        <small>${esc(user.groups.join(', '))}</small>
+      </button></li>`).join('');
+  return page('Sign in', `
+    <h1>Sign in to ${esc(String(params.client_id))}</h1>
+    ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+    <p>Dev identity provider: pick a user.</p>
+    <form method="post" action="/interaction/${esc(uid)}/login">
+      <ul>${buttons}</ul>
+    </form>
+    <form method="post" action="/interaction/${esc(uid)}/abort">
+      <button type="submit" id="login-cancel">Cancel</button>
+    </form>`);
+}
+
+/**
+ * RP-initiated logout: v9 shows a "do you want to sign out?" form by
+ * default; submit it right away (with `logout=yes`, i.e. end the whole
+ * session) so the portal's logout is one redirect round trip. The button is
+ * a fallback when scripts are off.
+ */
+async function logoutSource(ctx, form) {
+  const autoForm = form.replace('</form>', '<input type="hidden" name="logout" value="yes"/></form>');
+  ctx.type = 'html';
+  ctx.body = page('Signing out', `
+    <h1>Signing out…</h1>
+    ${autoForm}
+    <button type="submit" form="op.logoutForm" id="logout-confirm">Sign out</button>
+    <script>document.getElementById('op.logoutForm').submit();</script>`);
+}
+
+/** Shown after logout when no post_logout_redirect_uri was given. */
+async function postLogoutSuccessSource(ctx) {
+  ctx.type = 'html';
+  ctx.body = page('Signed out', '<h1>Signed out</h1><p>You can close this window.</p>');
+}
+
+/** Error page without the default's external font import (no network here). */
+async function renderError(ctx, out) {
+  ctx.type = 'html';
+  ctx.body = page('Error', `<h1>${esc(out.error)}</h1>
+    ${out.error_description ? `<p>${esc(out.error_description)}</p>` : ''}`);
+}
+
+function page(title, body) {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${esc(title)} · dev OIDC</title>
+  <style>
+    body { font-family: system-ui, sans-serif; max-width: 28rem; margin: 3rem auto; padding: 0 1rem; }
+    ul { list-style: none; padding: 0; }
+    li { margin: 0 0 .5rem; }
+    button { width: 100%; padding: .6rem; text-align: left; cursor: pointer; }
+    button.hinted { outline: 2px solid #1f5493; }
+    small { display: block; color: #555; }
+    .error { color: #b00020; }
+  </style>
+</head>
+<body>${body}
+</body>
+</html>`;
+}
+
+function sendHtml(res, status, html) {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(html);
+}
+
+function esc(value) {
+  return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+async function readBody(req, limit = 16 * 1024) {
+  let body = '';
+  for await (const chunk of req) {
+    body += chunk;
+    if (body.length > limit) throw new Error('request body too large');
+  }
+  return body;
+}
+
+function closeServer(server) {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets (browsers, fetch) would hold close() open.
+    server.closeAllConnections();
+  });
+}
+
+// `node dev/oidc/provider.mjs`
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const running = await startOidcProvider({
+    port: process.env.OIDC_PORT ? Number(process.env.OIDC_PORT) : undefined,
+  });
+  console.log(`OIDC provider: ${running.issuer}`);
+  console.log(`  discovery: ${running.issuer}/.well-known/openid-configuration`);
+  console.log(`  jwks:      ${running.jwksUri}`);
+  console.log(`  client:    ${running.clientId} (public, PKCE S256)`);
+  console.log(`  audience:  ${running.audience} (resource ${running.resource})`);
+  console.log('  users:');
+  for (const user of users) {
+    console.log(`    ${user.sub.padEnd(8)} ${user.name} <${user.email}> [${user.groups.join(', ')}]`);
+  }
+  const stop = () => running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

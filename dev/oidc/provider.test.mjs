@@ -1,0 +1,399 @@
+/**
+ * End-to-end test of the dev OpenID Connect provider with plain `fetch`:
+ * discovery, a real authorization code + PKCE flow (login page, automatic
+ * consent), token verification with jose against the JWKS, refresh token
+ * rotation, revocation, CORS and RP-initiated logout.
+ *
+ * Run: node --test dev/oidc/provider.test.mjs
+ */
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+
+import { startOidcProvider } from './provider.mjs';
+
+const APP_ORIGIN = 'http://localhost:3000';
+const REDIRECT_URI = `${APP_ORIGIN}/oidc/callback`;
+const CLIENT_ID = 'backstage-dev-portal';
+const AUDIENCE = 'luigi-micro-apps';
+const SCOPE = 'openid profile email groups offline_access';
+// Distinct from the defaults and from each other, to prove both are honoured.
+const ACCESS_TOKEN_TTL = 45;
+const ID_TOKEN_TTL = 50;
+
+/** Minimal cookie jar: what a browser would carry between requests. */
+class CookieJar {
+  /** @type {Map<string, { name: string, value: string, path: string }>} */
+  #cookies = new Map();
+
+  store(response) {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair, ...attrs] = header.split(';').map((part) => part.trim());
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      let path = '/';
+      let expired = value === '';
+      for (const attr of attrs) {
+        const [key, val = ''] = attr.split('=');
+        if (key.toLowerCase() === 'path') path = val;
+        if (key.toLowerCase() === 'expires' && Date.parse(val) <= Date.now()) expired = true;
+        if (key.toLowerCase() === 'max-age' && Number(val) <= 0) expired = true;
+      }
+      const key = `${name}\0${path}`;
+      if (expired) this.#cookies.delete(key);
+      else this.#cookies.set(key, { name, value, path });
+    }
+  }
+
+  header(url) {
+    const { pathname } = new URL(url);
+    return [...this.#cookies.values()]
+      .filter(({ path }) => pathname === path || pathname.startsWith(path.endsWith('/') ? path : `${path}/`))
+      .map(({ name, value }) => `${name}=${value}`)
+      .join('; ');
+  }
+}
+
+/** fetch without following redirects, sending and storing cookies. */
+async function browserFetch(jar, url, init = {}) {
+  const headers = new Headers(init.headers);
+  const cookie = jar.header(url);
+  if (cookie) headers.set('cookie', cookie);
+  const response = await fetch(url, { ...init, headers, redirect: 'manual' });
+  jar.store(response);
+  return response;
+}
+
+/** Follows provider redirects until one leaves for `stopAt` (the app). */
+async function followUntil(jar, response, base, stopAt) {
+  for (let hops = 0; hops < 10; hops += 1) {
+    assert.ok([302, 303].includes(response.status), `expected a redirect, got ${response.status}: ${await response.text()}`);
+    const location = new URL(response.headers.get('location'), base).href;
+    if (location.startsWith(stopAt)) return new URL(location);
+    response = await browserFetch(jar, location);
+  }
+  throw new Error('too many redirects');
+}
+
+function pkcePair() {
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  return { verifier, challenge };
+}
+
+function formPost(url, fields, headers = {}) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields),
+  });
+}
+
+describe('dev OIDC provider', () => {
+  /** @type {Awaited<ReturnType<typeof startOidcProvider>>} */
+  let op;
+  let config;
+  let jwks;
+
+  before(async () => {
+    op = await startOidcProvider({
+      port: 0,
+      accessTokenTtl: ACCESS_TOKEN_TTL,
+      idTokenTtl: ID_TOKEN_TTL,
+    });
+    jwks = createRemoteJWKSet(new URL(op.jwksUri));
+  });
+
+  after(async () => {
+    await op?.close();
+  });
+
+  it('listens on a real port and derives the issuer from it', () => {
+    assert.ok(op.port > 0);
+    assert.equal(op.issuer, `http://localhost:${op.port}`);
+    assert.equal(op.jwksUri, `${op.issuer}/jwks`);
+  });
+
+  it('publishes discovery metadata', async () => {
+    const response = await fetch(`${op.issuer}/.well-known/openid-configuration`);
+    assert.equal(response.status, 200);
+    config = await response.json();
+    assert.equal(config.issuer, op.issuer);
+    assert.equal(config.authorization_endpoint, `${op.issuer}/auth`);
+    assert.equal(config.token_endpoint, `${op.issuer}/token`);
+    assert.equal(config.jwks_uri, op.jwksUri);
+    assert.equal(config.userinfo_endpoint, `${op.issuer}/me`);
+    assert.equal(config.end_session_endpoint, `${op.issuer}/session/end`);
+    assert.equal(config.revocation_endpoint, `${op.issuer}/token/revocation`);
+    assert.deepEqual(config.code_challenge_methods_supported, ['S256']);
+    for (const scope of SCOPE.split(' ')) {
+      assert.ok(config.scopes_supported.includes(scope), `scope ${scope} supported`);
+    }
+    assert.ok(config.claims_supported.includes('groups'));
+    assert.ok(config.grant_types_supported.includes('refresh_token'));
+  });
+
+  it('serves one RS256 signing key with a kid', async () => {
+    const { keys } = await (await fetch(op.jwksUri)).json();
+    assert.equal(keys.length, 1);
+    assert.equal(keys[0].kty, 'RSA');
+    assert.equal(keys[0].alg, 'RS256');
+    assert.ok(keys[0].kid);
+    assert.equal(keys[0].d, undefined, 'no private parts published');
+  });
+
+  it('rejects an authorization request without PKCE', async () => {
+    const url = new URL(config.authorization_endpoint);
+    url.search = new URLSearchParams({
+      client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, response_type: 'code', scope: SCOPE,
+    }).toString();
+    const response = await fetch(url, { redirect: 'manual' });
+    const location = new URL(response.headers.get('location'));
+    assert.equal(location.origin + location.pathname, REDIRECT_URI);
+    assert.equal(location.searchParams.get('error'), 'invalid_request');
+  });
+
+  it('runs authorization code + PKCE, refresh, revocation and logout', async () => {
+    const jar = new CookieJar();
+    const { verifier, challenge } = pkcePair();
+    const state = randomBytes(8).toString('hex');
+    const nonce = randomBytes(8).toString('hex');
+
+    // 1. authorize -> redirected to our interaction (login) page
+    const authorize = new URL(config.authorization_endpoint);
+    authorize.search = new URLSearchParams({
+      client_id: CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
+      response_type: 'code',
+      scope: SCOPE,
+      state,
+      nonce,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      login_hint: 'alice',
+    }).toString();
+    let response = await browserFetch(jar, authorize.href);
+    assert.equal(response.status, 303);
+    const interactionUrl = new URL(response.headers.get('location'), op.issuer).href;
+    assert.match(interactionUrl, /\/interaction\/[\w-]+$/);
+
+    // 2. login page lists the users as buttons
+    response = await browserFetch(jar, interactionUrl);
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    assert.match(html, /<button[^>]*name="user"[^>]*value="alice"[^>]*id="login-alice"/);
+    assert.match(html, /id="login-bob"/);
+    const action = html.match(/<form method="post" action="([^"]+\/login)"/)[1];
+
+    // 3. POST login as alice, then follow redirects (consent is automatic)
+    response = await browserFetch(jar, new URL(action, op.issuer).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ user: 'alice' }),
+    });
+    const callback = await followUntil(jar, response, op.issuer, REDIRECT_URI);
+    assert.equal(callback.searchParams.get('state'), state);
+    assert.equal(callback.searchParams.get('iss'), op.issuer);
+    const code = callback.searchParams.get('code');
+    assert.ok(code, `code in ${callback}`);
+
+    // 4. token exchange as the browser app would (cross-origin, no secret)
+    response = await formPost(config.token_endpoint, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT_URI,
+      client_id: CLIENT_ID,
+      code_verifier: verifier,
+    }, { origin: APP_ORIGIN });
+    assert.equal(response.headers.get('access-control-allow-origin'), APP_ORIGIN);
+    const tokens = await response.json();
+    assert.equal(response.status, 200, JSON.stringify(tokens));
+    assert.equal(tokens.token_type, 'Bearer');
+    assert.equal(tokens.expires_in, ACCESS_TOKEN_TTL);
+    assert.ok(tokens.refresh_token);
+    assert.ok(tokens.scope.split(' ').includes('groups'));
+
+    // ID token: for the client, with profile/email/groups claims
+    const { payload: idToken } = await jwtVerify(tokens.id_token, jwks, {
+      issuer: op.issuer,
+      audience: CLIENT_ID,
+      algorithms: ['RS256'],
+    });
+    assert.equal(idToken.sub, 'alice');
+    assert.equal(idToken.nonce, nonce);
+    assert.equal(idToken.name, 'Alice Admin');
+    assert.equal(idToken.email, 'alice@example.com');
+    assert.ok(idToken.groups.includes('team-orders'));
+    assert.equal(idToken.exp - idToken.iat, ID_TOKEN_TTL);
+
+    // Access token: a JWT for the micro apps, verifiable with the JWKS alone
+    const { payload: accessToken, protectedHeader } = await jwtVerify(tokens.access_token, jwks, {
+      issuer: op.issuer,
+      audience: AUDIENCE,
+      algorithms: ['RS256'],
+      typ: 'at+jwt',
+    });
+    assert.equal(protectedHeader.alg, 'RS256');
+    assert.ok(protectedHeader.kid);
+    assert.equal(accessToken.aud, AUDIENCE);
+    assert.equal(accessToken.sub, 'alice');
+    assert.equal(accessToken.client_id, CLIENT_ID);
+    assert.deepEqual(accessToken.groups, ['platform-admins', 'team-orders']);
+    assert.equal(accessToken.exp - accessToken.iat, ACCESS_TOKEN_TTL);
+
+    // 5. refresh: a NEW access token that verifies too; refresh token rotates
+    response = await formPost(config.token_endpoint, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+      client_id: CLIENT_ID,
+    }, { origin: APP_ORIGIN });
+    const refreshed = await response.json();
+    assert.equal(response.status, 200, JSON.stringify(refreshed));
+    assert.notEqual(refreshed.access_token, tokens.access_token);
+    assert.ok(refreshed.refresh_token);
+    assert.notEqual(refreshed.refresh_token, tokens.refresh_token);
+    const { payload: accessToken2 } = await jwtVerify(refreshed.access_token, jwks, {
+      issuer: op.issuer,
+      audience: AUDIENCE,
+      algorithms: ['RS256'],
+    });
+    assert.notEqual(accessToken2.jti, accessToken.jti);
+    assert.deepEqual(accessToken2.groups, ['platform-admins', 'team-orders']);
+    assert.equal(accessToken2.exp - accessToken2.iat, ACCESS_TOKEN_TTL);
+    if (refreshed.id_token) {
+      const { payload } = await jwtVerify(refreshed.id_token, jwks, { issuer: op.issuer, audience: CLIENT_ID });
+      assert.ok(payload.groups.includes('team-orders'));
+    }
+
+    // The rotated-out refresh token is spent.
+    response = await formPost(config.token_endpoint, {
+      grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: CLIENT_ID,
+    });
+    assert.equal(response.status, 400);
+    assert.equal((await response.json()).error, 'invalid_grant');
+
+    // 6. revocation of the current refresh token
+    response = await formPost(config.revocation_endpoint, {
+      token: refreshed.refresh_token, token_type_hint: 'refresh_token', client_id: CLIENT_ID,
+    }, { origin: APP_ORIGIN });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), APP_ORIGIN);
+    response = await formPost(config.token_endpoint, {
+      grant_type: 'refresh_token', refresh_token: refreshed.refresh_token, client_id: CLIENT_ID,
+    });
+    assert.equal(response.status, 400);
+
+    // 7. logout: the confirm form auto-submits logout=yes; we post it by hand
+    const endSession = new URL(config.end_session_endpoint);
+    endSession.search = new URLSearchParams({
+      id_token_hint: tokens.id_token,
+      post_logout_redirect_uri: `${APP_ORIGIN}/`,
+      state,
+    }).toString();
+    response = await browserFetch(jar, endSession.href);
+    assert.equal(response.status, 200);
+    const logoutHtml = await response.text();
+    assert.match(logoutHtml, /\.submit\(\)/);
+    const confirmAction = logoutHtml.match(/<form id="op.logoutForm" method="post" action="([^"]+)"/)[1];
+    const fields = Object.fromEntries(
+      [...logoutHtml.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]),
+    );
+    assert.equal(fields.logout, 'yes');
+    response = await browserFetch(jar, confirmAction, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields),
+    });
+    assert.equal(response.status, 303);
+    const afterLogout = new URL(response.headers.get('location'));
+    assert.equal(afterLogout.origin + afterLogout.pathname, `${APP_ORIGIN}/`);
+    assert.equal(afterLogout.searchParams.get('state'), state);
+
+    // Session is gone: authorizing again asks for a login.
+    response = await browserFetch(jar, authorize.href);
+    assert.equal(response.status, 303);
+    assert.match(response.headers.get('location'), /\/interaction\//);
+  });
+
+  it('issues bob his own groups', async () => {
+    const jar = new CookieJar();
+    const { verifier, challenge } = pkcePair();
+    const authorize = new URL(config.authorization_endpoint);
+    authorize.search = new URLSearchParams({
+      client_id: CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
+      response_type: 'code',
+      scope: SCOPE,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }).toString();
+    let response = await browserFetch(jar, authorize.href);
+    const interactionUrl = new URL(response.headers.get('location'), op.issuer).href;
+    response = await browserFetch(jar, `${interactionUrl}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ user: 'bob' }),
+    });
+    const callback = await followUntil(jar, response, op.issuer, REDIRECT_URI);
+    response = await formPost(config.token_endpoint, {
+      grant_type: 'authorization_code',
+      code: callback.searchParams.get('code'),
+      redirect_uri: REDIRECT_URI,
+      client_id: CLIENT_ID,
+      code_verifier: verifier,
+    });
+    const tokens = await response.json();
+    assert.equal(response.status, 200, JSON.stringify(tokens));
+    assert.equal(decodeProtectedHeader(tokens.access_token).typ, 'at+jwt');
+    const { payload } = await jwtVerify(tokens.access_token, jwks, { issuer: op.issuer, audience: AUDIENCE });
+    assert.equal(payload.sub, 'bob');
+    assert.deepEqual(payload.groups, ['team-billing']);
+  });
+
+  it('sends access_denied back to the app when login is cancelled', async () => {
+    const jar = new CookieJar();
+    const { challenge } = pkcePair();
+    const authorize = new URL(config.authorization_endpoint);
+    authorize.search = new URLSearchParams({
+      client_id: CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
+      response_type: 'code',
+      scope: SCOPE,
+      state: 'cancelled',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }).toString();
+    let response = await browserFetch(jar, authorize.href);
+    const interactionUrl = new URL(response.headers.get('location'), op.issuer).href;
+    response = await browserFetch(jar, `${interactionUrl}/abort`, { method: 'POST' });
+    const callback = await followUntil(jar, response, op.issuer, REDIRECT_URI);
+    assert.equal(callback.searchParams.get('error'), 'access_denied');
+    assert.equal(callback.searchParams.get('state'), 'cancelled');
+  });
+
+  it('answers CORS preflights from the app origin only', async () => {
+    for (const path of ['/token', '/me', '/token/revocation']) {
+      const preflight = await fetch(`${op.issuer}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: APP_ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+      assert.ok(preflight.status < 300, `${path} preflight ${preflight.status}`);
+      assert.equal(preflight.headers.get('access-control-allow-origin'), APP_ORIGIN, path);
+    }
+    const jwksResponse = await fetch(op.jwksUri, { headers: { origin: APP_ORIGIN } });
+    assert.ok(jwksResponse.headers.get('access-control-allow-origin'));
+
+    // A foreign origin gets no CORS grant on the token endpoint.
+    const foreign = await formPost(config.token_endpoint, {
+      grant_type: 'refresh_token', refresh_token: 'x', client_id: CLIENT_ID,
+    }, { origin: 'http://evil.localhost:4000' });
+    assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+  });
+});
