@@ -12,3 +12,11 @@ export const LUIGI_CATEGORY_ANNOTATION = 'luigi-project.io/category';
 
 /** Category used when an entity has neither a category annotation nor a system. */
 export const UNCATEGORIZED = 'Other';
+
+/**
+ * Optional: further micro frontends an entity shows as tabs on its entity page, one `Label=URL` per
+ * line (or separated by a comma and a space), e.g. `Settings=https://apps.example.com/orders/settings`.
+ * Each URL is checked like `luigi-project.io/view-url`; a bad entry hides only that view.
+ * @public
+ */
+export const LUIGI_VIEWS_ANNOTATION = 'luigi-project.io/views';

@@ -19,7 +19,8 @@ export interface BuildMicroAppsOptions {
   allowedOrigins: ReadonlySet<string>;
 }
 
-function stringField(value: unknown): string | undefined {
+/** A non-blank string, trimmed, or undefined. */
+export function stringField(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
@@ -53,7 +54,8 @@ export function entityContextOf(entity: Entity): LuigiEntityContext {
   };
 }
 
-function categoryOf(entity: Entity): string {
+/** The navigation category of an entity: annotation, else its system's name, else a fallback. */
+export function categoryOf(entity: Entity): string {
   const annotated = stringField(entity.metadata.annotations?.[LUIGI_CATEGORY_ANNOTATION]);
   if (annotated) return annotated;
   const system = stringField((entity.spec as Record<string, unknown> | undefined)?.system);
