@@ -2,7 +2,12 @@
  * Host Luigi micro frontends inside Backstage: catalog-driven navigation, the user's token in context.
  * @packageDocumentation
  */
-export { luigiPlugin, LuigiPage } from './plugin';
+export { luigiPlugin, LuigiPage, EntityLuigiContent } from './plugin';
+export type { EntityLuigiContentProps } from './components/EntityLuigiContent';
+export { LuigiSidebarItem } from './components/LuigiSidebarItem';
+export type { LuigiSidebarItemProps } from './components/LuigiSidebarItem';
+export { isLuigiAvailable } from './catalog/entityViews';
+export type { EntityViews, RejectedEntityView } from './catalog/entityViews';
 export { rootRouteRef as luigiRouteRef } from './routes';
 export {
   luigiTokenSourceApiRef,
@@ -13,6 +18,7 @@ export type { LuigiUserContext } from './auth/userContext';
 export {
   LUIGI_VIEW_URL_ANNOTATION,
   LUIGI_CATEGORY_ANNOTATION,
+  LUIGI_VIEWS_ANNOTATION,
 } from './catalog/annotations';
 export type {
   MicroApp,

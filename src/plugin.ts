@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   identityApiRef,
@@ -33,5 +34,19 @@ export const LuigiPage = luigiPlugin.provide(
     name: 'LuigiPage',
     component: () => import('./components/LuigiPage').then(m => m.LuigiPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Entity page tab with the micro frontends the entity declares. Use it with `isLuigiAvailable`, e.g.
+ * `<EntityLayout.Route path="/luigi" title="Micro frontend" if={isLuigiAvailable}><EntityLuigiContent /></EntityLayout.Route>`.
+ * @public
+ */
+export const EntityLuigiContent = luigiPlugin.provide(
+  createComponentExtension({
+    name: 'EntityLuigiContent',
+    component: {
+      lazy: () => import('./components/EntityLuigiContent').then(m => m.EntityLuigiContent),
+    },
   }),
 );

@@ -1,0 +1,145 @@
+import { EmptyState } from '@backstage/core-components';
+import { Entity } from '@backstage/catalog-model';
+import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import Paper from '@material-ui/core/Paper';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import { MouseEvent, useEffect, useMemo } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from '../../catalog/annotations';
+import { buildEntityViews, EntityViews, isLuigiAvailable } from '../../catalog/entityViews';
+import { LuigiEngine, getLuigiEngine } from '../../engine/LuigiEngine';
+import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
+import { useLuigiSession } from '../../hooks/useLuigiSession';
+import { useLuigiSettings } from '../../hooks/useLuigiSettings';
+import { LuigiView } from '../LuigiView/LuigiView';
+import { RejectedViewsPanel } from './RejectedViewsPanel';
+
+const ANNOTATION_DOCS =
+  'https://github.com/backstage-plugin-luigi/backstage-plugin-luigi#register-a-micro-app';
+
+/**
+ * Props of {@link EntityLuigiContent}.
+ * @public
+ */
+export interface EntityLuigiContentProps {
+  /** Height of the micro frontend's area (any CSS length). Default: the rest of the window. */
+  height?: number | string;
+}
+
+/**
+ * The entity's views, rebuilt only when what they are made of changes: a catalog refresh hands a new
+ * but equal entity object, which must not make Luigi reload the open micro frontend.
+ */
+function useEntityViews(entity: Entity, allowedOrigins: ReadonlySet<string>): EntityViews {
+  const built = buildEntityViews(entity, allowedOrigins);
+  const key = JSON.stringify(built);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => built, [key]);
+}
+
+function ViewTabs({
+  views,
+  selected,
+  engine,
+}: {
+  views: EntityViews['views'];
+  selected: string;
+  engine: LuigiEngine;
+}) {
+  const index = views.findIndex(view => view.pathSegment === selected);
+  const open = (event: MouseEvent, segment: string) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    event.preventDefault();
+    engine.navigate(`/${segment}`);
+  };
+  return (
+    <Tabs
+      value={index < 0 ? false : index}
+      indicatorColor="primary"
+      textColor="primary"
+      variant="scrollable"
+      scrollButtons="auto"
+      aria-label="Micro frontends of this entity"
+      data-testid="luigi-entity-tabs"
+    >
+      {views.map(view => (
+        <Tab
+          key={view.pathSegment}
+          component="a"
+          href={`#/${view.pathSegment}`}
+          label={view.label}
+          onClick={(event: MouseEvent) => open(event, view.pathSegment)}
+          data-testid={`luigi-entity-tab-${view.pathSegment}`}
+        />
+      ))}
+    </Tabs>
+  );
+}
+
+function EntityViewsContent({ entity, height }: { entity: Entity; height: number | string }) {
+  const engine = getLuigiEngine();
+  const settings = useLuigiSettings();
+  useLuigiSession(engine);
+  const { views, rejected } = useEntityViews(entity, settings.allowedOrigins);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const selected = firstSegment(luigiPathFromHash(location.hash));
+  const first = views[0]?.pathSegment;
+  const opensDefault = selected === '' && first !== undefined;
+
+  // With no Luigi path in the URL the first view opens, replacing the entry rather than adding one,
+  // so Back leaves the tab instead of landing on an empty one.
+  useEffect(() => {
+    if (!opensDefault) return;
+    navigate(
+      { pathname: location.pathname, search: location.search, hash: `#/${first}` },
+      { replace: true },
+    );
+  }, [opensDefault, first, navigate, location.pathname, location.search]);
+
+  return (
+    <>
+      <RejectedViewsPanel rejected={rejected} invalidOrigins={settings.invalidOrigins} />
+      {views.length === 0 ? (
+        <EmptyState
+          missing="info"
+          title="No micro frontend to show"
+          description={`None of the micro frontends this entity declares can be shown here. Their URLs must be https (http only on localhost) and on an origin listed in luigi.allowedOrigins.`}
+        />
+      ) : (
+        <Paper data-testid="luigi-entity-content">
+          {views.length > 1 && <ViewTabs views={views} selected={selected} engine={engine} />}
+          {/* The view attaches once the URL names a view, so Luigi starts on it. */}
+          {!opensDefault && (
+            <LuigiView
+              engine={engine}
+              apps={views}
+              loadTimeoutMs={settings.loadTimeoutMs}
+              height={height}
+            />
+          )}
+        </Paper>
+      )}
+    </>
+  );
+}
+
+/**
+ * An entity page tab showing the micro frontends the entity declares (`luigi-project.io/view-url`,
+ * `luigi-project.io/views`), with the entity in their Luigi context. Several views get tabs. Shares the
+ * browser tab's one Luigi instance with the micro apps page.
+ * @public
+ */
+export function EntityLuigiContent({ height = 'calc(100vh - 340px)' }: EntityLuigiContentProps) {
+  const { entity } = useEntity();
+  if (!isLuigiAvailable(entity)) {
+    return (
+      <MissingAnnotationEmptyState
+        annotation={[LUIGI_VIEW_URL_ANNOTATION, LUIGI_VIEWS_ANNOTATION]}
+        readMoreUrl={ANNOTATION_DOCS}
+      />
+    );
+  }
+  return <EntityViewsContent entity={entity} height={height} />;
+}

@@ -1,0 +1,2 @@
+export { EntityLuigiContent } from './EntityLuigiContent';
+export type { EntityLuigiContentProps } from './EntityLuigiContent';

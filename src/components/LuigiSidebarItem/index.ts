@@ -1,0 +1,2 @@
+export { LuigiSidebarItem } from './LuigiSidebarItem';
+export type { LuigiSidebarItemProps } from './LuigiSidebarItem';
