@@ -24,6 +24,8 @@ export function buildLuigiNodes(
     viewUrl: app.viewUrl,
     // Deeper paths (`/luigi#/<app>/<view>`) belong to the micro app's own routing.
     virtualTree: true,
+    // Luigi appends `/<rest>` to this base; without the trailing slash `…/app/` would become `…/app//x`.
+    _virtualViewUrl: app.viewUrl.replace(/\/+$/, ''),
     context: { entity: app.entity },
     loadingIndicator: { enabled: true },
     // Fires only while the loading indicator is still up, i.e. the handshake never completed

@@ -1,0 +1,180 @@
+// Browser tests of the micro apps page against the dev portal, with real Luigi core and client.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser } from './browser.mjs';
+import { PORTAL, microApp, untrustedRecords, visit } from './portal.mjs';
+
+let browser;
+let page;
+
+before(async () => {
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+after(() => browser?.close());
+
+const url = path => `${PORTAL.baseUrl}${path}`;
+
+async function openFromNav(segment) {
+  await page.getByTestId(`luigi-nav-${segment}`).click();
+  await waitForApp(segment);
+}
+
+async function waitForApp(name) {
+  const frame = microApp(page);
+  await frame.locator('#app-name', { hasText: name }).waitFor();
+  await frame.locator('#status', { hasText: 'ready' }).waitFor();
+  return frame;
+}
+
+async function contextOf(frame) {
+  return JSON.parse(await frame.locator('#context').textContent());
+}
+
+describe('micro apps page', () => {
+  test('a micro app opened from the navigation receives user, entity and token', async () => {
+    await visit(page, '/luigi');
+    await page.getByTestId('luigi-nav').waitFor();
+    await openFromNav('orders');
+    assert.equal(page.url(), url('/luigi#/orders'));
+    const frame = microApp(page);
+    const context = await contextOf(frame);
+    assert.equal(context.user.userEntityRef, 'user:default/alice');
+    assert.equal(context.user.email, 'alice@example.com');
+    assert.ok(context.user.ownershipEntityRefs.includes('group:default/team-orders'));
+    assert.deepEqual(context.entity, {
+      ref: 'component:default/orders',
+      kind: 'Component',
+      namespace: 'default',
+      name: 'orders',
+      title: 'Orders',
+      owner: 'group:default/team-orders',
+      system: 'system:default/commerce',
+    });
+    const token = (await frame.locator('#token').textContent()).trim();
+    assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/, 'getToken() returns a JWT');
+    assert.equal(context.token, token, 'context token and LuigiClient.getToken() agree');
+    // Never in a URL or in browser storage.
+    const exposed = await page.evaluate(
+      t => [location.href, JSON.stringify(localStorage), JSON.stringify(sessionStorage)].some(s => s.includes(t)),
+      token,
+    );
+    assert.equal(exposed, false);
+  });
+
+  test('a deep link opens the right micro app, and a virtual path reaches the app', async () => {
+    await visit(page, '/luigi#/billing');
+    await waitForApp('billing');
+    await visit(page, '/luigi#/reports/monthly/2026');
+    const frame = await waitForApp('reports');
+    assert.equal(await frame.locator('#path').textContent(), '/apps/reports/monthly/2026');
+  });
+
+  test('an unknown path shows a not-found panel and no micro app', async () => {
+    await visit(page, '/luigi#/no-such-app');
+    await page.getByText('No micro app at this address').waitFor();
+    assert.equal(await page.getByTestId('luigi-view').getAttribute('data-state'), 'not-found');
+    assert.equal(await page.locator('[data-testid="luigi-container"]').isVisible(), false);
+    assert.equal(page.url(), url('/luigi#/no-such-app'), 'Luigi did not redirect');
+  });
+
+  test('linkManager().navigate moves between micro apps and updates the portal URL', async () => {
+    await visit(page, '/luigi#/orders');
+    const frame = await waitForApp('orders');
+    await frame.locator('#go-inventory').click();
+    await waitForApp('inventory');
+    assert.equal(page.url(), url('/luigi#/inventory'));
+    assert.equal(
+      await page.getByTestId('luigi-nav-inventory').getAttribute('class').then(c => c.includes('Mui-selected')),
+      true,
+    );
+  });
+
+  test('Back and Forward move across micro apps and out to another portal page', async () => {
+    await visit(page, '/home');
+    await page.getByTestId('dev-home').waitFor();
+    await page.locator('a[href="/luigi"]').first().click();
+    await page.getByTestId('luigi-nav').waitFor();
+    await openFromNav('orders');
+    await openFromNav('billing');
+    assert.equal(page.url(), url('/luigi#/billing'));
+
+    await page.goBack();
+    await waitForApp('orders');
+    assert.equal(page.url(), url('/luigi#/orders'));
+    await page.goBack();
+    await page.getByText('Choose a micro app').waitFor();
+    assert.equal(page.url(), url('/luigi'));
+    await page.goBack();
+    await page.getByTestId('dev-home').waitFor();
+    assert.equal(page.url(), url('/home'), 'Luigi left the host URL alone');
+
+    await page.goForward();
+    await page.getByText('Choose a micro app').waitFor();
+    await page.goForward();
+    await waitForApp('orders');
+    assert.equal(page.url(), url('/luigi#/orders'));
+    await page.goForward();
+    await waitForApp('billing');
+    assert.equal(page.url(), url('/luigi#/billing'));
+  });
+
+  test('refused entities are listed with their reason and never framed', async () => {
+    const framedUrls = [];
+    const onFrame = frame => framedUrls.push(frame.url());
+    page.on('framenavigated', onFrame);
+    await visit(page, '/luigi');
+    const diagnostics = page.getByTestId('luigi-diagnostics');
+    await diagnostics.waitFor();
+    await diagnostics.getByRole('button').first().click(); // expand the warning panel
+    const items = await page.getByTestId('luigi-rejected').allTextContents();
+    assert.equal(items.length, 6);
+    const byRef = Object.fromEntries(items.map(text => [text.match(/\((component:[^)]+)\)/)[1], text]));
+    assert.match(byRef['component:default/untrusted-recorder'], /origin http:\/\/localhost:7200 is not in luigi\.allowedOrigins/);
+    assert.match(byRef['component:default/plain-http'], /must use https:/);
+    assert.match(byRef['component:default/script-url'], /javascript: scheme is not allowed/);
+    assert.match(byRef['component:default/data-url'], /data: scheme is not allowed/);
+    assert.match(byRef['component:default/relative-url'], /not an absolute URL/);
+    assert.match(byRef['component:default/malformed-url'], /not an absolute URL/);
+    // Entity text is text: the title with markup shows literally and creates no element.
+    assert.match(byRef['component:default/script-url'], /<img src=x onerror=alert\(1\)> Script URL/);
+    assert.equal(await page.locator('img[src="x"]').count(), 0);
+    // None of them is in the navigation, and they cannot be reached by URL either.
+    assert.equal(await page.getByTestId('luigi-nav-untrusted-recorder').count(), 0);
+    await visit(page, '/luigi#/untrusted-recorder');
+    await page.getByText('No micro app at this address').waitFor();
+    page.off('framenavigated', onFrame);
+    assert.deepEqual(framedUrls.filter(u => !u.startsWith(PORTAL.baseUrl) && !u.startsWith(PORTAL.trustedOrigin) && u !== 'about:blank'), []);
+    assert.deepEqual(await untrustedRecords(), [], 'the untrusted origin received nothing');
+  });
+
+  for (const [segment, label] of [
+    ['broken-404', 'Broken: 404'],
+    ['broken-no-frame', 'Broken: refuses framing'],
+    ['broken-no-handshake', 'Broken: no Luigi client'],
+  ]) {
+    test(`a failing micro app (${segment}) shows an error panel with a retry`, async () => {
+      await visit(page, `/luigi#/${segment}`);
+      const started = Date.now();
+      await page.getByText(`${label} did not load`).waitFor({ timeout: 15_000 });
+      const waited = Date.now() - started;
+      assert.ok(waited < 12_000, `error shown after ${waited} ms (timeout configured at 6 s)`);
+      assert.equal(await page.getByTestId('luigi-view').getAttribute('data-state'), 'failed');
+      await page.getByTestId('luigi-retry').click();
+      assert.equal(await page.getByTestId('luigi-view').getAttribute('data-state'), 'showing');
+      await page.getByText(`${label} did not load`).waitFor({ timeout: 15_000 });
+      // The rest keeps working.
+      await openFromNav('orders');
+    });
+  }
+
+  test('a micro app alert shows inside the Luigi view, styled', async () => {
+    await visit(page, '/luigi#/orders');
+    const frame = await waitForApp('orders');
+    await frame.locator('#alert').click();
+    const alert = page.locator('[data-luigi-plugin-host] .fd-message-strip', { hasText: 'Hello from orders' });
+    await alert.waitFor();
+    const background = await alert.evaluate(el => getComputedStyle(el).backgroundColor);
+    assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'Fiori message strip styles are present');
+  });
+});

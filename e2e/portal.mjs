@@ -1,0 +1,94 @@
+// Starts the dev portal (`npm start`) for the browser tests and signs users in.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The dev portal's fixed addresses (see dev/start.mjs and config/app-config.dev.yaml). */
+export const PORTAL = {
+  baseUrl: process.env.LUIGI_E2E_BASE_URL ?? 'http://localhost:3000',
+  trustedOrigin: 'http://localhost:7100',
+  untrustedOrigin: 'http://localhost:7200',
+  issuer: 'http://localhost:7300',
+};
+
+async function isUp(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilUp(url, timeoutMs, child) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`dev portal exited with ${child.exitCode}`);
+    if (await isUp(url)) return;
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts `node dev/start.mjs` (one process group, so stopping ends the bundler too) and waits until
+ * the portal, the micro apps and the identity provider answer.
+ */
+export async function startPortal({ args = [], log = false } = {}) {
+  const child = spawn(process.execPath, [join(root, 'dev/start.mjs'), ...args], {
+    cwd: root,
+    detached: true,
+    stdio: log ? 'inherit' : 'ignore',
+    env: { ...process.env, CI: 'true' },
+  });
+  try {
+    await waitUntilUp(`${PORTAL.trustedOrigin}/luigi-client.js`, 30_000, child);
+    await waitUntilUp(`${PORTAL.issuer}/.well-known/openid-configuration`, 30_000, child);
+    await waitUntilUp(`${PORTAL.baseUrl}/`, 240_000, child);
+  } catch (error) {
+    stopGroup(child);
+    throw error;
+  }
+  return { stop: () => stopGroup(child) };
+}
+
+function stopGroup(child) {
+  if (child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Loads `path` as a fresh page load (a deep link) and signs in at the local OIDC provider as `user`
+ * (alice or bob). Tokens live in page memory only, so every full load signs in again; the provider
+ * remembers its own session and may skip its login page.
+ */
+export async function visit(page, path, user = 'alice') {
+  const target = `${PORTAL.baseUrl}${path}`;
+  // From about:blank, so a hash-only change is a real page load too.
+  await page.goto('about:blank');
+  await page.goto(target);
+  await page.getByTestId('dev-sign-in').click();
+  const login = page.locator(`#login-${user}`);
+  await Promise.race([
+    login.waitFor().then(() => login.click()),
+    page.waitForURL(target),
+  ]);
+  await page.waitForURL(target);
+}
+
+/** The micro app frame inside the Luigi view. */
+export function microApp(page) {
+  return page.frameLocator('[data-testid="luigi-container"] iframe');
+}
+
+/** What the untrusted origin's recorder page has received so far. */
+export async function untrustedRecords() {
+  const response = await fetch(`${PORTAL.untrustedOrigin}/recorder/log`);
+  return response.json();
+}
