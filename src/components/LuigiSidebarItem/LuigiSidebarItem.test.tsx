@@ -1,0 +1,111 @@
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import { Sidebar, SidebarPage } from '@backstage/core-components';
+import { configApiRef } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
+import { getLuigiEngine } from '../../engine/LuigiEngine';
+import { rootRouteRef } from '../../routes';
+import { LuigiSidebarItem } from './LuigiSidebarItem';
+
+function component(name: string, annotations: Record<string, string>, system?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, title: name[0].toUpperCase() + name.slice(1), annotations },
+    spec: { owner: 'team-a', system },
+  };
+}
+
+const entities = [
+  component('orders', { 'luigi-project.io/view-url': 'https://apps.example.com/orders/' }, 'commerce'),
+  component('billing', {
+    'luigi-project.io/view-url': 'https://apps.example.com/billing/',
+    'luigi-project.io/category': 'Finance',
+  }),
+  component('evil', { 'luigi-project.io/view-url': 'https://evil.example.net/x/' }, 'commerce'),
+  component('plain', {}, 'commerce'),
+];
+
+function Location() {
+  const location = useLocation();
+  return <div data-testid="location">{`${location.pathname}${location.hash}`}</div>;
+}
+
+async function renderSidebar(path: string, items = entities) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [catalogApiRef, new InMemoryCatalogClient({ entities: items })],
+        [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: ['https://apps.example.com'] } } })],
+      ]}
+    >
+      <SidebarPage>
+        <Sidebar>
+          <LuigiSidebarItem />
+        </Sidebar>
+        <Location />
+      </SidebarPage>
+    </TestApiProvider>,
+    { routeEntries: [path], mountedRoutes: { '/apps': rootRouteRef } },
+  );
+}
+
+const location = () => screen.getByTestId('location').textContent;
+
+async function openSubmenu() {
+  await userEvent.hover(await screen.findByTestId('item-with-submenu'));
+  return screen.getByTestId('luigi-sidebar-submenu');
+}
+
+describe('LuigiSidebarItem (legacy frontend system)', () => {
+  it('links to the micro apps page wherever it is mounted', async () => {
+    await renderSidebar('/home');
+    const item = (await screen.findAllByRole('link')).find(link => link.textContent?.includes('Micro apps'));
+    expect(item).toHaveAttribute('href', '/apps');
+  });
+
+  it('lists the micro apps the user can open by category, each linking to the page at that app', async () => {
+    await renderSidebar('/home');
+    const submenu = await openSubmenu();
+    const categories = within(submenu).getAllByRole('button').map(button => button.textContent);
+    expect(categories).toEqual(['commerce', 'Finance']);
+    const links = within(submenu).getAllByRole('link');
+    expect(links.map(link => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Orders', '/apps#/orders'],
+      ['Billing', '/apps#/billing'],
+    ]);
+    // Refused and unannotated entities are not offered.
+    expect(within(submenu).queryByText('Evil')).not.toBeInTheDocument();
+    expect(within(submenu).queryByText('Plain')).not.toBeInTheDocument();
+  });
+
+  it('opens the page at the app from another page', async () => {
+    await renderSidebar('/home');
+    const submenu = await openSubmenu();
+    await userEvent.click(within(submenu).getByText('Billing'));
+    expect(location()).toBe('/apps#/billing');
+  });
+
+  it('on the page itself, asks Luigi to navigate (a router push would not reach Luigi)', async () => {
+    const navigate = jest.spyOn(getLuigiEngine(), 'navigate').mockImplementation(() => {});
+    // In a browser the window's address is the router's; the test router keeps its own.
+    window.history.replaceState(null, '', '/apps#/orders');
+    await renderSidebar('/apps#/orders');
+    const submenu = await openSubmenu();
+    await userEvent.click(within(submenu).getByText('Billing'));
+    expect(navigate).toHaveBeenCalledWith('/billing');
+    expect(location()).toBe('/apps#/orders');
+    navigate.mockRestore();
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('is a plain link to the page while there are no micro apps', async () => {
+    await renderSidebar('/home', [component('plain', {})]);
+    expect(await screen.findByText('Micro apps')).toBeInTheDocument();
+    expect(screen.queryByTestId('item-with-submenu')).not.toBeInTheDocument();
+  });
+});

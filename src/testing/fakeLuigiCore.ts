@@ -1,0 +1,40 @@
+import { LuigiCore } from '../engine/luigiCore';
+
+interface FakeNode {
+  pathSegment: string;
+  label: string;
+  viewUrl: string;
+  context: { entity: { ref: string } };
+}
+
+/**
+ * A stand-in for Luigi core in unit tests (jsdom cannot run Luigi's iframes): it keeps the last
+ * configuration and records navigation, so tests can check what Luigi was asked to show.
+ */
+export class FakeLuigiCore implements LuigiCore {
+  config: Record<string, any> = {};
+  readonly navigated: string[] = [];
+  readonly setConfig = jest.fn((config: object) => {
+    this.config = config as Record<string, any>;
+  });
+  readonly configChanged = jest.fn();
+  readonly setGlobalContext = jest.fn();
+  readonly authStore = { setAuthData: jest.fn(), removeAuthData: jest.fn() };
+
+  getConfig() {
+    return this.config;
+  }
+
+  navigation() {
+    return { navigate: (path: string) => void this.navigated.push(path) };
+  }
+
+  auth() {
+    return { store: this.authStore };
+  }
+
+  /** The navigation nodes Luigi currently routes to. */
+  nodes(): FakeNode[] {
+    return (this.config.navigation?.nodes ?? []) as FakeNode[];
+  }
+}
