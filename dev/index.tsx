@@ -4,6 +4,8 @@ import { createApp } from '@backstage/app-defaults';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import {
   AlertDisplay,
+  Content,
+  InfoCard,
   OAuthRequestDialog,
   Sidebar,
   SidebarItem,
@@ -13,22 +15,63 @@ import {
 } from '@backstage/core-components';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { createApiFactory } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import ExtensionIcon from '@material-ui/icons/Extension';
+import {
+  CatalogEntityPage,
+  CatalogIndexPage,
+  EntityLayout,
+  catalogPlugin,
+} from '@backstage/plugin-catalog';
+import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import CategoryIcon from '@material-ui/icons/Category';
 import HomeIcon from '@material-ui/icons/Home';
 import ExitToAppIcon from '@material-ui/icons/ExitToApp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Navigate, Route } from 'react-router-dom';
-import { LuigiPage, luigiPlugin } from '../src';
+import {
+  EntityLuigiContent,
+  LuigiPage,
+  LuigiSidebarItem,
+  isLuigiAvailable,
+  luigiPlugin,
+  AuthApiTokenSource,
+  luigiTokenSourceApiRef,
+} from '../src';
 import { devOidcAuth, devOidcAuthApiRef } from './auth/DevOidcAuth';
 import { DevSignInPage } from './auth/DevSignInPage';
 import { completeSignIn, isSignInCallback } from './auth/devOidcClient';
 import { HomePage } from './HomePage';
 import { sampleEntities } from './sampleCatalog';
 
+/** A small overview tab, so moving between entity tabs (and Back) can be tried. */
+function EntityOverview() {
+  const { entity } = useEntity();
+  return (
+    <Content>
+      <InfoCard title={entity.metadata.title ?? entity.metadata.name}>
+        <Typography data-testid="dev-entity-overview">
+          {entity.metadata.description ?? 'No description.'}
+        </Typography>
+      </InfoCard>
+    </Content>
+  );
+}
+
+/** The entity page, as an app's `EntityPage.tsx` would set it up with the plugin's tab. */
+const entityPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <EntityOverview />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/luigi" title="Micro frontend" if={isLuigiAvailable}>
+      <EntityLuigiContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 const app = createApp({
-  plugins: [luigiPlugin],
+  plugins: [luigiPlugin, catalogPlugin],
   apis: [
     createApiFactory({
       api: catalogApiRef,
@@ -36,6 +79,12 @@ const app = createApp({
       factory: () => new InMemoryCatalogClient({ entities: sampleEntities }),
     }),
     createApiFactory({ api: devOidcAuthApiRef, deps: {}, factory: () => devOidcAuth }),
+    // Micro apps get the OIDC access token (audience luigi-micro-apps) rather than Backstage's own.
+    createApiFactory({
+      api: luigiTokenSourceApiRef,
+      deps: { auth: devOidcAuthApiRef },
+      factory: ({ auth }) => new AuthApiTokenSource(auth, { kind: 'access' }),
+    }),
   ],
   components: { SignInPage: DevSignInPage },
 });
@@ -48,7 +97,8 @@ const DevApp = app.createRoot(
       <SidebarPage>
         <Sidebar>
           <SidebarItem icon={HomeIcon} to="/home" text="Home" />
-          <SidebarItem icon={ExtensionIcon} to="/luigi" text="Micro apps" />
+          <SidebarItem icon={CategoryIcon} to="/catalog" text="Catalog" />
+          <LuigiSidebarItem />
           <SidebarSpace />
           <SidebarDivider />
           <SidebarItem icon={ExitToAppIcon} text="Sign out" onClick={() => devOidcAuth.signOut()} />
@@ -57,6 +107,10 @@ const DevApp = app.createRoot(
           <Route path="/" element={<Navigate to="/home" />} />
           <Route path="/home" element={<HomePage />} />
           <Route path="/luigi" element={<LuigiPage />} />
+          <Route path="/catalog" element={<CatalogIndexPage />} />
+          <Route path="/catalog/:namespace/:kind/:name" element={<CatalogEntityPage />}>
+            {entityPage}
+          </Route>
         </FlatRoutes>
       </SidebarPage>
     </AppRouter>

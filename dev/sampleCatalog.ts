@@ -32,11 +32,19 @@ const viewUrl = (url: string) => ({ 'luigi-project.io/view-url': url });
 
 /** Micro apps that work: two categories, one from `spec.system`, one from the category annotation. */
 const workingApps: Entity[] = [
-  component('orders', viewUrl(`${TRUSTED_ORIGIN}/apps/orders/`), {
-    title: 'Orders',
-    description: 'Open and past orders',
-    system: 'commerce',
-  }),
+  component(
+    'orders',
+    {
+      ...viewUrl(`${TRUSTED_ORIGIN}/apps/orders/`),
+      // Further views on the entity page's tab; the untrusted one is refused there with its reason.
+      'luigi-project.io/views': [
+        `Settings=${TRUSTED_ORIGIN}/apps/orders/settings`,
+        `Stock=${TRUSTED_ORIGIN}/apps/inventory/`,
+        `Untrusted=${UNTRUSTED_ORIGIN}/recorder/`,
+      ].join('\n'),
+    },
+    { title: 'Orders', description: 'Open and past orders', system: 'commerce' },
+  ),
   component('inventory', viewUrl(`${TRUSTED_ORIGIN}/apps/inventory/`), {
     title: 'Inventory',
     description: 'Stock levels per warehouse',
