@@ -14,5 +14,14 @@ export interface Config {
      * @visibility frontend
      */
     loadTimeoutMs?: number;
+    /** How the user's token is kept fresh in open micro apps. */
+    tokenRefresh?: {
+      /**
+       * Seconds before a token's `exp` at which the plugin asks the token source for a new one and
+       * pushes it to every open micro app. Default 30.
+       * @visibility frontend
+       */
+      marginSeconds?: number;
+    };
   };
 }

@@ -14,6 +14,8 @@ export {
   BackstageIdentityTokenSource,
 } from './auth/tokenSource';
 export type { LuigiToken, LuigiTokenSourceApi } from './auth/tokenSource';
+export { AuthApiTokenSource } from './auth/authApiTokenSource';
+export type { AuthApiTokenKind } from './auth/authApiTokenSource';
 export type { LuigiUserContext } from './auth/userContext';
 export {
   LUIGI_VIEW_URL_ANNOTATION,

@@ -14,8 +14,8 @@ import {
 import { Observable } from '@backstage/types';
 import { DevOidcTokens, endSessionUrl, refreshTokens } from './devOidcClient';
 
-/** Refresh this long before the access token expires. */
-const REFRESH_MARGIN_MS = 10_000;
+/** Refresh this long before the access token expires (the plugin's default margin is 30 s). */
+const REFRESH_MARGIN_MS = 30_000;
 
 /**
  * The dev portal's auth API over the local OIDC provider: the same interfaces as Backstage's

@@ -19,6 +19,10 @@ export interface LuigiToken {
 export interface LuigiTokenSourceApi {
   /** A token for the signed-in user, fresh from its source; undefined when signed out. */
   getToken(): Promise<LuigiToken | undefined>;
+  /** Optional: calls `listener` when the user signs out, so open micro apps lose the token at once. */
+  onSignOut?(listener: () => void): () => void;
+  /** Optional: signs the user in again after a failed refresh (the page's "Sign in" action). */
+  signIn?(): Promise<void>;
 }
 
 /**

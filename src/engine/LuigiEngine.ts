@@ -92,15 +92,26 @@ export class LuigiEngine {
   }
 
   /**
-   * Hands a token to Luigi's auth store (in memory only) and to every open micro app. Luigi forwards
-   * `luigi.auth.tokenIssued` only to frames at their view URL's origin, all of them allowlisted.
+   * Hands a token to Luigi's auth store (in memory only) and to every open micro app; `undefined`
+   * takes it away from them. Luigi forwards `luigi.auth.tokenIssued` only to frames at their view
+   * URL's origin, all of them allowlisted.
    */
   setAuthData(authData: LuigiAuthData | undefined) {
     this.authData = authData;
     if (!this.core) return;
     if (authData) this.core.auth().store.setAuthData(authData);
     else this.core.auth().store.removeAuthData();
-    window.postMessage({ msg: 'luigi.auth.tokenIssued', authData: authData ?? null }, window.location.origin);
+    // Luigi client ignores a null payload, so an empty one is what makes getToken() return nothing.
+    window.postMessage(
+      { msg: 'luigi.auth.tokenIssued', authData: authData ?? {} },
+      window.location.origin,
+    );
+  }
+
+  /** Updates token and context together: the token first, so a context listener reads the new one. */
+  setSession(session: { context: object; authData: LuigiAuthData | undefined }) {
+    this.setAuthData(session.authData);
+    this.setGlobalContext(session.context);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { useMemo } from 'react';
+import { DEFAULT_REFRESH_SETTINGS, RefreshSettings } from '../auth/refreshSchedule';
 import { normalizeAllowedOrigins } from '../catalog/viewUrl';
 
 /** Default for `luigi.loadTimeoutMs`. */
@@ -11,6 +12,8 @@ export interface LuigiSettings {
   /** Allowlist entries that are not origins; shown to admins instead of being ignored silently. */
   invalidOrigins: string[];
   loadTimeoutMs: number;
+  /** Token refresh schedule (`luigi.tokenRefresh.*`). */
+  refresh: RefreshSettings;
 }
 
 /** Reads `luigi.*` from app-config. */
@@ -18,9 +21,14 @@ export function useLuigiSettings(): LuigiSettings {
   const config = useApi(configApiRef);
   const entries = config.getOptionalStringArray('luigi.allowedOrigins') ?? [];
   const loadTimeoutMs = config.getOptionalNumber('luigi.loadTimeoutMs') ?? DEFAULT_LOAD_TIMEOUT_MS;
+  const marginSeconds = config.getOptionalNumber('luigi.tokenRefresh.marginSeconds');
   const key = entries.join('\n');
   return useMemo(() => {
     const { origins, invalid } = normalizeAllowedOrigins(key ? key.split('\n') : []);
-    return { allowedOrigins: origins, invalidOrigins: invalid, loadTimeoutMs };
-  }, [key, loadTimeoutMs]);
+    const refresh = {
+      ...DEFAULT_REFRESH_SETTINGS,
+      ...(marginSeconds !== undefined ? { marginMs: marginSeconds * 1000 } : {}),
+    };
+    return { allowedOrigins: origins, invalidOrigins: invalid, loadTimeoutMs, refresh };
+  }, [key, loadTimeoutMs, marginSeconds]);
 }

@@ -6,7 +6,6 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import { useLocation } from 'react-router-dom';
@@ -18,9 +17,7 @@ import { useMicroAppCatalog } from '../../hooks/useMicroAppCatalog';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { MicroAppNav } from '../MicroAppNav/MicroAppNav';
 import { RejectedAppsPanel } from '../RejectedAppsPanel/RejectedAppsPanel';
-
-const ANNOTATION_DOCS =
-  'https://github.com/backstage-plugin-luigi/backstage-plugin-luigi#register-a-micro-app';
+import { TokenProblemPanel } from '../TokenProblemPanel/TokenProblemPanel';
 
 /** Props of {@link LuigiPage}. */
 export interface LuigiPageProps {
@@ -33,7 +30,7 @@ function MicroApps() {
   const engine = getLuigiEngine();
   const settings = useLuigiSettings();
   const catalog = useMicroAppCatalog();
-  useLuigiSession(engine);
+  const session = useLuigiSession(engine);
   const location = useLocation();
 
   if (catalog.loading && !catalog.value) return <Progress />;
@@ -43,6 +40,7 @@ function MicroApps() {
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
+        <TokenProblemPanel token={session.token} canSignIn={session.canSignIn} onSignIn={session.signIn} />
         <RejectedAppsPanel rejected={rejected} invalidOrigins={settings.invalidOrigins} />
       </Grid>
       {apps.length === 0 ? (
@@ -50,12 +48,7 @@ function MicroApps() {
           <EmptyState
             missing="info"
             title="No micro apps yet"
-            description="Annotate a catalog entity with luigi-project.io/view-url (an https URL on an origin listed in luigi.allowedOrigins) to show its micro frontend here."
-            action={
-              <Button variant="contained" color="primary" href={ANNOTATION_DOCS}>
-                Read the docs
-              </Button>
-            }
+            description="Annotate a catalog entity with luigi-project.io/view-url (an https URL on an origin listed in luigi.allowedOrigins) to show its micro frontend here. The plugin's README, section “Register a micro app”, explains the annotations."
           />
         </Grid>
       ) : (
