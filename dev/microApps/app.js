@@ -42,9 +42,19 @@
   // Luigi has no auth listener on the client side: a token refresh arrives as
   // a `luigi.auth.tokenIssued` message and only getToken() reflects it, so the
   // 1s poll is what makes refreshed tokens visible.
+  //
+  // This is the one place that reads the token. Whenever the shown token
+  // changes, it is announced as a `luigi-sample:token` event on window
+  // (detail: the token, or null when there is none) for /verify.js, which
+  // loads later and takes the initial value from #token.
   function refresh() {
     var token = readToken();
-    if ($('token').textContent !== token) $('token').textContent = token;
+    if ($('token').textContent !== token) {
+      $('token').textContent = token;
+      window.dispatchEvent(
+        new CustomEvent('luigi-sample:token', { detail: token === 'none' ? null : token }),
+      );
+    }
     if ($('path').textContent !== location.pathname) $('path').textContent = location.pathname;
   }
 

@@ -3,7 +3,16 @@
 // apart: the browser tests rely on the element ids below being identical.
 //
 // The page itself is static. All data received from the host (context, token)
-// is rendered by /app.js with textContent only, never innerHTML.
+// is rendered by /app.js and /verify.js with textContent only, never innerHTML.
+
+/** Issuer whose access tokens the apps verify (the dev OIDC provider). */
+export const DEFAULT_ISSUER = 'http://localhost:7300';
+
+/** `aud` the apps require in the access token. */
+export const DEFAULT_AUDIENCE = 'luigi-micro-apps';
+
+/** Where the dev OIDC provider publishes its keys: `<issuer>/jwks`. */
+export const jwksUriOf = issuer => `${String(issuer).replace(/\/+$/, '')}/jwks`;
 
 /** Names of the sample apps; each one is served at `/apps/<name>/`. */
 export const APP_NAMES = Object.freeze(['orders', 'inventory', 'billing', 'reports']);
@@ -23,9 +32,20 @@ const escapeHtml = value =>
  *   (defaults to every other sample app).
  * @param {string[]} [options.extraScripts] Scripts loaded BEFORE the Luigi client,
  *   so they see every message the frame ever receives (used by the recorder).
+ * @param {string} [options.issuer] expected `iss` of the token, read by /verify.js
+ * @param {string} [options.audience] expected `aud` of the token, read by /verify.js
+ * @param {string} [options.jwksUri] where /verify.js fetches the signing keys
+ *   (defaults to `<issuer>/jwks`)
  * @returns {string} a complete HTML document
  */
-export function appPage({ name, navigateTo, extraScripts = [] }) {
+export function appPage({
+  name,
+  navigateTo,
+  extraScripts = [],
+  issuer = DEFAULT_ISSUER,
+  audience = DEFAULT_AUDIENCE,
+  jwksUri = jwksUriOf(issuer),
+}) {
   const others = navigateTo ?? APP_NAMES.filter(app => app !== name);
   const buttons = others
     .map(
@@ -36,6 +56,8 @@ export function appPage({ name, navigateTo, extraScripts = [] }) {
   const scripts = [...extraScripts, '/luigi-client.js', '/app.js']
     .map(src => `<script src="${escapeHtml(src)}"></script>`)
     .join('\n    ');
+  // A module script is deferred: it runs after /app.js, whatever its position.
+  const moduleScript = '<script type="module" src="/verify.js"></script>';
 
   return `<!doctype html>
 <html lang="en">
@@ -48,7 +70,12 @@ export function appPage({ name, navigateTo, extraScripts = [] }) {
       button { margin-right: .5rem; }
     </style>
   </head>
-  <body data-app="${escapeHtml(name)}">
+  <body
+    data-app="${escapeHtml(name)}"
+    data-issuer="${escapeHtml(issuer)}"
+    data-audience="${escapeHtml(audience)}"
+    data-jwks-uri="${escapeHtml(jwksUri)}"
+  >
     <h1 id="app-name">${escapeHtml(name)}</h1>
     <p>
       Status: <span id="status">loading</span> |
@@ -64,7 +91,15 @@ export function appPage({ name, navigateTo, extraScripts = [] }) {
     <pre id="context">none</pre>
     <h2>Token</h2>
     <pre id="token">none</pre>
+    <h2>Token verification</h2>
+    <p>
+      Status: <span id="verify-status">no token</span> |
+      Verified tokens: <span id="verified-count">0</span> |
+      Error: <span id="verify-error"></span>
+    </p>
+    <pre id="verified-claims">none</pre>
     ${scripts}
+    ${moduleScript}
   </body>
 </html>
 `;

@@ -11,14 +11,20 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { APP_NAMES, appPage } from './appPage.mjs';
+import { APP_NAMES, DEFAULT_AUDIENCE, DEFAULT_ISSUER, appPage, jwksUriOf } from './appPage.mjs';
 
 const require = createRequire(import.meta.url);
 // Served from the installed package so the apps use the real Luigi client.
 const LUIGI_CLIENT_PATH = require.resolve('@luigi-project/client/luigi-client.js');
 const APP_JS_PATH = fileURLToPath(new URL('./app.js', import.meta.url));
 const RECORDER_JS_PATH = fileURLToPath(new URL('./recorder.js', import.meta.url));
+const VERIFY_JS_PATH = fileURLToPath(new URL('./verify.js', import.meta.url));
+// The folder of jose's entry point is its browser ESM build (only relative
+// imports), served as is under /vendor/jose/ for /verify.js.
+const JOSE_DIR = dirname(require.resolve('jose'));
+const JOSE_PREFIX = '/vendor/jose/';
 
 // Upper bound for a recorder POST body; a Luigi message is a few KB at most.
 const MAX_LOG_BODY = 1024 * 1024;
@@ -45,6 +51,35 @@ const notFound = res => send(res, 404, 'text', 'Not found\n');
 
 // Read on every request (not cached) so edits show up without a restart.
 const sendFile = async (res, path) => send(res, 200, 'js', await readFile(path));
+
+/**
+ * Maps the part of the path after /vendor/jose/ to a .js file inside
+ * JOSE_DIR, or null for anything else (bad encoding, traversal, other files).
+ */
+function joseFile(rest) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(rest);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || extname(decoded) !== '.js') return null;
+  const file = resolve(JOSE_DIR, decoded);
+  return file.startsWith(JOSE_DIR + sep) ? file : null;
+}
+
+async function sendJoseFile(res, rest) {
+  const file = joseFile(rest);
+  if (!file) return notFound(res);
+  try {
+    return send(res, 200, 'js', await readFile(file));
+  } catch (error) {
+    if (error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'ENOTDIR') {
+      return notFound(res);
+    }
+    throw error;
+  }
+}
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
@@ -79,8 +114,10 @@ const NO_HANDSHAKE_PAGE = `<!doctype html>
  *
  * @param {Array<object>} received recorder entries (mutated in place)
  * @param {() => object} originsOf returns { [port]: origin } once listening
+ * @param {{ issuer: string, audience: string, jwksUri: string }} verification
+ *   what the app pages expect of the token (passed to /verify.js)
  */
-function createHandler(received, originsOf) {
+function createHandler(received, originsOf, verification) {
   return async function handle(req, res) {
     const { pathname } = new URL(req.url, 'http://localhost');
     const method = req.method;
@@ -114,12 +151,19 @@ function createHandler(received, originsOf) {
     if (pathname === '/luigi-client.js') return sendFile(res, LUIGI_CLIENT_PATH);
     if (pathname === '/app.js') return sendFile(res, APP_JS_PATH);
     if (pathname === '/recorder.js') return sendFile(res, RECORDER_JS_PATH);
+    if (pathname === '/verify.js') return sendFile(res, VERIFY_JS_PATH);
+    // The raw request path, not `pathname`: URL parsing has already resolved
+    // dot segments, and joseFile() must see (and refuse) them itself.
+    const rawPath = req.url.split(/[?#]/, 1)[0];
+    if (rawPath.startsWith(JOSE_PREFIX)) {
+      return sendJoseFile(res, rawPath.slice(JOSE_PREFIX.length));
+    }
 
     // /apps/<name>/ and /apps/<name>/<anything>: Luigi may append sub-paths.
     const app = /^\/apps\/([^/]+)\/.*$/.exec(pathname);
     if (app) {
       if (!APP_NAMES.includes(app[1])) return notFound(res);
-      return send(res, 200, 'html', appPage({ name: app[1] }));
+      return send(res, 200, 'html', appPage({ name: app[1], ...verification }));
     }
 
     if (pathname === '/recorder/') {
@@ -127,7 +171,12 @@ function createHandler(received, originsOf) {
         res,
         200,
         'html',
-        appPage({ name: 'recorder', navigateTo: APP_NAMES, extraScripts: ['/recorder.js'] }),
+        appPage({
+          name: 'recorder',
+          navigateTo: APP_NAMES,
+          extraScripts: ['/recorder.js'],
+          ...verification,
+        }),
       );
     }
 
@@ -174,6 +223,9 @@ function closeServer(server) {
  * @param {number} [options.trustedPort=7100] port of the origin the host trusts
  * @param {number} [options.untrustedPort=7200] port of the origin the host does not trust
  * @param {string} [options.host='127.0.0.1'] interface to bind (loopback only by default)
+ * @param {string} [options.issuer='http://localhost:7300'] issuer the app pages
+ *   require in the token; its keys are fetched from `<issuer>/jwks`
+ * @param {string} [options.audience='luigi-micro-apps'] `aud` the app pages require
  * @returns {Promise<{
  *   trustedOrigin: string,
  *   untrustedOrigin: string,
@@ -185,10 +237,16 @@ export async function startMicroApps({
   trustedPort = 7100,
   untrustedPort = 7200,
   host = '127.0.0.1',
+  issuer = DEFAULT_ISSUER,
+  audience = DEFAULT_AUDIENCE,
 } = {}) {
   const received = [];
   const origins = {};
-  const handler = createHandler(received, () => origins);
+  const handler = createHandler(received, () => origins, {
+    issuer,
+    audience,
+    jwksUri: jwksUriOf(issuer),
+  });
   const wrapped = (req, res) =>
     handler(req, res).catch(error => {
       if (!res.headersSent) send(res, 500, 'text', `Internal error: ${error.message}\n`);

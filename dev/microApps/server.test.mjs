@@ -6,6 +6,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { startMicroApps } from './server.mjs';
 import { APP_NAMES } from './appPage.mjs';
 
@@ -14,6 +15,26 @@ let trustedBase;
 let untrustedBase;
 
 const portOf = origin => new URL(origin).port;
+
+// GET with the path sent exactly as written: fetch() would resolve dot
+// segments before sending, so it cannot test the server's traversal checks.
+function rawGet(base, path) {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path, method: 'GET' }, res => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', chunk => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// Relative imports of an ES module: `from "./x.js"` and `import "./x.js"`.
+const relativeImports = source =>
+  [...source.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)].map(m => m[1]);
 
 before(async () => {
   apps = await startMicroApps({ trustedPort: 0, untrustedPort: 0 });
@@ -30,6 +51,26 @@ describe('startMicroApps', () => {
     assert.notEqual(apps.trustedOrigin, apps.untrustedOrigin);
     assert.notEqual(portOf(apps.trustedOrigin), '0');
     assert.ok(Array.isArray(apps.received));
+  });
+
+  test('passes issuer and audience options to the app pages', async () => {
+    const other = await startMicroApps({
+      trustedPort: 0,
+      untrustedPort: 0,
+      issuer: 'http://localhost:7399',
+      audience: 'aud-"<x>"',
+    });
+    try {
+      const otherBase = `http://127.0.0.1:${portOf(other.untrustedOrigin)}`;
+      for (const path of ['/apps/orders/', '/recorder/']) {
+        const html = await (await fetch(otherBase + path)).text();
+        assert.match(html, /\sdata-issuer="http:\/\/localhost:7399"/, path);
+        assert.match(html, /\sdata-jwks-uri="http:\/\/localhost:7399\/jwks"/, path);
+        assert.match(html, /\sdata-audience="aud-&quot;&lt;x&gt;&quot;"/, path);
+      }
+    } finally {
+      await other.close();
+    }
   });
 
   test('close() releases both ports', async () => {
@@ -58,14 +99,89 @@ for (const [label, base] of [
       assert.match(body, /getToken/);
     });
 
-    test('/app.js and /recorder.js are served as JavaScript', async () => {
-      for (const path of ['/app.js', '/recorder.js']) {
+    test('/app.js, /recorder.js and /verify.js are served as JavaScript', async () => {
+      for (const path of ['/app.js', '/recorder.js', '/verify.js']) {
         const res = await get(path);
         assert.equal(res.status, 200, path);
         assert.match(res.headers.get('content-type'), /^text\/javascript/, path);
       }
-      assert.match(await (await get('/app.js')).text(), /linkManager\(\)\.navigate/);
+      const appJs = await (await get('/app.js')).text();
+      assert.match(appJs, /linkManager\(\)\.navigate/);
+      assert.match(appJs, /'luigi-sample:token'/);
       assert.match(await (await get('/recorder.js')).text(), /\/recorder\/log/);
+      const verifyJs = await (await get('/verify.js')).text();
+      assert.match(verifyJs, /from '\/vendor\/jose\/index\.js'/);
+      assert.match(verifyJs, /'luigi-sample:token'/);
+      assert.match(verifyJs, /jwtVerify\(/);
+      assert.match(verifyJs, /createRemoteJWKSet\(/);
+      assert.doesNotMatch(verifyJs, /localhost:7300/, 'issuer comes from the page');
+      assert.doesNotMatch(verifyJs, /innerHTML/);
+    });
+
+    test('/vendor/jose/index.js is the real jose browser build', async () => {
+      const res = await get('/vendor/jose/index.js');
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type'), /^text\/javascript/);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      const body = await res.text();
+      assert.match(body, /export \{[^}]*\bjwtVerify\b/);
+      assert.match(body, /export \{[^}]*\bcreateRemoteJWKSet\b/);
+      assert.doesNotMatch(body, /\brequire\(/);
+    });
+
+    test('/vendor/jose/ serves every module index.js imports, transitively', async () => {
+      const seen = new Set();
+      const queue = ['/vendor/jose/index.js'];
+      while (queue.length > 0) {
+        const path = queue.shift();
+        if (seen.has(path)) continue;
+        seen.add(path);
+        const res = await get(path);
+        assert.equal(res.status, 200, path);
+        assert.match(res.headers.get('content-type'), /^text\/javascript/, path);
+        for (const spec of relativeImports(await res.text())) {
+          const next = new URL(spec, `http://x${path}`).pathname;
+          assert.ok(next.startsWith('/vendor/jose/'), `${path} imports ${spec}`);
+          queue.push(next);
+        }
+      }
+      assert.ok(seen.has('/vendor/jose/jwks/remote.js'));
+      assert.ok(seen.has('/vendor/jose/jwt/verify.js'));
+      assert.ok(seen.size > 20, `${seen.size} modules`);
+    });
+
+    test('/vendor/jose/ refuses traversal and anything but its .js files', async () => {
+      for (const path of [
+        '/vendor/jose/../../package.json',
+        '/vendor/jose/../../../package.json',
+        '/vendor/jose/../../../../../package.json',
+        '/vendor/jose/../index.js',
+        '/vendor/jose/%2e%2e/%2e%2e/package.json',
+        '/vendor/jose/..%2f..%2fpackage.json',
+        '/vendor/jose/..%2F..%2F..%2F..%2Fpackage.json',
+        '/vendor/jose/..%5c..%5cpackage.json',
+        '/vendor/jose/%2fetc%2fpasswd',
+        '/vendor/jose//etc/passwd',
+        '/vendor/jose/index.js%00.js',
+        '/vendor/jose/%E0%A4%A',
+        '/vendor/jose/',
+        '/vendor/jose/jwks',
+        '/vendor/jose/nope.js',
+        '/vendor/jose/../../../types/index.d.ts',
+        '/vendor/jose/../jose/../../package.json',
+        // Real .js files outside the folder (this repo's own app.js).
+        '/vendor/jose/../../../../dev/microApps/app.js',
+        '/vendor/jose/..%2f..%2f..%2f..%2fdev%2fmicroApps%2fapp.js',
+        '/vendor/jose/%2e%2e/%2e%2e/%2e%2e/%2e%2e/dev/microApps/app.js',
+      ]) {
+        const res = await rawGet(base(), path);
+        assert.equal(res.status, 404, path);
+        assert.doesNotMatch(res.body, /"name"|export|root:|LuigiClient/, path);
+      }
+      // The same path through fetch() (dot segments resolved by the client).
+      const res = await get('/vendor/jose/../../package.json');
+      assert.equal(res.status, 404);
+      await res.body?.cancel();
     });
 
     test('every app page renders with the expected ids and scripts', async () => {
@@ -81,8 +197,25 @@ for (const [label, base] of [
           assert.match(html, new RegExp(`<h1[^>]*>${name}</h1>`));
           assert.match(html, /<script src="\/luigi-client\.js"><\/script>/);
           assert.match(html, /<script src="\/app\.js"><\/script>/);
+          assert.match(html, /<script type="module" src="\/verify\.js"><\/script>/);
+          assert.ok(html.indexOf('src="/app.js"') < html.indexOf('src="/verify.js"'));
+          assert.match(html, /<body[^>]*\sdata-issuer="http:\/\/localhost:7300"/);
+          assert.match(html, /<body[^>]*\sdata-audience="luigi-micro-apps"/);
+          assert.match(html, /<body[^>]*\sdata-jwks-uri="http:\/\/localhost:7300\/jwks"/);
           assert.doesNotMatch(html, /recorder\.js/);
-          for (const id of ['context', 'token', 'status', 'context-updates', 'load-id', 'path', 'alert']) {
+          for (const id of [
+            'context',
+            'token',
+            'status',
+            'context-updates',
+            'load-id',
+            'path',
+            'alert',
+            'verify-status',
+            'verified-claims',
+            'verify-error',
+            'verified-count',
+          ]) {
             assert.match(html, new RegExp(`id="${id}"`), `${path} #${id}`);
           }
           for (const other of APP_NAMES) {
@@ -112,6 +245,8 @@ for (const [label, base] of [
       );
       assert.ok(order.every(i => i >= 0), 'all scripts present');
       assert.deepEqual([...order].sort((a, b) => a - b), order, 'recorder.js runs first');
+      assert.match(html, /<script type="module" src="\/verify\.js"><\/script>/);
+      assert.match(html, /<body[^>]*\sdata-issuer="http:\/\/localhost:7300"/);
       for (const other of APP_NAMES) assert.match(html, new RegExp(`id="go-${other}"`));
     });
 
