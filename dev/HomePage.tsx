@@ -12,6 +12,15 @@ export function HomePage() {
           <Typography data-testid="dev-home">
             This dev portal hosts the sample micro apps. Open <Link to="/luigi">Micro apps</Link> in the sidebar.
           </Typography>
+          <Typography>
+            Entity pages with a micro frontend tab:{' '}
+            <Link to="/catalog/default/component/orders" data-testid="dev-entity-orders">
+              Orders
+            </Link>{' '}
+            (three views and a refused one),{' '}
+            <Link to="/catalog/default/component/billing">Billing</Link>; without one:{' '}
+            <Link to="/catalog/default/component/plain-service">Plain service</Link>.
+          </Typography>
         </InfoCard>
       </Content>
     </Page>

@@ -14,13 +14,8 @@ import {
   SidebarDivider,
 } from '@backstage/core-components';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
-import { createApiFactory } from '@backstage/core-plugin-api';
-import {
-  CatalogEntityPage,
-  CatalogIndexPage,
-  EntityLayout,
-  catalogPlugin,
-} from '@backstage/plugin-catalog';
+import { createApiFactory, createRoutableExtension } from '@backstage/core-plugin-api';
+import { CatalogEntityPage, EntityLayout, catalogPlugin } from '@backstage/plugin-catalog';
 import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import CategoryIcon from '@material-ui/icons/Category';
@@ -41,8 +36,18 @@ import {
 import { devOidcAuth, devOidcAuthApiRef } from './auth/DevOidcAuth';
 import { DevSignInPage } from './auth/DevSignInPage';
 import { completeSignIn, isSignInCallback } from './auth/devOidcClient';
+import { DevCatalogPage } from './DevCatalogPage';
 import { HomePage } from './HomePage';
 import { sampleEntities } from './sampleCatalog';
+
+/** The catalog index route the entity page links back to, without the catalog plugin's index page. */
+const DevCatalogIndex = catalogPlugin.provide(
+  createRoutableExtension({
+    name: 'DevCatalogIndex',
+    component: async () => DevCatalogPage,
+    mountPoint: catalogPlugin.routes.catalogIndex,
+  }),
+);
 
 /** A small overview tab, so moving between entity tabs (and Back) can be tried. */
 function EntityOverview() {
@@ -103,15 +108,19 @@ const DevApp = app.createRoot(
           <SidebarDivider />
           <SidebarItem icon={ExitToAppIcon} text="Sign out" onClick={() => devOidcAuth.signOut()} />
         </Sidebar>
+        {/* StrictMode around the pages on purpose: the plugin must survive React's double mount.
+            Not around the whole app: MUI v4's dynamic styles (the sidebar's) break under it. */}
+        <StrictMode>
         <FlatRoutes>
           <Route path="/" element={<Navigate to="/home" />} />
           <Route path="/home" element={<HomePage />} />
           <Route path="/luigi" element={<LuigiPage />} />
-          <Route path="/catalog" element={<CatalogIndexPage />} />
+          <Route path="/catalog" element={<DevCatalogIndex />} />
           <Route path="/catalog/:namespace/:kind/:name" element={<CatalogEntityPage />}>
             {entityPage}
           </Route>
         </FlatRoutes>
+        </StrictMode>
       </SidebarPage>
     </AppRouter>
   </>,
@@ -127,11 +136,10 @@ const signedIn = isSignInCallback()
   : Promise.resolve(undefined);
 
 signedIn.then(error => {
-  // StrictMode on purpose: the engine must survive React's double mount.
   createRoot(document.getElementById('root')!).render(
-    <StrictMode>
+    <>
       <DevApp />
       {error instanceof Error && <pre data-testid="dev-sign-in-error">{String(error)}</pre>}
-    </StrictMode>,
+    </>,
   );
 });

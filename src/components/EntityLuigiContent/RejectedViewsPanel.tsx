@@ -16,7 +16,7 @@ export function RejectedViewsPanel({ rejected, invalidOrigins }: RejectedViewsPa
   if (rejected.length === 0 && invalidOrigins.length === 0) return null;
   const count = rejected.length + invalidOrigins.length;
   return (
-    <div data-testid="luigi-diagnostics">
+    <div data-testid="luigi-diagnostics" style={{ marginBottom: 16 }}>
       <WarningPanel
         severity="warning"
         title={`${count} micro frontend configuration problem${count === 1 ? '' : 's'}`}
