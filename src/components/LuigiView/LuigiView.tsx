@@ -35,18 +35,21 @@ function StatePanel({ state, retry }: { state: LuigiViewState; retry(): void }) 
       );
     case 'failed':
       return (
-        <ErrorPanel
-          title={`${state.app.label} did not load`}
-          error={
-            new Error(
-              `The micro app at ${state.app.viewUrl} did not answer in time. It may be down, refuse to be framed, or not use the Luigi client.`,
-            )
-          }
-        >
-          <Button variant="contained" color="primary" onClick={retry} data-testid="luigi-retry">
-            Retry
-          </Button>
-        </ErrorPanel>
+        <Box>
+          <ErrorPanel
+            title={`${state.app.label} did not load`}
+            error={
+              new Error(
+                `The micro app at ${state.app.viewUrl} did not answer in time. It may be down, refuse to be framed, or not use the Luigi client.`,
+              )
+            }
+          />
+          <Box mt={2}>
+            <Button variant="contained" color="primary" onClick={retry} data-testid="luigi-retry">
+              Retry
+            </Button>
+          </Box>
+        </Box>
       );
     default:
       return null;
