@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser } from './browser.mjs';
-import { PORTAL, microApp, untrustedRecords, visit } from './portal.mjs';
+import { PORTAL, contextOf, microApp, mouseAway, untrustedRecords, visit, waitForApp as waitForAppOn } from './portal.mjs';
 
 let browser;
 let page;
@@ -20,16 +20,7 @@ async function openFromNav(segment) {
   await waitForApp(segment);
 }
 
-async function waitForApp(name) {
-  const frame = microApp(page);
-  await frame.locator('#app-name', { hasText: name }).waitFor();
-  await frame.locator('#status', { hasText: 'ready' }).waitFor();
-  return frame;
-}
-
-async function contextOf(frame) {
-  return JSON.parse(await frame.locator('#context').textContent());
-}
+const waitForApp = name => waitForAppOn(page, name);
 
 describe('micro apps page', () => {
   test('a micro app opened from the navigation receives user, entity and token', async () => {
@@ -94,7 +85,7 @@ describe('micro apps page', () => {
     await visit(page, '/home');
     await page.getByTestId('dev-home').waitFor();
     await page.locator('a[href="/luigi"]').first().click();
-    await page.mouse.move(1300, 850); // away from the sidebar, whose submenu opens on hover
+    await mouseAway(page);
     await page.getByTestId('luigi-nav').waitFor();
     await openFromNav('orders');
     await openFromNav('billing');

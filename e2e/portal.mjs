@@ -92,3 +92,23 @@ export async function untrustedRecords() {
   const response = await fetch(`${PORTAL.untrustedOrigin}/recorder/log`);
   return response.json();
 }
+
+/** Waits until the Luigi view shows micro app `name` (at frame `path`, if given) and it said hello. */
+export async function waitForApp(page, name, { path, timeout = 30_000 } = {}) {
+  const frame = microApp(page);
+  await frame.locator('#app-name', { hasText: name }).waitFor({ timeout });
+  if (path) await frame.locator('#path', { hasText: path }).waitFor({ timeout });
+  await frame.locator('#status', { hasText: 'ready' }).waitFor({ timeout });
+  return frame;
+}
+
+/** The Luigi context a sample micro app shows. */
+export async function contextOf(frame) {
+  return JSON.parse(await frame.locator('#context').textContent());
+}
+
+/** Moves the mouse off the sidebar, whose submenu opens on hover and covers the page. */
+export async function mouseAway(page) {
+  const { width, height } = page.viewportSize();
+  await page.mouse.move(width - 20, height - 20);
+}
