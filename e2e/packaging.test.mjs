@@ -1,0 +1,350 @@
+// The package as an app gets it: build it, pack it, install the tarball into minimal host apps outside
+// the repository (one per Backstage frontend system), type-check them and bundle them for production.
+// Any failing step fails the test. Run alone with `node --test e2e/packaging.test.mjs`.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const repoPackage = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+const backstageCli = join(root, 'node_modules/@backstage/cli/bin/backstage-cli');
+const keep = process.env.LUIGI_KEEP_PACKAGING_TMP === '1';
+
+/** Runs a command; resolves with its standard output, fails with the tail of all its output. */
+function run(command, args, { cwd, timeoutMs = 10 * 60_000 } = {}) {
+  const env = { ...process.env, CI: 'true' };
+  delete env.NODE_ENV;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let output = '';
+    child.stdout.on('data', chunk => {
+      stdout += chunk;
+      output += chunk;
+    });
+    child.stderr.on('data', chunk => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', code => {
+      clearTimeout(timer);
+      if (code === 0) resolve(stdout);
+      else {
+        const tail = output.split('\n').slice(-80).join('\n');
+        reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${tail}`));
+      }
+    });
+  });
+}
+
+const npm = (args, options) => run(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, options);
+
+/** Every bare module specifier a built file imports (statically, dynamically or in types). */
+function importedPackages(source) {
+  const specifiers = new Set();
+  const pattern =
+    /(?:\bfrom\s*|\bimport\s*\(\s*(?:\/\*[\s\S]*?\*\/\s*)?|\bimport\s+)['"]([^'"./][^'"]*)['"]/g;
+  for (const match of source.matchAll(pattern)) {
+    const parts = match[1].split('/');
+    specifiers.add(match[1].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+  }
+  return specifiers;
+}
+
+async function filesUnder(dir) {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter(entry => entry.isFile()).map(entry => join(entry.parentPath ?? entry.path, entry.name));
+}
+
+const timings = {};
+async function timed(name, fn) {
+  const started = Date.now();
+  try {
+    return await fn();
+  } finally {
+    timings[name] = `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  }
+}
+
+let work;
+let tarball;
+let packed;
+let host;
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), 'luigi-packaging-'));
+
+  // 1. Build: declarations first (the package build bundles them), then JS and types into dist/.
+  await timed('build', async () => {
+    await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc')], { cwd: root });
+    await run(process.execPath, [backstageCli, 'package', 'build'], { cwd: root });
+  });
+
+  // 2. Pack exactly as `npm pack` in the repository does (prepack rewrites the entry points to dist
+  // and compiles the config schema; postpack restores package.json), but in a copy, so the working
+  // tree's package.json is never rewritten under other processes' feet.
+  await timed('pack', async () => {
+    const stage = join(work, 'stage');
+    await mkdir(stage);
+    for (const entry of ['package.json', 'tsconfig.json', 'dist', 'config', 'README.md', 'LICENSE']) {
+      await cp(join(root, entry), join(stage, entry), { recursive: true }).catch(error => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    }
+    await symlink(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
+    assert.equal(repoPackage.scripts.prepack, 'backstage-cli package prepack');
+    assert.equal(repoPackage.scripts.postpack, 'backstage-cli package postpack');
+    await run(process.execPath, [backstageCli, 'package', 'prepack'], { cwd: stage });
+    const out = await npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: stage });
+    const [info] = JSON.parse(out.slice(out.indexOf('[')));
+    tarball = join(work, info.filename);
+    packed = info;
+  });
+});
+
+after(async () => {
+  console.log(`packaging timings: ${JSON.stringify(timings)}${keep ? `, kept ${work}` : ''}`);
+  if (work && !keep) await rm(work, { recursive: true, force: true });
+});
+
+describe('npm pack', () => {
+  test('holds built JavaScript, types and the compiled config schema, and no sources', async () => {
+    const files = packed.files.map(file => file.path);
+    for (const file of ['package.json', 'dist/index.esm.js', 'dist/index.d.ts', 'dist/alpha.esm.js', 'dist/alpha.d.ts', 'config.schema.json']) {
+      assert.ok(files.includes(file), `${file} is in the tarball`);
+    }
+    assert.deepEqual(files.filter(file => !file.startsWith('dist/') && !/^(package\.json|config\.schema\.json|README\.md|LICENSE)$/.test(file)), []);
+
+    const pkg = JSON.parse(await readFile(join(work, 'stage/package.json'), 'utf8'));
+    assert.equal(pkg.main.replace(/^\.\//, ''), 'dist/index.esm.js');
+    assert.equal(pkg.types.replace(/^\.\//, ''), 'dist/index.d.ts');
+    assert.deepEqual(pkg.exports['.'], { import: './dist/index.esm.js', types: './dist/index.d.ts', default: './dist/index.esm.js' });
+    assert.equal(pkg.exports['./alpha'].types, './dist/alpha.d.ts');
+    assert.equal(pkg.exports['./alpha'].import, './dist/alpha.esm.js');
+    // Marked as a new-frontend-system plugin, which `app.packages: all` discovery relies on.
+    assert.equal(pkg.backstage.features['./alpha'], '@backstage/FrontendPlugin');
+    assert.deepEqual(pkg.typesVersions['*'].alpha, ['dist/alpha.d.ts']);
+    assert.equal(pkg.configSchema, 'config.schema.json');
+
+    const schema = JSON.parse(await readFile(join(work, 'stage/config.schema.json'), 'utf8'));
+    assert.equal(schema.properties.luigi.properties.allowedOrigins.visibility, 'frontend');
+  });
+
+  test('declares exactly the packages its built code and types import as dependencies', async () => {
+    const pkg = JSON.parse(await readFile(join(work, 'stage/package.json'), 'utf8'));
+    const declared = new Set(Object.keys(pkg.dependencies));
+    const peers = new Set(Object.keys(pkg.peerDependencies));
+    const imported = new Set();
+    for (const file of await filesUnder(join(work, 'stage/dist'))) {
+      if (!/\.(js|d\.ts)$/.test(file)) continue;
+      for (const name of importedPackages(await readFile(file, 'utf8'))) imported.add(name);
+    }
+    imported.delete(pkg.name);
+    const undeclared = [...imported].filter(name => !declared.has(name) && !peers.has(name));
+    assert.deepEqual(undeclared, [], 'every imported package is a dependency or peer dependency');
+    const unused = [...declared].filter(name => !imported.has(name));
+    assert.deepEqual(unused, [], 'every dependency is used by the built package');
+    assert.ok(imported.has('@luigi-project/core'), "Luigi's assets are left to the app's bundler");
+  });
+});
+
+// A minimal Backstage repository outside ours: one app per frontend system, installed with npm.
+const BACKSTAGE = {
+  '@backstage/app-defaults': repoPackage.devDependencies['@backstage/app-defaults'],
+  '@backstage/catalog-model': repoPackage.dependencies['@backstage/catalog-model'],
+  '@backstage/cli': repoPackage.devDependencies['@backstage/cli'],
+  '@backstage/core-app-api': repoPackage.devDependencies['@backstage/core-app-api'],
+  '@backstage/core-components': repoPackage.dependencies['@backstage/core-components'],
+  '@backstage/frontend-defaults': repoPackage.devDependencies['@backstage/frontend-defaults'],
+  '@backstage/plugin-catalog-react': repoPackage.dependencies['@backstage/plugin-catalog-react'],
+};
+
+const LEGACY_APP = `import { createApp } from '@backstage/app-defaults';
+import { Entity } from '@backstage/catalog-model';
+import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
+import { Sidebar, SidebarPage } from '@backstage/core-components';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityLuigiContent,
+  LuigiPage,
+  LuigiSidebarItem,
+  LUIGI_VIEW_URL_ANNOTATION,
+  isLuigiAvailable,
+  luigiPlugin,
+} from 'backstage-plugin-luigi';
+import { createRoot } from 'react-dom/client';
+import { Route } from 'react-router-dom';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'orders', annotations: { [LUIGI_VIEW_URL_ANNOTATION]: 'https://apps.example.com/orders/' } },
+};
+
+const app = createApp({ plugins: [luigiPlugin] });
+
+const App = app.createRoot(
+  <AppRouter>
+    <SidebarPage>
+      <Sidebar>
+        <LuigiSidebarItem text="Apps" />
+      </Sidebar>
+      <FlatRoutes>
+        <Route path="/luigi" element={<LuigiPage title="Apps" />} />
+        <Route
+          path="/entity"
+          element={<EntityProvider entity={entity}>{isLuigiAvailable(entity) && <EntityLuigiContent height={500} />}</EntityProvider>}
+        />
+      </FlatRoutes>
+    </SidebarPage>
+  </AppRouter>,
+);
+
+createRoot(document.getElementById('root')!).render(<App />);
+`;
+
+const NEW_APP = `import { createApp } from '@backstage/frontend-defaults';
+import luigiPlugin from 'backstage-plugin-luigi/alpha';
+import { createRoot } from 'react-dom/client';
+
+// With app.packages: all in app-config the plugin is discovered too; listing it is harmless.
+const app = createApp({ features: [luigiPlugin] });
+
+createRoot(document.getElementById('root')!).render(app.createRoot());
+`;
+
+const APP_CONFIG = `app:
+  title: Luigi packaging test
+  baseUrl: http://localhost:3000
+  packages: all
+backend:
+  baseUrl: http://localhost:7007
+luigi:
+  allowedOrigins:
+    - https://apps.example.com
+`;
+
+async function writeHostApp(dir, name, dependencies, source) {
+  await mkdir(join(dir, 'src'), { recursive: true });
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name, version: '0.0.0', private: true, backstage: { role: 'frontend' }, dependencies }, null, 2),
+  );
+  await writeFile(join(dir, 'src/index.tsx'), source);
+}
+
+describe('host apps', () => {
+  before(async () => {
+    host = join(work, 'host');
+    const common = {
+      'backstage-plugin-luigi': `file:${tarball}`,
+      react: repoPackage.devDependencies.react,
+      'react-dom': repoPackage.devDependencies['react-dom'],
+      'react-router-dom': repoPackage.devDependencies['react-router-dom'],
+    };
+    await writeHostApp(join(host, 'packages/app-legacy'), 'app-legacy', {
+      ...common,
+      '@backstage/app-defaults': BACKSTAGE['@backstage/app-defaults'],
+      '@backstage/catalog-model': BACKSTAGE['@backstage/catalog-model'],
+      '@backstage/core-app-api': BACKSTAGE['@backstage/core-app-api'],
+      '@backstage/core-components': BACKSTAGE['@backstage/core-components'],
+      '@backstage/plugin-catalog-react': BACKSTAGE['@backstage/plugin-catalog-react'],
+    }, LEGACY_APP);
+    await writeHostApp(join(host, 'packages/app-new'), 'app-new', {
+      ...common,
+      '@backstage/frontend-defaults': BACKSTAGE['@backstage/frontend-defaults'],
+    }, NEW_APP);
+    await writeFile(
+      join(host, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'luigi-host',
+          private: true,
+          workspaces: ['packages/*'],
+          devDependencies: {
+            '@backstage/cli': BACKSTAGE['@backstage/cli'],
+            '@types/react': repoPackage.devDependencies['@types/react'],
+            '@types/node': repoPackage.devDependencies['@types/node'],
+            '@types/react-dom': repoPackage.devDependencies['@types/react-dom'],
+            typescript: repoPackage.devDependencies.typescript,
+            // The Backstage CLI's optional jsdom peer range, which npm (unlike yarn) enforces.
+            jsdom: repoPackage.devDependencies.jsdom,
+          },
+          // As in any npm-installed Backstage app: MUI v4's React peer range predates React 18.
+          overrides: {
+            react: repoPackage.devDependencies.react,
+            'react-dom': repoPackage.devDependencies['react-dom'],
+            '@types/react': repoPackage.devDependencies['@types/react'],
+            '@types/react-dom': repoPackage.devDependencies['@types/react-dom'],
+          },
+        },
+        null,
+        2,
+      ),
+    );
+    await writeFile(
+      join(host, 'tsconfig.json'),
+      JSON.stringify(
+        {
+          extends: '@backstage/cli/config/tsconfig.json',
+          include: ['packages/*/src'],
+          compilerOptions: { noEmit: true, jsx: 'react-jsx', skipLibCheck: false, types: ['node'] },
+        },
+        null,
+        2,
+      ),
+    );
+    await writeFile(join(host, 'app-config.yaml'), APP_CONFIG);
+    await timed('install', () =>
+      npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: host }),
+    );
+  });
+
+  test('the installed package is the built one, with its config schema', async () => {
+    const installed = join(host, 'node_modules/backstage-plugin-luigi');
+    await stat(join(installed, 'dist/alpha.esm.js'));
+    await stat(join(installed, 'config.schema.json'));
+    await assert.rejects(stat(join(installed, 'src')), 'no sources are installed');
+  });
+
+  test('both apps type-check against the published types', async () => {
+    await timed('tsc', () =>
+      run(process.execPath, [join(host, 'node_modules/typescript/bin/tsc'), '-p', host], { cwd: host }),
+    );
+  });
+
+  for (const app of ['app-legacy', 'app-new']) {
+    test(`${app} bundles for production, with Luigi core in its own chunk`, async () => {
+      const dir = join(host, 'packages', app);
+      await timed(`bundle ${app}`, () =>
+        run(process.execPath, [join(host, 'node_modules/@backstage/cli/bin/backstage-cli'), 'package', 'build'], {
+          cwd: dir,
+        }),
+      );
+      const files = await filesUnder(join(dir, 'dist/static'));
+      const scripts = files.filter(file => file.endsWith('.js'));
+      assert.ok(scripts.length > 0, 'the bundle has scripts');
+      // A message name only Luigi core handles, and text only the plugin's engine has.
+      const coreChunks = [];
+      const pluginChunks = [];
+      for (const file of scripts) {
+        const text = await readFile(file, 'utf8');
+        if (text.includes('luigi.navigation.open')) coreChunks.push(file);
+        if (text.includes('Luigi core loaded but did not register window.Luigi')) pluginChunks.push(file);
+      }
+      assert.equal(coreChunks.length, 1, 'Luigi core is bundled once');
+      assert.equal(pluginChunks.length, 1, 'the plugin is bundled once');
+      assert.notEqual(coreChunks[0], pluginChunks[0], 'Luigi core is a chunk of its own');
+      const html = await readFile(join(dir, 'dist/index.html'), 'utf8');
+      const coreName = coreChunks[0].split('/').pop();
+      assert.equal(html.includes(coreName), false, 'loaded lazily, not by the page');
+      if (app === 'app-new') {
+        const detected = await readFile(join(dir, 'node_modules/__backstage-autodetected-plugins__.js'), 'utf8');
+        assert.match(detected, /backstage-plugin-luigi\/alpha/, 'app.packages: all discovers the plugin');
+      }
+    });
+  }
+});
