@@ -1,0 +1,143 @@
+// Identity end to end against the real local OIDC provider: the token each micro app receives
+// verifies against the provider's keys, rotates without reloading frames, disappears on sign-out or
+// a failed refresh, and never reaches an origin outside the allowlist.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser } from './browser.mjs';
+import { PORTAL, contextOf, mouseAway, untrustedRecords, visit, waitForApp } from './portal.mjs';
+
+let browser;
+let page;
+
+before(async () => {
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+after(() => browser?.close());
+
+async function tokenIn(frame) {
+  return (await frame.locator('#token').textContent()).trim();
+}
+
+function claimsOf(token) {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+}
+
+describe('identity in micro apps', () => {
+  test('the micro app holds an access token that verifies against the provider JWKS', async () => {
+    await visit(page, '/luigi#/orders');
+    const frame = await waitForApp(page, 'orders');
+    await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
+    const claims = JSON.parse(await frame.locator('#verified-claims').textContent());
+    assert.equal(claims.sub, 'alice');
+    assert.equal(claims.iss, PORTAL.issuer);
+    assert.equal(claims.aud, 'luigi-micro-apps');
+    assert.deepEqual(claims.groups, ['platform-admins', 'team-orders']);
+    const context = await contextOf(frame);
+    assert.equal(context.tokenStatus, 'valid');
+    assert.equal(context.token, await tokenIn(frame));
+  });
+
+  test('a rotated token reaches the open micro app without reloading its frame', async () => {
+    await visit(page, '/luigi#/billing');
+    const frame = await waitForApp(page, 'billing');
+    await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
+    const loadId = await frame.locator('#load-id').textContent();
+    const first = await tokenIn(frame);
+    const updatesBefore = Number(await frame.locator('#context-updates').textContent());
+
+    // 60 s tokens, refreshed 30 s before expiry: a new one arrives within about half a minute.
+    await frame.locator('#verified-count', { hasText: '2' }).waitFor({ timeout: 60_000 });
+    const second = await tokenIn(frame);
+    assert.notEqual(second, first);
+    assert.ok(claimsOf(second).exp > claimsOf(first).exp);
+    assert.equal(await frame.locator('#verify-status').textContent(), 'verified');
+    assert.equal(await frame.locator('#load-id').textContent(), loadId, 'the frame did not reload');
+    const context = await contextOf(frame);
+    assert.equal(context.token, second, 'the context update carries the new token');
+    assert.ok(Number(await frame.locator('#context-updates').textContent()) > updatesBefore);
+  });
+
+  test('when a refresh fails, micro apps lose the token and the page offers to sign in', async () => {
+    await visit(page, '/luigi#/orders');
+    const frame = await waitForApp(page, 'orders');
+    await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
+    // The provider refuses every further token request.
+    await page.route(`${PORTAL.issuer}/token`, route => route.fulfill({
+      status: 400,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': PORTAL.baseUrl },
+      body: JSON.stringify({ error: 'invalid_grant', error_description: 'refresh refused by the test' }),
+    }));
+    try {
+      await page.getByTestId('luigi-token-problem').waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: /sign in/i }).waitFor();
+      await frame.locator('#token', { hasText: /^none$/ }).waitFor();
+      const context = await contextOf(frame);
+      assert.equal(context.token, undefined);
+      assert.notEqual(context.tokenStatus, 'valid');
+    } finally {
+      await page.unroute(`${PORTAL.issuer}/token`);
+    }
+  });
+
+  test('after sign-out no micro app can read the old token', async () => {
+    await visit(page, '/luigi#/orders');
+    const frame = await waitForApp(page, 'orders');
+    const old = await tokenIn(frame);
+    // Hold the page back from the provider's logout (a 204 leaves it where it is), to see what the
+    // still open frame holds.
+    await page.route(`${PORTAL.issuer}/session/end**`, route => route.fulfill({ status: 204 }));
+    try {
+      await page.locator('nav[aria-label="sidebar nav"]').getByText('Sign out').click();
+      await mouseAway(page);
+      await frame.locator('#token', { hasText: /^none$/ }).waitFor();
+      assert.equal((await contextOf(frame)).token, undefined);
+      assert.notEqual(await tokenIn(frame), old);
+    } finally {
+      await page.unroute(`${PORTAL.issuer}/session/end**`);
+    }
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    assert.equal(stored.includes(old), false, 'the token was never put in browser storage');
+
+    // Signing in as someone else never shows the old token either. (The test held back the
+    // provider's logout above, so its session cookie is dropped here instead.)
+    await browser.context.clearCookies();
+    await visit(page, '/luigi#/orders', 'bob');
+    const bobsFrame = await waitForApp(page, 'orders');
+    await bobsFrame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
+    const claims = JSON.parse(await bobsFrame.locator('#verified-claims').textContent());
+    assert.equal(claims.sub, 'bob');
+    assert.notEqual(await tokenIn(bobsFrame), old);
+  });
+
+  test('an origin outside the allowlist never receives any token', async () => {
+    // The recorder on the untrusted origin does record what reaches it: prove it first.
+    await fetch(`${PORTAL.untrustedOrigin}/recorder/log`, { method: 'DELETE' });
+    const probe = await browser.context.newPage();
+    await probe.goto(`${PORTAL.untrustedOrigin}/recorder/`);
+    await probe.locator('#app-name').waitFor();
+    await probe.evaluate(() => window.postMessage({ msg: 'probe' }, '*'));
+    await probe.waitForFunction(async origin => {
+      const log = await (await fetch(`${origin}/recorder/log`)).json();
+      return log.some(entry => entry.data?.msg === 'probe');
+    }, PORTAL.untrustedOrigin);
+    await probe.close();
+    await fetch(`${PORTAL.untrustedOrigin}/recorder/log`, { method: 'DELETE' });
+
+    // Browse everything the portal offers, including entities pointing at the untrusted origin.
+    await visit(page, '/luigi#/orders');
+    const frame = await waitForApp(page, 'orders');
+    const token = await tokenIn(frame);
+    await page.goto(`${PORTAL.baseUrl}/luigi#/untrusted-recorder`);
+    await page.getByText('No micro app at this address').waitFor();
+    await page.goBack();
+    await waitForApp(page, 'orders');
+    await page.goto(`${PORTAL.baseUrl}/catalog/default/component/orders/luigi`);
+    await page.waitForTimeout(3000);
+
+    const records = await untrustedRecords();
+    assert.deepEqual(records, [], 'nothing at all reached the untrusted origin');
+    assert.equal(JSON.stringify(records).includes(token), false);
+  });
+});
