@@ -10,7 +10,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const system = process.argv.includes('--new-frontend-system') ? 'new' : 'legacy';
 
 const microApps = await startMicroApps();
-const oidc = await startOidcProvider();
+// Token lifetime in seconds (default 60, so a rotation shows within a minute); the benchmark
+// shortens it to see many rotations quickly.
+const ttl = Number(process.env.LUIGI_DEV_TOKEN_TTL ?? 60);
+const oidc = await startOidcProvider({ accessTokenTtl: ttl, idTokenTtl: ttl });
 console.log(`micro apps: ${microApps.trustedOrigin} (allowlisted), ${microApps.untrustedOrigin} (not allowlisted)`);
 console.log(`OIDC provider: ${oidc.issuer} (users alice, bob)`);
 

@@ -36,12 +36,12 @@ async function waitUntilUp(url, timeoutMs, child) {
  * Starts `node dev/start.mjs` (one process group, so stopping ends the bundler too) and waits until
  * the portal, the micro apps and the identity provider answer.
  */
-export async function startPortal({ args = [], log = false } = {}) {
+export async function startPortal({ args = [], log = false, env = {} } = {}) {
   const child = spawn(process.execPath, [join(root, 'dev/start.mjs'), ...args], {
     cwd: root,
     detached: true,
     stdio: log ? 'inherit' : 'ignore',
-    env: { ...process.env, CI: 'true' },
+    env: { ...process.env, CI: 'true', ...env },
   });
   try {
     await waitUntilUp(`${PORTAL.trustedOrigin}/luigi-client.js`, 30_000, child);
