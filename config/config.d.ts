@@ -14,6 +14,22 @@ export interface Config {
      * @visibility frontend
      */
     loadTimeoutMs?: number;
+    /**
+     * Which token an `AuthApiTokenSource.fromConfig` override hands to micro apps. Ignored by the
+     * default token source (the Backstage identity token).
+     */
+    tokenSource?: {
+      /**
+       * `id` for the OpenID Connect ID token (default), `access` for an OAuth access token.
+       * @visibility frontend
+       */
+      token?: 'id' | 'access';
+      /**
+       * Scopes of the access token.
+       * @visibility frontend
+       */
+      scopes?: string[];
+    };
     /** How the user's token is kept fresh in open micro apps. */
     tokenRefresh?: {
       /**

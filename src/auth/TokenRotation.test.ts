@@ -107,3 +107,15 @@ describe('TokenRotation', () => {
     expect(source.calls).toBe(1);
   });
 });
+
+describe('TokenRotation first answer', () => {
+  it('reports a missing token even when it is the very first answer', async () => {
+    const states: TokenState[] = [];
+    const rotation = new TokenRotation(sourceReturning([undefined]), s => states.push(s), settings);
+    rotation.start();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(states).toEqual([{ status: 'missing' }]);
+    rotation.stop();
+  });
+});

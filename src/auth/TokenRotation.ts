@@ -24,7 +24,8 @@ export interface TokenState {
 export class TokenRotation {
   private timer?: ReturnType<typeof setTimeout>;
   private stopped = false;
-  private current: TokenState = { status: 'missing' };
+  /** Undefined until the first answer, so that one is always reported, even when it is 'missing'. */
+  private current?: TokenState;
   private unsubscribeSignOut?: () => void;
 
   constructor(
@@ -64,7 +65,7 @@ export class TokenRotation {
   }
 
   private schedule() {
-    const token = this.current.token;
+    const token = this.current?.token;
     const { delayMs } = planRefresh(token?.expiresAt, this.now(), this.settings);
     // Never let a token outlive its `exp` between two refreshes.
     const untilExpiry = token?.expiresAt !== undefined ? token.expiresAt - this.now() : Infinity;
@@ -72,10 +73,12 @@ export class TokenRotation {
   }
 
   private publish(next: TokenState) {
+    const previous = this.current;
     const same =
-      next.status === this.current.status &&
-      next.token?.token === this.current.token?.token &&
-      next.error?.message === this.current.error?.message;
+      previous !== undefined &&
+      next.status === previous.status &&
+      next.token?.token === previous.token?.token &&
+      next.error?.message === previous.error?.message;
     this.current = next;
     if (!same && !this.stopped) this.onChange(next);
   }

@@ -1,4 +1,5 @@
 import { SessionState } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/test-utils';
 import { AuthApiTokenSource } from './authApiTokenSource';
 
 function jwt(payload: object) {
@@ -50,5 +51,24 @@ describe('AuthApiTokenSource', () => {
     expect(listener).not.toHaveBeenCalled();
     emit(SessionState.SignedOut);
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('AuthApiTokenSource.fromConfig', () => {
+
+  it('hands out an access token with the configured scopes', async () => {
+    const getAccessToken = jest.fn().mockResolvedValue('at');
+    const config = mockApis.config({ data: { luigi: { tokenSource: { token: 'access', scopes: ['a', 'b'] } } } });
+    await AuthApiTokenSource.fromConfig({ getAccessToken }, config).getToken();
+    expect(getAccessToken).toHaveBeenCalledWith(['a', 'b'], { optional: true });
+  });
+
+  it('defaults to the ID token and rejects unknown kinds', async () => {
+    const getIdToken = jest.fn().mockResolvedValue('id');
+    await AuthApiTokenSource.fromConfig({ getIdToken }, mockApis.config()).getToken();
+    expect(getIdToken).toHaveBeenCalled();
+    expect(() =>
+      AuthApiTokenSource.fromConfig({ getIdToken }, mockApis.config({ data: { luigi: { tokenSource: { token: 'x' } } } })),
+    ).toThrow(/"id" or "access"/);
   });
 });

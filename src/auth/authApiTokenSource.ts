@@ -1,4 +1,5 @@
 import {
+  ConfigApi,
   OAuthApi,
   OpenIdConnectApi,
   SessionApi,
@@ -25,6 +26,19 @@ type AuthApi = Partial<OpenIdConnectApi & OAuthApi & SessionApi>;
  * @public
  */
 export class AuthApiTokenSource implements LuigiTokenSourceApi {
+  /**
+   * Reads which token to hand out from app-config: `luigi.tokenSource.token` (`id`, the default, or
+   * `access`) and `luigi.tokenSource.scopes` (for access tokens).
+   */
+  static fromConfig(authApi: AuthApi, config: ConfigApi): AuthApiTokenSource {
+    const token = config.getOptionalString('luigi.tokenSource.token') ?? 'id';
+    if (token !== 'id' && token !== 'access') {
+      throw new Error(`luigi.tokenSource.token must be "id" or "access", not "${token}"`);
+    }
+    const scopes = config.getOptionalStringArray('luigi.tokenSource.scopes');
+    return new AuthApiTokenSource(authApi, token === 'id' ? { kind: 'id' } : { kind: 'access', scopes });
+  }
+
   constructor(
     private readonly authApi: AuthApi,
     private readonly token: AuthApiTokenKind = { kind: 'id' },

@@ -1,0 +1,123 @@
+import { Entity } from '@backstage/catalog-model';
+import { configApiRef, identityApiRef } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import { LuigiToken, luigiTokenSourceApiRef } from '../../auth/tokenSource';
+import '../../testing/jsdomPolyfills';
+import { FakeLuigiCore } from '../../testing/fakeLuigiCore';
+import { LuigiPage } from './LuigiPage';
+
+const mockCore = new FakeLuigiCore();
+jest.mock('../../engine/luigiCore', () => ({ loadLuigiCore: () => Promise.resolve(mockCore) }));
+
+function entity(name: string, viewUrl: string, extra: { title?: string; category?: string; system?: string } = {}): Entity {
+  const annotations: Record<string, string> = { 'luigi-project.io/view-url': viewUrl };
+  if (extra.category) annotations['luigi-project.io/category'] = extra.category;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, title: extra.title, annotations },
+    spec: { owner: 'team-a', system: extra.system },
+  };
+}
+
+async function renderPage(options: {
+  entities?: Entity[];
+  catalogError?: Error;
+  token?: LuigiToken;
+}) {
+  const getEntities = jest.fn(async () => {
+    if (options.catalogError) throw options.catalogError;
+    return { items: options.entities ?? [] };
+  });
+  const apis = [
+    [catalogApiRef, { getEntities }],
+    [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: ['https://apps.example.com'] } } })],
+    [identityApiRef, mockApis.identity({ userEntityRef: 'user:default/alice', ownershipEntityRefs: ['group:default/team-a'], displayName: 'Alice' })],
+    [luigiTokenSourceApiRef, { getToken: async () => options.token }],
+  ] as const;
+  await renderInTestApp(
+    <TestApiProvider apis={apis}>
+      <LuigiPage />
+    </TestApiProvider>,
+    { routeEntries: ['/luigi'] },
+  );
+  return { getEntities };
+}
+
+const entities = [
+  entity('orders', 'https://apps.example.com/orders/', { title: 'Orders', system: 'commerce' }),
+  entity('billing', 'https://apps.example.com/billing/', { title: 'Billing', category: 'Finance' }),
+  entity('evil', 'https://evil.example.net/x/', { title: '<b>Evil</b>' }),
+];
+
+describe('LuigiPage', () => {
+  it('asks the catalog only for annotated entities and only the fields it needs', async () => {
+    const { getEntities } = await renderPage({ entities, token: { token: 't' } });
+    await screen.findByText('Orders');
+    expect(getEntities).toHaveBeenCalledWith({
+      filter: { 'metadata.annotations.luigi-project.io/view-url': expect.anything() },
+      fields: expect.arrayContaining(['kind', 'metadata.name', 'metadata.annotations', 'spec.system']),
+    });
+    expect((getEntities.mock.calls[0] as any)[0].fields).not.toContain('spec');
+  });
+
+  it('lists micro apps by category and refused entities with their reason, as text', async () => {
+    await renderPage({ entities, token: { token: 't' } });
+    const nav = await screen.findByTestId('luigi-nav');
+    expect(within(nav).getByText('commerce')).toBeInTheDocument();
+    expect(within(nav).getByText('Finance')).toBeInTheDocument();
+    expect(within(nav).getByTestId('luigi-nav-orders')).toHaveAttribute('href', '#/orders');
+    expect(within(nav).queryByText('<b>Evil</b>')).toBeNull();
+    const refused = screen.getByTestId('luigi-rejected');
+    expect(refused).toHaveTextContent(
+      '<b>Evil</b> (component:default/evil): origin https://evil.example.net is not in luigi.allowedOrigins',
+    );
+    expect(refused.querySelector('b')).toBeNull();
+  });
+
+  it('hands Luigi only the valid apps, the user and the token, with nothing in browser storage', async () => {
+    await renderPage({ entities, token: { token: 'token-1', expiresAt: Date.now() + 600_000 } });
+    await screen.findByTestId('luigi-nav');
+    await waitFor(() => expect(mockCore.setConfig).toHaveBeenCalled());
+    const config = mockCore.setConfig.mock.calls[0][0] as any;
+    expect(config.auth).toEqual({ storage: 'none' });
+    expect(config.settings).toMatchObject({ hideNavigation: true, header: { disabled: true } });
+    expect(config.routing.useHashRouting).toBe(true);
+    expect(mockCore.nodes().map(node => node.viewUrl).sort()).toEqual([
+      'https://apps.example.com/billing/',
+      'https://apps.example.com/orders/',
+    ]);
+    await waitFor(() =>
+      expect(mockCore.setGlobalContext).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          user: expect.objectContaining({ userEntityRef: 'user:default/alice' }),
+          token: 'token-1',
+          tokenStatus: 'valid',
+        }),
+      ),
+    );
+    expect(mockCore.authStore.setAuthData).toHaveBeenLastCalledWith(
+      expect.objectContaining({ accessToken: 'token-1' }),
+    );
+  });
+
+  it('warns with a sign-in action when there is no valid token', async () => {
+    await renderPage({ entities, token: undefined });
+    expect(await screen.findByTestId('luigi-token-problem')).toHaveTextContent(
+      'micro apps no longer receive a token',
+    );
+  });
+
+  it('points to the annotation when no micro app exists yet', async () => {
+    await renderPage({ entities: [], token: { token: 't' } });
+    expect(await screen.findByText('No micro apps yet')).toBeInTheDocument();
+    expect(screen.getByText(/luigi-project\.io\/view-url/)).toBeInTheDocument();
+  });
+
+  it('shows the catalog error in a Backstage error panel', async () => {
+    await renderPage({ catalogError: new Error('catalog is down'), token: { token: 't' } });
+    expect((await screen.findAllByText(/catalog is down/)).length).toBeGreaterThan(0);
+  });
+});
