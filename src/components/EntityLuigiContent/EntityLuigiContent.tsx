@@ -13,7 +13,7 @@ import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useLuigiSession } from '../../hooks/useLuigiSession';
 import { useLuigiSettings } from '../../hooks/useLuigiSettings';
 import { LuigiView } from '../LuigiView/LuigiView';
-import { RejectedViewsPanel } from './RejectedViewsPanel';
+import { ConfigProblemsPanel } from '../ConfigProblemsPanel/ConfigProblemsPanel';
 
 const ANNOTATION_DOCS =
   'https://github.com/backstage-plugin-luigi/backstage-plugin-luigi#register-a-micro-app';
@@ -100,7 +100,12 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
 
   return (
     <>
-      <RejectedViewsPanel rejected={rejected} invalidOrigins={settings.invalidOrigins} />
+      <ConfigProblemsPanel
+        noun="micro frontend"
+        message="These views of the entity are not shown; its other views work as usual."
+        problems={rejected.map(item => ({ label: item.label, source: item.annotation, reason: item.reason }))}
+        invalidOrigins={settings.invalidOrigins}
+      />
       {views.length === 0 ? (
         <EmptyState
           missing="info"

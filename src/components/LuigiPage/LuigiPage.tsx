@@ -16,7 +16,7 @@ import { useLuigiSettings } from '../../hooks/useLuigiSettings';
 import { useMicroAppCatalog } from '../../hooks/useMicroAppCatalog';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { MicroAppNav } from '../MicroAppNav/MicroAppNav';
-import { RejectedAppsPanel } from '../RejectedAppsPanel/RejectedAppsPanel';
+import { ConfigProblemsPanel } from '../ConfigProblemsPanel/ConfigProblemsPanel';
 import { TokenProblemPanel } from '../TokenProblemPanel/TokenProblemPanel';
 
 /** Props of {@link LuigiPage}. */
@@ -41,7 +41,12 @@ function MicroApps() {
     <Grid container spacing={2}>
       <Grid item xs={12}>
         <TokenProblemPanel token={session.token} canSignIn={session.canSignIn} onSignIn={session.signIn} />
-        <RejectedAppsPanel rejected={rejected} invalidOrigins={settings.invalidOrigins} />
+        <ConfigProblemsPanel
+          noun="micro app"
+          message="These entries are hidden from navigation; the other micro apps work as usual."
+          problems={rejected.map(item => ({ label: item.label, source: item.entityRef, reason: item.reason }))}
+          invalidOrigins={settings.invalidOrigins}
+        />
       </Grid>
       {apps.length === 0 ? (
         <Grid item xs={12}>
