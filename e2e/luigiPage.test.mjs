@@ -171,5 +171,8 @@ describe('micro apps page', () => {
     await alert.waitFor();
     const background = await alert.evaluate(el => getComputedStyle(el).backgroundColor);
     assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'Fiori message strip styles are present');
+    const alertTop = (await alert.boundingBox()).y;
+    const viewTop = (await page.getByTestId('luigi-container').boundingBox()).y;
+    assert.ok(alertTop >= viewTop, `alert not clipped above the view (${alertTop} >= ${viewTop})`);
   });
 });

@@ -3,6 +3,8 @@ import { firstSegment } from './routeGate';
 import { HostGuard } from './hostGuard';
 import { buildLuigiConfig, buildLuigiNodes } from './luigiConfig';
 import { LuigiCore, loadLuigiCore } from './luigiCore';
+import { LUIGI_HOST_ATTRIBUTE } from './styles/hostSelector';
+import { luigiHostOverrides } from './styles/luigiHostOverrides';
 import { luigiScopedCss } from './styles/luigiScopedCss.generated';
 
 /** What a view (page or entity tab) tells the engine while it shows Luigi. */
@@ -18,9 +20,6 @@ export interface LuigiAuthData {
   /** Epoch milliseconds. */
   accessTokenExpirationDate?: number;
 }
-
-/** Attribute of the wrapper the scoped Luigi stylesheet is bound to. */
-export const LUIGI_HOST_ATTRIBUTE = 'data-luigi-plugin-host';
 
 interface AttachedView {
   container: HTMLElement;
@@ -51,7 +50,7 @@ export class LuigiEngine {
     this.host = doc.createElement('div');
     this.host.setAttribute(LUIGI_HOST_ATTRIBUTE, '');
     const style = doc.createElement('style');
-    style.textContent = luigiScopedCss;
+    style.textContent = luigiScopedCss + luigiHostOverrides;
     this.root = doc.createElement('div');
     this.root.setAttribute('luigi-app-root', '');
     // Luigi positions its content absolutely inside the root: both need the view's full height.
