@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { createServer } from 'node:http';
+import { launchBrowser } from './browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoPackage = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -57,6 +59,28 @@ function importedPackages(source) {
 async function filesUnder(dir) {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter(entry => entry.isFile()).map(entry => join(entry.parentPath ?? entry.path, entry.name));
+}
+
+/** Serves a built app: its files, and index.html for every other path (client-side routes). */
+async function serveStatic(dir) {
+  const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const file = join(dir, path);
+    const isFile = !path.includes('..') && (await stat(file).then(s => s.isFile(), () => false));
+    const target = isFile ? file : join(dir, 'index.html');
+    const ext = target.slice(target.lastIndexOf('.'));
+    res.writeHead(200, { 'Content-Type': types[ext] ?? 'application/octet-stream' });
+    res.end(await readFile(target));
+  });
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://localhost:${server.address().port}`,
+    close: () => new Promise(resolve => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
 }
 
 const timings = {};
@@ -158,33 +182,58 @@ const BACKSTAGE = {
   '@backstage/cli': repoPackage.devDependencies['@backstage/cli'],
   '@backstage/core-app-api': repoPackage.devDependencies['@backstage/core-app-api'],
   '@backstage/core-components': repoPackage.dependencies['@backstage/core-components'],
+  '@backstage/core-plugin-api': repoPackage.dependencies['@backstage/core-plugin-api'],
+  '@backstage/frontend-plugin-api': repoPackage.dependencies['@backstage/frontend-plugin-api'],
   '@backstage/frontend-defaults': repoPackage.devDependencies['@backstage/frontend-defaults'],
-  '@backstage/plugin-catalog-react': repoPackage.dependencies['@backstage/plugin-catalog-react'],
+  '@backstage/plugin-catalog': repoPackage.devDependencies['@backstage/plugin-catalog'],
 };
 
 const LEGACY_APP = `import { createApp } from '@backstage/app-defaults';
 import { Entity } from '@backstage/catalog-model';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { Sidebar, SidebarPage } from '@backstage/core-components';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { createApiFactory, oktaAuthApiRef } from '@backstage/core-plugin-api';
+import { CatalogEntityPage, EntityLayout, catalogPlugin } from '@backstage/plugin-catalog';
 import {
+  AuthApiTokenSource,
   EntityLuigiContent,
   LuigiPage,
   LuigiSidebarItem,
   LUIGI_VIEW_URL_ANNOTATION,
   isLuigiAvailable,
   luigiPlugin,
+  luigiTokenSourceApiRef,
 } from 'backstage-plugin-luigi';
 import { createRoot } from 'react-dom/client';
 import { Route } from 'react-router-dom';
 
-const entity: Entity = {
+// The README's entity page tab.
+const entityPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/luigi" title="Micro frontend" if={isLuigiAvailable}>
+      <EntityLuigiContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+const sample: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'orders', annotations: { [LUIGI_VIEW_URL_ANNOTATION]: 'https://apps.example.com/orders/' } },
 };
+if (!isLuigiAvailable(sample)) throw new Error('isLuigiAvailable');
 
-const app = createApp({ plugins: [luigiPlugin] });
+const app = createApp({
+  plugins: [catalogPlugin, luigiPlugin],
+  apis: [
+    // The README's token source override: micro apps get the user's Okta access token.
+    createApiFactory({
+      api: luigiTokenSourceApiRef,
+      deps: { authApi: oktaAuthApiRef },
+      factory: ({ authApi }) => new AuthApiTokenSource(authApi, { kind: 'access' }),
+    }),
+  ],
+});
 
 const App = app.createRoot(
   <AppRouter>
@@ -194,10 +243,9 @@ const App = app.createRoot(
       </Sidebar>
       <FlatRoutes>
         <Route path="/luigi" element={<LuigiPage title="Apps" />} />
-        <Route
-          path="/entity"
-          element={<EntityProvider entity={entity}>{isLuigiAvailable(entity) && <EntityLuigiContent height={500} />}</EntityProvider>}
-        />
+        <Route path="/catalog/:namespace/:kind/:name" element={<CatalogEntityPage />}>
+          {entityPage}
+        </Route>
       </FlatRoutes>
     </SidebarPage>
   </AppRouter>,
@@ -207,11 +255,29 @@ createRoot(document.getElementById('root')!).render(<App />);
 `;
 
 const NEW_APP = `import { createApp } from '@backstage/frontend-defaults';
+import { ApiBlueprint, createFrontendModule, oktaAuthApiRef } from '@backstage/frontend-plugin-api';
+import { AuthApiTokenSource, luigiTokenSourceApiRef } from 'backstage-plugin-luigi';
 import luigiPlugin from 'backstage-plugin-luigi/alpha';
 import { createRoot } from 'react-dom/client';
 
+// The README's token source override: micro apps get the user's Okta access token.
+const luigiTokenSource = createFrontendModule({
+  pluginId: 'luigi',
+  extensions: [
+    ApiBlueprint.make({
+      name: 'token-source',
+      params: defineParams =>
+        defineParams({
+          api: luigiTokenSourceApiRef,
+          deps: { authApi: oktaAuthApiRef },
+          factory: ({ authApi }) => new AuthApiTokenSource(authApi, { kind: 'access' }),
+        }),
+    }),
+  ],
+});
+
 // With app.packages: all in app-config the plugin is discovered too; listing it is harmless.
-const app = createApp({ features: [luigiPlugin] });
+const app = createApp({ features: [luigiPlugin, luigiTokenSource] });
 
 createRoot(document.getElementById('root')!).render(app.createRoot());
 `;
@@ -251,11 +317,15 @@ describe('host apps', () => {
       '@backstage/catalog-model': BACKSTAGE['@backstage/catalog-model'],
       '@backstage/core-app-api': BACKSTAGE['@backstage/core-app-api'],
       '@backstage/core-components': BACKSTAGE['@backstage/core-components'],
-      '@backstage/plugin-catalog-react': BACKSTAGE['@backstage/plugin-catalog-react'],
+      '@backstage/core-plugin-api': BACKSTAGE['@backstage/core-plugin-api'],
+      '@backstage/plugin-catalog': BACKSTAGE['@backstage/plugin-catalog'],
     }, LEGACY_APP);
     await writeHostApp(join(host, 'packages/app-new'), 'app-new', {
       ...common,
       '@backstage/frontend-defaults': BACKSTAGE['@backstage/frontend-defaults'],
+      '@backstage/frontend-plugin-api': BACKSTAGE['@backstage/frontend-plugin-api'],
+      // Not imported: app.packages: all brings it in, as in an app made by create-app.
+      '@backstage/plugin-catalog': BACKSTAGE['@backstage/plugin-catalog'],
     }, NEW_APP);
     await writeFile(
       join(host, 'package.json'),
@@ -344,7 +414,39 @@ describe('host apps', () => {
       if (app === 'app-new') {
         const detected = await readFile(join(dir, 'node_modules/__backstage-autodetected-plugins__.js'), 'utf8');
         assert.match(detected, /backstage-plugin-luigi\/alpha/, 'app.packages: all discovers the plugin');
+        assert.match(detected, /@backstage\/plugin-catalog\/alpha/, 'and the catalog plugin');
       }
     });
   }
+
+  test('the bundled apps start in a browser and show the micro apps page with its sidebar item', async () => {
+    const browser = await launchBrowser();
+    try {
+      for (const [app, sidebarText] of [['app-legacy', 'Apps'], ['app-new', 'Micro apps']]) {
+        const server = await serveStatic(join(host, 'packages', app, 'dist'));
+        try {
+          const page = await browser.context.newPage();
+          const errors = [];
+          page.on('pageerror', error => errors.push(error.message));
+          // Without an auth backend the guest sign-in asks to fall back to a local guest token.
+          page.on('dialog', dialog => dialog.accept());
+          await page.goto(`${server.origin}/luigi`);
+          // The new system's default sign-in page offers a guest; the legacy app signs guests in itself.
+          const heading = page.getByRole('heading', { name: app === 'app-legacy' ? 'Apps' : 'Micro apps' }).first();
+          const guest = page.getByRole('button', { name: 'Enter' });
+          await Promise.race([heading.waitFor(), guest.waitFor().then(() => guest.click())]);
+          // There is no catalog backend: the page says so, with its header and the sidebar item.
+          await heading.waitFor();
+          const item = page.getByRole('link', { name: sidebarText }).first();
+          assert.equal(await item.getAttribute('href'), '/luigi', `${app}: sidebar item`);
+          assert.deepEqual(errors, [], `${app}: no uncaught errors`);
+          await page.close();
+        } finally {
+          await server.close();
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  });
 });
