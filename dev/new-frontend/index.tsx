@@ -8,12 +8,12 @@ import {
   PageBlueprint,
   createFrontendModule,
   createFrontendPlugin,
+  createRouteRef,
 } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import HomeIcon from '@material-ui/icons/Home';
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import luigiPlugin from '../../src/alpha';
 import { devOidcAuth, devOidcAuthApiRef } from '../auth/DevOidcAuth';
@@ -60,6 +60,7 @@ const devHomePlugin = createFrontendPlugin({
         title: 'Home',
         icon: <HomeIcon fontSize="inherit" />,
         noHeader: true,
+        routeRef: createRouteRef(),
         loader: async () => <HomePage />,
       },
     }),
@@ -80,11 +81,12 @@ const signedIn = isSignInCallback()
   : Promise.resolve(undefined);
 
 signedIn.then(error => {
-  // StrictMode on purpose: the engine must survive React's double mount.
+  // Not in StrictMode, unlike dev/index.tsx (which keeps the engine tested under React's double
+  // mount): here it strips the MUI v4 styles of the new system's sidebar, leaving it unstyled.
   createRoot(document.getElementById('root')!).render(
-    <StrictMode>
+    <>
       {app.createRoot()}
       {error instanceof Error && <pre data-testid="dev-sign-in-error">{String(error)}</pre>}
-    </StrictMode>,
+    </>,
   );
 });
