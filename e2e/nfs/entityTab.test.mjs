@@ -1,0 +1,100 @@
+// Browser tests of the new frontend system (`backstage-plugin-luigi/alpha`) against the dev portal
+// started with `--new-frontend-system` (npm run start:nfs): the page with its sidebar item and the
+// entity content, with real Luigi core and client. Run with that portal up:
+//   node --test e2e/nfs/entityTab.test.mjs
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser } from '../browser.mjs';
+import { PORTAL, microApp, visit } from '../portal.mjs';
+
+let browser;
+let page;
+
+before(async () => {
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+after(() => browser?.close());
+
+const url = path => `${PORTAL.baseUrl}${path}`;
+const ORDERS = '/catalog/default/component/orders';
+
+async function waitForApp(name, path, timeout = 30_000) {
+  const frame = microApp(page);
+  await frame.locator('#app-name', { hasText: name }).waitFor({ timeout });
+  if (path) await frame.locator('#path', { hasText: path }).waitFor({ timeout });
+  await frame.locator('#status', { hasText: 'ready' }).waitFor({ timeout });
+  return frame;
+}
+
+async function hostState() {
+  return page.evaluate(() => ({
+    luigiRoots: document.querySelectorAll('[luigi-app-root]').length,
+    iframes: document.querySelectorAll('iframe').length,
+    htmlClass: document.documentElement.className,
+    bodyClass: document.body.className,
+    lang: document.documentElement.getAttribute('lang'),
+    htmlPosition: getComputedStyle(document.documentElement).position,
+    bodyOverflow: getComputedStyle(document.body).overflow,
+  }));
+}
+
+const entityTab = () => page.getByRole('tab', { name: 'Micro frontend' }).or(page.getByRole('link', { name: 'Micro frontend' }));
+
+describe('new frontend system', () => {
+  test('the page has a sidebar item from its title and icon', async () => {
+    await visit(page, '/home');
+    const item = page.getByRole('link', { name: 'Micro apps' }).first();
+    assert.equal(await item.getAttribute('href'), '/luigi');
+    await item.click();
+    await page.getByTestId('luigi-nav').waitFor();
+    await page.getByTestId('luigi-nav-orders').click();
+    await waitForApp('orders');
+    assert.equal(page.url(), url('/luigi#/orders'));
+  });
+
+  test('the entity content opens the first view with the entity in context; tabs and Back work', async () => {
+    await visit(page, ORDERS);
+    await entityTab().first().click();
+    const frame = await waitForApp('orders', '/apps/orders/');
+    assert.equal(page.url(), url(`${ORDERS}/luigi#/orders`));
+    assert.equal(JSON.parse(await frame.locator('#context').textContent()).entity.ref, 'component:default/orders');
+
+    await page.getByTestId('luigi-entity-tab-orders~settings').click();
+    await waitForApp('orders', '/apps/orders/settings', 5_000);
+    assert.equal(page.url(), url(`${ORDERS}/luigi#/orders~settings`));
+    await page.goBack();
+    await waitForApp('orders', '/apps/orders/');
+    assert.equal(page.url(), url(`${ORDERS}/luigi#/orders`));
+    await page.goBack();
+    await page.waitForURL(url(ORDERS));
+    assert.equal(await page.locator('iframe').count(), 0, 'the replaced address leaves no empty tab entry');
+  });
+
+  test('moving between the entity content and the page keeps one frame and leaves the host untouched', async () => {
+    await visit(page, ORDERS);
+    await entityTab().first().waitFor();
+    const before = await hostState();
+    await entityTab().first().click();
+    await waitForApp('orders', '/apps/orders/');
+    await page.getByRole('link', { name: 'Micro apps' }).first().click();
+    await page.getByTestId('luigi-nav-billing').click();
+    await waitForApp('billing');
+    assert.equal(await page.locator('iframe').count(), 1);
+    await page.goBack();
+    await page.goBack();
+    await waitForApp('orders', '/apps/orders/');
+    assert.equal(page.url(), url(`${ORDERS}/luigi#/orders`));
+    assert.equal(await page.locator('iframe').count(), 1);
+    await page.goBack();
+    await page.waitForURL(url(ORDERS));
+    await entityTab().first().waitFor();
+    assert.deepEqual(await hostState(), before);
+  });
+
+  test('an entity without a micro frontend has no tab', async () => {
+    await visit(page, '/catalog/default/component/plain-service');
+    await page.getByRole('link', { name: 'Overview' }).or(page.getByRole('tab', { name: 'Overview' })).first().waitFor();
+    assert.equal(await entityTab().count(), 0);
+  });
+});
