@@ -102,5 +102,5 @@ try {
   console.log(`  frame never reloaded during the ${push.n} rotations: ${sameFrame}`);
 } finally {
   await browser.close();
-  portal.stop();
+  await portal.stop();
 }

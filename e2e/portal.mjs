@@ -54,12 +54,19 @@ export async function startPortal({ args = [], log = false, env = {} } = {}) {
   return { stop: () => stopGroup(child) };
 }
 
-function stopGroup(child) {
-  if (child.exitCode !== null) return;
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    // already gone
+/** Ends the portal's process group and resolves once its web server no longer answers. */
+async function stopGroup(child) {
+  if (child.exitCode === null) {
+    const exited = new Promise(resolve => child.once('exit', resolve));
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 10_000))]);
+  }
+  for (let i = 0; i < 40 && (await isUp(`${PORTAL.baseUrl}/`)); i++) {
+    await new Promise(resolve => setTimeout(resolve, 500));
   }
 }
 

@@ -16,7 +16,6 @@ import { EntityProvider, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen, waitFor, within } from '@testing-library/react';
 import { luigiTokenSourceApiRef } from '../auth/tokenSource';
-import '../testing/jsdomPolyfills';
 import { FakeLuigiCore } from '../testing/fakeLuigiCore';
 import luigiPlugin, { luigiEntityContent, luigiPage } from '.';
 

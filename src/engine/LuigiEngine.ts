@@ -1,5 +1,5 @@
 import { MicroApp } from '../catalog/types';
-import { firstSegment } from './routeGate';
+import { firstSegment, luigiPathFromHash } from './routeGate';
 import { HostGuard } from './hostGuard';
 import { buildLuigiConfig, buildLuigiNodes } from './luigiConfig';
 import { LuigiCore, loadLuigiCore } from './luigiCore';
@@ -40,6 +40,9 @@ export class LuigiEngine {
   private core?: LuigiCore;
   private view?: AttachedView;
   private viewPathname?: string;
+  /** The Luigi path Luigi last routed to, to tell whether the URL moved without it. */
+  private routedPath?: string;
+  private refreshQueued = false;
   private apps: readonly MicroApp[] = [];
   private knownSegments = new Set<string>();
   private globalContext: object = {};
@@ -120,6 +123,8 @@ export class LuigiEngine {
   async attach(container: HTMLElement, binding: LuigiViewBinding): Promise<void> {
     this.view = { container, binding };
     this.viewPathname = window.location.pathname;
+    // Luigi is about to route to the current URL (start or refreshRoute below).
+    this.routedPath = luigiPathFromHash(window.location.hash);
     container.appendChild(this.host);
     if (this.core) {
       this.refreshRoute();
@@ -139,6 +144,7 @@ export class LuigiEngine {
     if (this.view?.container !== container) return;
     this.view = undefined;
     this.viewPathname = undefined;
+    this.routedPath = undefined;
     // Dropping the frames makes Luigi create a fresh one on the next attach, instead of
     // talking to a frame that reloaded behind its back.
     this.root.querySelectorAll('iframe').forEach(frame => frame.remove());
@@ -160,6 +166,16 @@ export class LuigiEngine {
     this.refreshRoute();
   }
 
+  /**
+   * Routes Luigi to the URL's Luigi path if the host changed the URL without Luigi (a router link to
+   * `/luigi#/x` pushes history without the `popstate` Luigi listens to). No-op when Luigi is there.
+   */
+  syncToUrl(luigiPath: string) {
+    if (!this.core || !this.view || luigiPath === this.routedPath) return;
+    if (firstSegment(luigiPath) === '' || !this.isKnownPath(luigiPath)) return;
+    this.refreshRoute();
+  }
+
   /** Updates the pathname the attached view lives at (entity pages change it without remounting). */
   setViewPathname(pathname: string) {
     if (this.view) this.viewPathname = pathname;
@@ -176,6 +192,9 @@ export class LuigiEngine {
         gate: {
           viewPathname: () => this.viewPathname,
           isKnownPath: path => this.isKnownPath(path),
+        },
+        onRouted: path => {
+          this.routedPath = path;
         },
         onPageError: () => this.view?.binding.onPageError(),
         afterInit: () => this.guard.restore(),
@@ -195,9 +214,18 @@ export class LuigiEngine {
     this.core.configChanged('navigation');
   }
 
-  /** Asks Luigi to route to the current URL without adding history (its `refreshRoute` message). */
+  /**
+   * Asks Luigi to route to the current URL without adding history (its `refreshRoute` message).
+   * Calls in one tick (StrictMode's attach, detach, attach) make one route change, not two that
+   * would each start a frame.
+   */
   private refreshRoute() {
-    window.postMessage({ msg: 'refreshRoute' }, window.location.origin);
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    queueMicrotask(() => {
+      this.refreshQueued = false;
+      window.postMessage({ msg: 'refreshRoute' }, window.location.origin);
+    });
   }
 }
 

@@ -8,7 +8,9 @@ function stripLuigiMarks(element: HTMLElement) {
     if (LUIGI_CLASS.test(name)) element.classList.remove(name);
   }
   if (element.getAttribute('class') === '') element.removeAttribute('class');
-  for (const property of [...element.style]) {
+  // Indexed reads: not every DOM implementation makes CSSStyleDeclaration iterable.
+  const properties = Array.from({ length: element.style.length }, (_, i) => element.style.item(i));
+  for (const property of properties) {
     if (LUIGI_STYLE_PROPERTY.test(property)) element.style.removeProperty(property);
   }
   if (element.getAttribute('style') === '') element.removeAttribute('style');

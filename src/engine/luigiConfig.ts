@@ -8,6 +8,8 @@ export interface LuigiConfigInput {
   /** How long a micro app may take to complete the Luigi handshake before it counts as failed. */
   loadTimeoutMs: number;
   gate: RouteGateState;
+  /** Called with each Luigi path Luigi routes to. */
+  onRouted(luigiPath: string): void;
   onPageError(): void;
   afterInit(): void;
 }
@@ -48,7 +50,7 @@ export function buildLuigiConfig(input: LuigiConfigInput): object {
     routing: {
       useHashRouting: true,
       // Replaces Luigi's defaults ([/access_token=/, /id_token=/]): tokens never travel in URLs here.
-      skipRoutingForUrlPatterns: [createRouteGatePattern(input.gate)],
+      skipRoutingForUrlPatterns: [createRouteGatePattern(input.gate, input.onRouted)],
       // Unknown paths are shown by the plugin's own not-found panel.
       pageNotFoundHandler: () => ({ ignoreLuigiErrorHandling: true }),
     },

@@ -33,11 +33,19 @@ export function shouldSkipRouting(href: string, state: RouteGateState): boolean 
   return firstSegment(luigiPath) === '' || !state.isKnownPath(luigiPath);
 }
 
-/** A pattern for `routing.skipRoutingForUrlPatterns` backed by {@link shouldSkipRouting}. */
-export function createRouteGatePattern(state: RouteGateState): { [Symbol.match](href: string): string[] | null } {
+/**
+ * A pattern for `routing.skipRoutingForUrlPatterns` backed by {@link shouldSkipRouting}. Luigi asks it
+ * at the start of every route change, so `onRouted` learns each Luigi path Luigi goes on to show.
+ */
+export function createRouteGatePattern(
+  state: RouteGateState,
+  onRouted: (luigiPath: string) => void = () => {},
+): { [Symbol.match](href: string): string[] | null } {
   return {
     [Symbol.match](href: string) {
-      return shouldSkipRouting(href, state) ? [href] : null;
+      if (shouldSkipRouting(href, state)) return [href];
+      onRouted(luigiPathFromHash(new URL(href).hash));
+      return null;
     },
   };
 }

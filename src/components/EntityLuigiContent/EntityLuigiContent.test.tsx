@@ -6,7 +6,6 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { luigiTokenSourceApiRef } from '../../auth/tokenSource';
-import '../../testing/jsdomPolyfills';
 import { FakeLuigiCore } from '../../testing/fakeLuigiCore';
 import { EntityLuigiContent } from './EntityLuigiContent';
 

@@ -4,9 +4,10 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import { LuigiToken, luigiTokenSourceApiRef } from '../../auth/tokenSource';
-import '../../testing/jsdomPolyfills';
 import { FakeLuigiCore } from '../../testing/fakeLuigiCore';
+import { Link } from 'react-router-dom';
 import { LuigiPage } from './LuigiPage';
+import userEvent from '@testing-library/user-event';
 
 const mockCore = new FakeLuigiCore();
 jest.mock('../../engine/luigiCore', () => ({ loadLuigiCore: () => Promise.resolve(mockCore) }));
@@ -26,6 +27,7 @@ async function renderPage(options: {
   entities?: Entity[];
   catalogError?: Error;
   token?: LuigiToken;
+  path?: string;
 }) {
   const getEntities = jest.fn(async () => {
     if (options.catalogError) throw options.catalogError;
@@ -40,8 +42,9 @@ async function renderPage(options: {
   await renderInTestApp(
     <TestApiProvider apis={apis}>
       <LuigiPage />
+      <Link to="/luigi#/billing">host link to billing</Link>
     </TestApiProvider>,
-    { routeEntries: ['/luigi'] },
+    { routeEntries: [options.path ?? '/luigi'] },
   );
   return { getEntities };
 }
@@ -101,6 +104,18 @@ describe('LuigiPage', () => {
     expect(mockCore.authStore.setAuthData).toHaveBeenLastCalledWith(
       expect.objectContaining({ accessToken: 'token-1' }),
     );
+  });
+
+  it('routes Luigi when a host router link changes the hash of the page already shown', async () => {
+    await renderPage({ entities, token: { token: 't' }, path: '/luigi#/orders' });
+    await screen.findByTestId('luigi-nav');
+    await waitFor(() => expect(mockCore.setConfig).toHaveBeenCalled());
+    const posted = jest.spyOn(window, 'postMessage');
+    await userEvent.click(screen.getByText('host link to billing'));
+    await waitFor(() =>
+      expect(posted).toHaveBeenCalledWith({ msg: 'refreshRoute' }, window.location.origin),
+    );
+    posted.mockRestore();
   });
 
   it('warns with a sign-in action when there is no valid token', async () => {

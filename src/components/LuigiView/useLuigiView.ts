@@ -41,6 +41,8 @@ export function useLuigiView(
   }, [engine, containerRef]);
 
   useEffect(() => engine.setViewPathname(location.pathname), [engine, location.pathname]);
+  // A host router link to this page with another hash does not reach Luigi by itself.
+  useEffect(() => engine.syncToUrl(luigiPath), [engine, luigiPath]);
 
   const retry = useCallback(() => {
     setFailedPath(undefined);
