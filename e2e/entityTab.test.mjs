@@ -1,34 +1,17 @@
 // Browser tests of the entity page tab (EntityLuigiContent) and the sidebar submenu (LuigiSidebarItem)
 // against the dev portal, with real Luigi core and client.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './browser.mjs';
-import { PORTAL, microApp, untrustedRecords, visit } from './portal.mjs';
+import { describe, test } from 'node:test';
+import { openSession } from './session.mjs';
+import { PORTAL, contextOf, microApp, untrustedRecords, visit, waitForApp } from './portal.mjs';
 
-let browser;
 let page;
-
-before(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
+openSession(opened => {
+  page = opened;
 });
-after(() => browser?.close());
 
 const url = path => `${PORTAL.baseUrl}${path}`;
 const ORDERS = '/catalog/default/component/orders';
-
-/** Waits until the Luigi view shows micro app `name` (at `path`), within `timeout` ms. */
-async function waitForApp(name, path, timeout = 30_000) {
-  const frame = microApp(page);
-  await frame.locator('#app-name', { hasText: name }).waitFor({ timeout });
-  if (path) await frame.locator('#path', { hasText: path }).waitFor({ timeout });
-  await frame.locator('#status', { hasText: 'ready' }).waitFor({ timeout });
-  return frame;
-}
-
-async function contextOf(frame) {
-  return JSON.parse(await frame.locator('#context').textContent());
-}
 
 /** Never more than the one micro app frame, wherever the user is. */
 async function assertAtMostOneFrame(where) {
@@ -60,7 +43,7 @@ describe('entity tab', () => {
     await visit(page, ORDERS);
     await page.getByTestId('dev-entity-overview').waitFor();
     await page.getByRole('tab', { name: 'Micro frontend' }).click();
-    const frame = await waitForApp('orders', '/apps/orders/');
+    const frame = await waitForApp(page, 'orders', { path: '/apps/orders/' });
     assert.equal(page.url(), url(`${ORDERS}/luigi#/orders`));
     const context = await contextOf(frame);
     assert.equal(context.entity.ref, 'component:default/orders');
@@ -77,28 +60,28 @@ describe('entity tab', () => {
   test('several views are tabs; Back and Forward move between them; a bad view is refused', async () => {
     const started = Date.now();
     await visit(page, `${ORDERS}/luigi`);
-    await waitForApp('orders', '/apps/orders/');
+    await waitForApp(page, 'orders', { path: '/apps/orders/' });
     const tabs = page.getByTestId('luigi-entity-tabs').getByRole('tab');
     assert.deepEqual(await tabs.allTextContents(), ['Orders', 'Settings', 'Stock']);
 
     await page.getByTestId('luigi-entity-tab-orders~settings').click();
-    let frame = await waitForApp('orders', '/apps/orders/settings', 5_000);
+    let frame = await waitForApp(page, 'orders', { path: '/apps/orders/settings', timeout: 5_000 });
     assert.equal(page.url(), url(`${ORDERS}/luigi#/orders~settings`));
     assert.equal((await contextOf(frame)).entity.ref, 'component:default/orders');
     assert.equal(await page.getByTestId('luigi-entity-tab-orders~settings').getAttribute('aria-selected'), 'true');
     await page.getByTestId('luigi-entity-tab-orders~stock').click();
-    frame = await waitForApp('inventory', '/apps/inventory/');
+    frame = await waitForApp(page, 'inventory', { path: '/apps/inventory/' });
     assert.equal((await contextOf(frame)).entity.ref, 'component:default/orders', 'the entity, not the app');
     await assertAtMostOneFrame('after two tab changes');
 
     await page.goBack();
-    await waitForApp('orders', '/apps/orders/settings');
+    await waitForApp(page, 'orders', { path: '/apps/orders/settings' });
     assert.equal(page.url(), url(`${ORDERS}/luigi#/orders~settings`));
     await page.goBack();
-    await waitForApp('orders', '/apps/orders/');
+    await waitForApp(page, 'orders', { path: '/apps/orders/' });
     assert.equal(page.url(), url(`${ORDERS}/luigi#/orders`));
     await page.goForward();
-    await waitForApp('orders', '/apps/orders/settings');
+    await waitForApp(page, 'orders', { path: '/apps/orders/settings' });
     await assertAtMostOneFrame('after Back and Forward');
 
     const diagnostics = page.getByTestId('luigi-diagnostics');
@@ -118,27 +101,27 @@ describe('entity tab', () => {
     await page.getByTestId('dev-entity-orders').click();
     await page.getByTestId('dev-entity-overview').waitFor();
     await page.getByRole('tab', { name: 'Micro frontend' }).click();
-    await waitForApp('orders', '/apps/orders/');
+    await waitForApp(page, 'orders', { path: '/apps/orders/' });
     await assertAtMostOneFrame('entity tab');
 
     // To the page through the sidebar submenu, at another app.
     const submenu = await openSubmenu();
     await submenu.getByRole('link', { name: 'Billing' }).click();
-    await waitForApp('billing', '/apps/billing/');
+    await waitForApp(page, 'billing', { path: '/apps/billing/' });
     assert.equal(page.url(), url('/luigi#/billing'));
     await assertAtMostOneFrame('page');
 
     // And back to the tab, which still shows the entity's view.
     await page.goBack();
-    await waitForApp('orders', '/apps/orders/');
+    await waitForApp(page, 'orders', { path: '/apps/orders/' });
     assert.equal(page.url(), url(`${ORDERS}/luigi#/orders`));
     await assertAtMostOneFrame('entity tab again');
     await page.goForward();
-    await waitForApp('billing', '/apps/billing/');
+    await waitForApp(page, 'billing', { path: '/apps/billing/' });
 
     // Out of both: no frame, no Luigi root, the host's html and body as they were.
     await page.goBack();
-    await waitForApp('orders', '/apps/orders/');
+    await waitForApp(page, 'orders', { path: '/apps/orders/' });
     await page.goBack();
     await page.getByTestId('dev-entity-overview').waitFor();
     assert.equal(page.url(), url(ORDERS), 'Luigi left the host URL alone');
@@ -161,7 +144,7 @@ describe('entity tab', () => {
 describe('sidebar submenu', () => {
   test('lists the micro apps by category and opens one on the page already shown', async () => {
     await visit(page, '/luigi#/orders');
-    await waitForApp('orders');
+    await waitForApp(page, 'orders');
     const submenu = await openSubmenu();
     const categories = await submenu.getByRole('button').allTextContents();
     assert.deepEqual(categories, ['Broken examples', 'commerce', 'Finance']);
@@ -172,10 +155,10 @@ describe('sidebar submenu', () => {
 
     await submenu.getByRole('link', { name: 'Reports' }).click();
     // At once, not whenever Luigi next happens to re-read the address.
-    await waitForApp('reports', '/apps/reports/', 5_000);
+    await waitForApp(page, 'reports', { path: '/apps/reports/', timeout: 5_000 });
     assert.equal(page.url(), url('/luigi#/reports'));
     await assertAtMostOneFrame('after opening from the submenu');
     await page.goBack();
-    await waitForApp('orders');
+    await waitForApp(page, 'orders');
   });
 });

@@ -1,20 +1,16 @@
 // The host app stays intact: leaving and coming back, StrictMode and fast switching leave one Luigi
 // app and one frame, no listener growth, the host's styles and DOM as they were.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './browser.mjs';
+import { describe, test } from 'node:test';
+import { openSession } from './session.mjs';
 import { PORTAL, mouseAway, visit, waitForApp } from './portal.mjs';
 
-let browser;
 let page;
 let cdp;
-
-before(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  cdp = await browser.context.newCDPSession(page);
+const session = openSession(async opened => {
+  page = opened;
+  cdp = await session.browser.context.newCDPSession(page);
 });
-after(() => browser?.close());
 
 /** Event listeners on `window` and `document`, as DevTools counts them. */
 async function listenerCounts() {

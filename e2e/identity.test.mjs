@@ -2,18 +2,14 @@
 // verifies against the provider's keys, rotates without reloading frames, disappears on sign-out or
 // a failed refresh, and never reaches an origin outside the allowlist.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './browser.mjs';
+import { describe, test } from 'node:test';
+import { openSession } from './session.mjs';
 import { PORTAL, contextOf, mouseAway, untrustedRecords, visit, waitForApp } from './portal.mjs';
 
-let browser;
 let page;
-
-before(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
+const session = openSession(opened => {
+  page = opened;
 });
-after(() => browser?.close());
 
 async function tokenIn(frame) {
   return (await frame.locator('#token').textContent()).trim();
@@ -102,7 +98,7 @@ describe('identity in micro apps', () => {
 
     // Signing in as someone else never shows the old token either. (The test held back the
     // provider's logout above, so its session cookie is dropped here instead.)
-    await browser.context.clearCookies();
+    await session.browser.context.clearCookies();
     await visit(page, '/luigi#/orders', 'bob');
     const bobsFrame = await waitForApp(page, 'orders');
     await bobsFrame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
@@ -114,7 +110,7 @@ describe('identity in micro apps', () => {
   test('an origin outside the allowlist never receives any token', async () => {
     // The recorder on the untrusted origin does record what reaches it: prove it first.
     await fetch(`${PORTAL.untrustedOrigin}/recorder/log`, { method: 'DELETE' });
-    const probe = await browser.context.newPage();
+    const probe = await session.browser.context.newPage();
     await probe.goto(`${PORTAL.untrustedOrigin}/recorder/`);
     await probe.locator('#app-name').waitFor();
     await probe.evaluate(() => window.postMessage({ msg: 'probe' }, '*'));

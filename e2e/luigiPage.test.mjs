@@ -1,17 +1,13 @@
 // Browser tests of the micro apps page against the dev portal, with real Luigi core and client.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './browser.mjs';
+import { describe, test } from 'node:test';
+import { openSession } from './session.mjs';
 import { PORTAL, contextOf, microApp, mouseAway, untrustedRecords, visit, waitForApp as waitForAppOn } from './portal.mjs';
 
-let browser;
 let page;
-
-before(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
+openSession(opened => {
+  page = opened;
 });
-after(() => browser?.close());
 
 const url = path => `${PORTAL.baseUrl}${path}`;
 

@@ -3,29 +3,17 @@
 // entity content, with real Luigi core and client. Run with that portal up:
 //   node --test e2e/nfs/entityTab.test.mjs
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from '../browser.mjs';
-import { PORTAL, microApp, visit } from '../portal.mjs';
+import { describe, test } from 'node:test';
+import { openSession } from '../session.mjs';
+import { PORTAL, contextOf, microApp, visit, waitForApp } from '../portal.mjs';
 
-let browser;
 let page;
-
-before(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
+openSession(opened => {
+  page = opened;
 });
-after(() => browser?.close());
 
 const url = path => `${PORTAL.baseUrl}${path}`;
 const ORDERS = '/catalog/default/component/orders';
-
-async function waitForApp(name, path, timeout = 30_000) {
-  const frame = microApp(page);
-  await frame.locator('#app-name', { hasText: name }).waitFor({ timeout });
-  if (path) await frame.locator('#path', { hasText: path }).waitFor({ timeout });
-  await frame.locator('#status', { hasText: 'ready' }).waitFor({ timeout });
-  return frame;
-}
 
 async function hostState() {
   return page.evaluate(() => ({
@@ -49,22 +37,22 @@ describe('new frontend system', () => {
     await item.click();
     await page.getByTestId('luigi-nav').waitFor();
     await page.getByTestId('luigi-nav-orders').click();
-    await waitForApp('orders');
+    await waitForApp(page, 'orders');
     assert.equal(page.url(), url('/luigi#/orders'));
   });
 
   test('the entity content opens the first view with the entity in context; tabs and Back work', async () => {
     await visit(page, ORDERS);
     await entityTab().first().click();
-    const frame = await waitForApp('orders', '/apps/orders/');
+    const frame = await waitForApp(page, 'orders', { path: '/apps/orders/' });
     assert.equal(page.url(), url(`${ORDERS}/luigi#/orders`));
     assert.equal(JSON.parse(await frame.locator('#context').textContent()).entity.ref, 'component:default/orders');
 
     await page.getByTestId('luigi-entity-tab-orders~settings').click();
-    await waitForApp('orders', '/apps/orders/settings', 5_000);
+    await waitForApp(page, 'orders', { path: '/apps/orders/settings', timeout: 5_000 });
     assert.equal(page.url(), url(`${ORDERS}/luigi#/orders~settings`));
     await page.goBack();
-    await waitForApp('orders', '/apps/orders/');
+    await waitForApp(page, 'orders', { path: '/apps/orders/' });
     assert.equal(page.url(), url(`${ORDERS}/luigi#/orders`));
     await page.goBack();
     await page.waitForURL(url(ORDERS));
@@ -76,14 +64,14 @@ describe('new frontend system', () => {
     await entityTab().first().waitFor();
     const before = await hostState();
     await entityTab().first().click();
-    await waitForApp('orders', '/apps/orders/');
+    await waitForApp(page, 'orders', { path: '/apps/orders/' });
     await page.getByRole('link', { name: 'Micro apps' }).first().click();
     await page.getByTestId('luigi-nav-billing').click();
-    await waitForApp('billing');
+    await waitForApp(page, 'billing');
     assert.equal(await page.locator('iframe').count(), 1);
     await page.goBack();
     await page.goBack();
-    await waitForApp('orders', '/apps/orders/');
+    await waitForApp(page, 'orders', { path: '/apps/orders/' });
     assert.equal(page.url(), url(`${ORDERS}/luigi#/orders`));
     assert.equal(await page.locator('iframe').count(), 1);
     await page.goBack();
