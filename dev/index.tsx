@@ -22,7 +22,6 @@ import CategoryIcon from '@material-ui/icons/Category';
 import HomeIcon from '@material-ui/icons/Home';
 import ExitToAppIcon from '@material-ui/icons/ExitToApp';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { Navigate, Route } from 'react-router-dom';
 import {
   EntityLuigiContent,
@@ -35,10 +34,10 @@ import {
 } from '../src';
 import { devOidcAuth, devOidcAuthApiRef } from './auth/DevOidcAuth';
 import { DevSignInPage } from './auth/DevSignInPage';
-import { completeSignIn, isSignInCallback } from './auth/devOidcClient';
 import { DevCatalogPage } from './DevCatalogPage';
 import { HomePage } from './HomePage';
 import { sampleEntities } from './sampleCatalog';
+import { renderAfterSignIn } from './auth/renderAfterSignIn';
 
 /** The catalog index route the entity page links back to, without the catalog plugin's index page. */
 const DevCatalogIndex = catalogPlugin.provide(
@@ -126,20 +125,4 @@ const DevApp = app.createRoot(
   </>,
 );
 
-// The provider's redirect is completed before the app renders, so the router starts at the page
-// the user came from.
-const signedIn = isSignInCallback()
-  ? completeSignIn().then(
-      tokens => devOidcAuth.setTokens(tokens),
-      (error: Error) => error,
-    )
-  : Promise.resolve(undefined);
-
-signedIn.then(error => {
-  createRoot(document.getElementById('root')!).render(
-    <>
-      <DevApp />
-      {error instanceof Error && <pre data-testid="dev-sign-in-error">{String(error)}</pre>}
-    </>,
-  );
-});
+void renderAfterSignIn(<DevApp />);

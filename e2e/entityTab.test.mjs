@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openSession } from './session.mjs';
-import { PORTAL, contextOf, microApp, untrustedRecords, visit, waitForApp } from './portal.mjs';
+import { PORTAL, contextOf, hostState, microApp, untrustedRecords, visit, waitForApp } from './portal.mjs';
 
 let page;
 openSession(opened => {
@@ -16,19 +16,6 @@ const ORDERS = '/catalog/default/component/orders';
 /** Never more than the one micro app frame, wherever the user is. */
 async function assertAtMostOneFrame(where) {
   assert.ok((await page.locator('iframe').count()) <= 1, `one iframe at most (${where})`);
-}
-
-/** What Luigi could have left on the host page: its root, its classes, its fixed layout. */
-async function hostState() {
-  return page.evaluate(() => ({
-    luigiRoots: document.querySelectorAll('[luigi-app-root]').length,
-    iframes: document.querySelectorAll('iframe').length,
-    htmlClass: document.documentElement.className,
-    bodyClass: document.body.className,
-    lang: document.documentElement.getAttribute('lang'),
-    htmlPosition: getComputedStyle(document.documentElement).position,
-    bodyOverflow: getComputedStyle(document.body).overflow,
-  }));
 }
 
 async function openSubmenu() {
@@ -96,7 +83,7 @@ describe('entity tab', () => {
   test('moving between the entity tab and the page keeps one frame, and Back leaves the host untouched', async () => {
     await visit(page, '/home');
     await page.getByTestId('dev-home').waitFor();
-    const before = await hostState();
+    const before = await hostState(page);
 
     await page.getByTestId('dev-entity-orders').click();
     await page.getByTestId('dev-entity-overview').waitFor();
@@ -125,7 +112,7 @@ describe('entity tab', () => {
     await page.goBack();
     await page.getByTestId('dev-entity-overview').waitFor();
     assert.equal(page.url(), url(ORDERS), 'Luigi left the host URL alone');
-    const after = await hostState();
+    const after = await hostState(page);
     assert.equal(after.iframes, 0);
     assert.equal(after.luigiRoots, 0);
     assert.deepEqual(

@@ -81,11 +81,9 @@ export async function visit(page, path, user = 'alice') {
   await page.goto('about:blank');
   await page.goto(target);
   await page.getByTestId('dev-sign-in').click();
-  const login = page.locator(`#login-${user}`);
-  await Promise.race([
-    login.waitFor().then(() => login.click()),
-    page.waitForURL(target),
-  ]);
+  // Either the provider's login page, or (when it remembers a session) straight back to the callback.
+  await page.waitForURL(url => url.origin === PORTAL.issuer || url.pathname === '/oidc/callback');
+  if (new URL(page.url()).origin === PORTAL.issuer) await page.locator(`#login-${user}`).click();
   await page.waitForURL(target);
 }
 
@@ -118,4 +116,17 @@ export async function contextOf(frame) {
 export async function mouseAway(page) {
   const { width, height } = page.viewportSize();
   await page.mouse.move(width - 20, height - 20);
+}
+
+/** What Luigi could have left on the host page: its root, frames, classes, fixed layout, language. */
+export async function hostState(page) {
+  return page.evaluate(() => ({
+    luigiRoots: document.querySelectorAll('[luigi-app-root]').length,
+    iframes: document.querySelectorAll('iframe').length,
+    htmlClass: document.documentElement.className,
+    bodyClass: document.body.className,
+    lang: document.documentElement.getAttribute('lang'),
+    htmlPosition: getComputedStyle(document.documentElement).position,
+    bodyOverflow: getComputedStyle(document.body).overflow,
+  }));
 }

@@ -14,13 +14,12 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import HomeIcon from '@material-ui/icons/Home';
-import { createRoot } from 'react-dom/client';
 import luigiPlugin from '../../src/alpha';
 import { devOidcAuth, devOidcAuthApiRef } from '../auth/DevOidcAuth';
 import { DevSignInPage } from '../auth/DevSignInPage';
-import { completeSignIn, isSignInCallback } from '../auth/devOidcClient';
 import { HomePage } from '../HomePage';
 import { sampleEntities } from '../sampleCatalog';
+import { renderAfterSignIn } from '../auth/renderAfterSignIn';
 
 /** The catalog plugin reads the in-memory sample catalog instead of a backend. */
 const sampleCatalogModule = createFrontendModule({
@@ -71,22 +70,6 @@ const app = createApp({
   features: [catalogPlugin, luigiPlugin, sampleCatalogModule, devSignInModule, devHomePlugin],
 });
 
-// The provider's redirect is completed before the app renders, so the router starts at the page
-// the user came from.
-const signedIn = isSignInCallback()
-  ? completeSignIn().then(
-      tokens => devOidcAuth.setTokens(tokens),
-      (error: Error) => error,
-    )
-  : Promise.resolve(undefined);
-
-signedIn.then(error => {
-  // Not in StrictMode, unlike dev/index.tsx (which keeps the engine tested under React's double
-  // mount): here it strips the MUI v4 styles of the new system's sidebar, leaving it unstyled.
-  createRoot(document.getElementById('root')!).render(
-    <>
-      {app.createRoot()}
-      {error instanceof Error && <pre data-testid="dev-sign-in-error">{String(error)}</pre>}
-    </>,
-  );
-});
+// Not in StrictMode, unlike dev/index.tsx (which keeps the engine tested under React's double
+// mount): here it strips the MUI v4 styles of the new system's sidebar, leaving it unstyled.
+void renderAfterSignIn(app.createRoot());

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openSession } from '../session.mjs';
-import { PORTAL, contextOf, microApp, visit, waitForApp } from '../portal.mjs';
+import { PORTAL, contextOf, hostState, microApp, visit, waitForApp } from '../portal.mjs';
 
 let page;
 openSession(opened => {
@@ -14,18 +14,6 @@ openSession(opened => {
 
 const url = path => `${PORTAL.baseUrl}${path}`;
 const ORDERS = '/catalog/default/component/orders';
-
-async function hostState() {
-  return page.evaluate(() => ({
-    luigiRoots: document.querySelectorAll('[luigi-app-root]').length,
-    iframes: document.querySelectorAll('iframe').length,
-    htmlClass: document.documentElement.className,
-    bodyClass: document.body.className,
-    lang: document.documentElement.getAttribute('lang'),
-    htmlPosition: getComputedStyle(document.documentElement).position,
-    bodyOverflow: getComputedStyle(document.body).overflow,
-  }));
-}
 
 const entityTab = () => page.getByRole('tab', { name: 'Micro frontend' }).or(page.getByRole('link', { name: 'Micro frontend' }));
 
@@ -62,7 +50,7 @@ describe('new frontend system', () => {
   test('moving between the entity content and the page keeps one frame and leaves the host untouched', async () => {
     await visit(page, ORDERS);
     await entityTab().first().waitFor();
-    const before = await hostState();
+    const before = await hostState(page);
     await entityTab().first().click();
     await waitForApp(page, 'orders', { path: '/apps/orders/' });
     await page.getByRole('link', { name: 'Micro apps' }).first().click();
@@ -77,7 +65,7 @@ describe('new frontend system', () => {
     await page.goBack();
     await page.waitForURL(url(ORDERS));
     await entityTab().first().waitFor();
-    assert.deepEqual(await hostState(), before);
+    assert.deepEqual(await hostState(page), before);
   });
 
   test('an entity without a micro frontend has no tab', async () => {
