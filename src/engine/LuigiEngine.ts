@@ -63,11 +63,6 @@ export class LuigiEngine {
     this.guard = new HostGuard(doc);
   }
 
-  /** Whether Luigi core has been started in this tab. */
-  get started(): boolean {
-    return this.core !== undefined;
-  }
-
   /** Sets how long a micro app may take before the error panel shows. */
   setLoadTimeout(ms: number) {
     if (ms === this.loadTimeoutMs) return;
@@ -75,8 +70,12 @@ export class LuigiEngine {
     this.pushNodes();
   }
 
-  /** Replaces the micro apps Luigi can route to. */
+  /**
+   * Replaces the micro apps Luigi can route to. The same apps again (the page and an entity tab
+   * re-sending theirs on every mount) change nothing: reconfiguring Luigi re-routes the open frame.
+   */
   setApps(apps: readonly MicroApp[]) {
+    if (JSON.stringify(apps) === JSON.stringify(this.apps)) return;
     this.apps = apps;
     this.knownSegments = new Set(apps.map(app => app.pathSegment));
     this.pushNodes();
@@ -87,8 +86,12 @@ export class LuigiEngine {
     return this.knownSegments.has(firstSegment(luigiPath));
   }
 
-  /** Replaces the context every micro app receives besides its node's own (user, token state). */
+  /**
+   * Replaces the context every micro app receives besides its node's own (user, token state). An
+   * unchanged context is not pushed again: each push is a context update in every open frame.
+   */
   setGlobalContext(context: object) {
+    if (JSON.stringify(context) === JSON.stringify(this.globalContext)) return;
     this.globalContext = context;
     this.core?.setGlobalContext(context);
   }
