@@ -84,6 +84,19 @@ function pkcePair() {
   return { verifier, challenge };
 }
 
+/** The dev portal's authorization request (code flow) with the given extra parameters. */
+function authorizeUrl(config, params = {}) {
+  const url = new URL(config.authorization_endpoint);
+  url.search = new URLSearchParams({
+    client_id: CLIENT_ID,
+    redirect_uri: REDIRECT_URI,
+    response_type: 'code',
+    scope: SCOPE,
+    ...params,
+  }).toString();
+  return url;
+}
+
 function formPost(url, fields, headers = {}) {
   return fetch(url, {
     method: 'POST',
@@ -146,10 +159,7 @@ describe('dev OIDC provider', () => {
   });
 
   it('rejects an authorization request without PKCE', async () => {
-    const url = new URL(config.authorization_endpoint);
-    url.search = new URLSearchParams({
-      client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, response_type: 'code', scope: SCOPE,
-    }).toString();
+    const url = authorizeUrl(config);
     const response = await fetch(url, { redirect: 'manual' });
     const location = new URL(response.headers.get('location'));
     assert.equal(location.origin + location.pathname, REDIRECT_URI);
@@ -163,18 +173,13 @@ describe('dev OIDC provider', () => {
     const nonce = randomBytes(8).toString('hex');
 
     // 1. authorize -> redirected to our interaction (login) page
-    const authorize = new URL(config.authorization_endpoint);
-    authorize.search = new URLSearchParams({
-      client_id: CLIENT_ID,
-      redirect_uri: REDIRECT_URI,
-      response_type: 'code',
-      scope: SCOPE,
+    const authorize = authorizeUrl(config, {
       state,
       nonce,
       code_challenge: challenge,
       code_challenge_method: 'S256',
       login_hint: 'alice',
-    }).toString();
+    });
     let response = await browserFetch(jar, authorize.href);
     assert.equal(response.status, 303);
     const interactionUrl = new URL(response.headers.get('location'), op.issuer).href;
@@ -321,15 +326,10 @@ describe('dev OIDC provider', () => {
   it('issues bob his own groups', async () => {
     const jar = new CookieJar();
     const { verifier, challenge } = pkcePair();
-    const authorize = new URL(config.authorization_endpoint);
-    authorize.search = new URLSearchParams({
-      client_id: CLIENT_ID,
-      redirect_uri: REDIRECT_URI,
-      response_type: 'code',
-      scope: SCOPE,
+    const authorize = authorizeUrl(config, {
       code_challenge: challenge,
       code_challenge_method: 'S256',
-    }).toString();
+    });
     let response = await browserFetch(jar, authorize.href);
     const interactionUrl = new URL(response.headers.get('location'), op.issuer).href;
     response = await browserFetch(jar, `${interactionUrl}/login`, {
@@ -356,16 +356,11 @@ describe('dev OIDC provider', () => {
   it('sends access_denied back to the app when login is cancelled', async () => {
     const jar = new CookieJar();
     const { challenge } = pkcePair();
-    const authorize = new URL(config.authorization_endpoint);
-    authorize.search = new URLSearchParams({
-      client_id: CLIENT_ID,
-      redirect_uri: REDIRECT_URI,
-      response_type: 'code',
-      scope: SCOPE,
+    const authorize = authorizeUrl(config, {
       state: 'cancelled',
       code_challenge: challenge,
       code_challenge_method: 'S256',
-    }).toString();
+    });
     let response = await browserFetch(jar, authorize.href);
     const interactionUrl = new URL(response.headers.get('location'), op.issuer).href;
     response = await browserFetch(jar, `${interactionUrl}/abort`, { method: 'POST' });

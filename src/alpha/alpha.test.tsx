@@ -1,5 +1,4 @@
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
-import { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
   coreExtensionData,
@@ -18,20 +17,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { luigiTokenSourceApiRef } from '../auth/tokenSource';
 import { FakeLuigiCore } from '../testing/fakeLuigiCore';
 import luigiPlugin, { luigiEntityContent, luigiPage } from '.';
+import { componentEntity } from '../testing/componentEntity';
 
 const mockCore = new FakeLuigiCore();
 jest.mock('../engine/luigiCore', () => ({ loadLuigiCore: () => Promise.resolve(mockCore) }));
 
 const TRUSTED = 'https://apps.example.com';
 
-function component(name: string, annotations: Record<string, string>, system?: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, title: name[0].toUpperCase() + name.slice(1), annotations },
-    spec: { owner: 'team-a', system },
-  };
-}
+const component = componentEntity;
 
 const orders = component(
   'orders',

@@ -1,5 +1,4 @@
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
-import { Entity } from '@backstage/catalog-model';
 import { Sidebar, SidebarPage } from '@backstage/core-components';
 import { configApiRef } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -10,15 +9,9 @@ import { useLocation } from 'react-router-dom';
 import { getLuigiEngine } from '../../engine/LuigiEngine';
 import { rootRouteRef } from '../../routes';
 import { LuigiSidebarItem } from './LuigiSidebarItem';
+import { componentEntity } from '../../testing/componentEntity';
 
-function component(name: string, annotations: Record<string, string>, system?: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, title: name[0].toUpperCase() + name.slice(1), annotations },
-    spec: { owner: 'team-a', system },
-  };
-}
+const component = componentEntity;
 
 const entities = [
   component('orders', { 'luigi-project.io/view-url': 'https://apps.example.com/orders/' }, 'commerce'),
