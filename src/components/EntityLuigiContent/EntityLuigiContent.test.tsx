@@ -38,10 +38,14 @@ function Location() {
 }
 
 /** Renders the tab at `<entity page>/luigi`, as the entity page routes it, coming from the overview. */
-async function renderTab(subject: Entity, path = `${ENTITY_PAGE}/luigi`) {
+async function renderTab(
+  subject: Entity,
+  path = `${ENTITY_PAGE}/luigi`,
+  token: { token: string } | null = { token: 'token-1' },
+) {
   const apis = [
     [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: [TRUSTED], loadTimeoutMs: 1000 } } })],
-    [luigiTokenSourceApiRef, { getToken: async () => ({ token: 'token-1' }) }],
+    [luigiTokenSourceApiRef, { getToken: async () => token ?? undefined }],
   ] as const;
   return renderInTestApp(
     <TestApiProvider apis={apis}>
@@ -127,6 +131,13 @@ describe('EntityLuigiContent (legacy frontend system)', () => {
     const tabs = within(screen.getByTestId('luigi-entity-tabs')).getAllByRole('tab');
     expect(tabs.map(tab => tab.textContent)).toEqual(['Orders', 'Stock']);
     await waitFor(() => expect(mockCore.nodes().map(n => n.viewUrl)).not.toContain('https://evil.example.net/x/'));
+  });
+
+  it('warns that micro frontends get no token when there is no valid one', async () => {
+    await renderTab(entity({ 'luigi-project.io/view-url': `${TRUSTED}/orders/` }), undefined, null);
+    expect(await screen.findByTestId('luigi-token-problem')).toHaveTextContent(
+      'micro apps no longer receive a token',
+    );
   });
 
   it('shows no Luigi view when every declared view is refused', async () => {

@@ -14,9 +14,7 @@ import { useLuigiSession } from '../../hooks/useLuigiSession';
 import { useLuigiSettings } from '../../hooks/useLuigiSettings';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { ConfigProblemsPanel } from '../ConfigProblemsPanel/ConfigProblemsPanel';
-
-const ANNOTATION_DOCS =
-  'https://github.com/backstage-plugin-luigi/backstage-plugin-luigi#register-a-micro-app';
+import { TokenProblemPanel } from '../TokenProblemPanel/TokenProblemPanel';
 
 /**
  * Props of {@link EntityLuigiContent}.
@@ -80,7 +78,7 @@ function ViewTabs({
 function EntityViewsContent({ entity, height }: { entity: Entity; height: number | string }) {
   const engine = getLuigiEngine();
   const settings = useLuigiSettings();
-  useLuigiSession(engine);
+  const session = useLuigiSession(engine);
   const { views, rejected } = useEntityViews(entity, settings.allowedOrigins);
   const location = useLocation();
   const navigate = useNavigate();
@@ -100,6 +98,7 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
 
   return (
     <>
+      <TokenProblemPanel token={session.token} canSignIn={session.canSignIn} onSignIn={session.signIn} />
       <ConfigProblemsPanel
         noun="micro frontend"
         message="These views of the entity are not shown; its other views work as usual."
@@ -142,7 +141,6 @@ export function EntityLuigiContent({ height = 'calc(100vh - 340px)' }: EntityLui
     return (
       <MissingAnnotationEmptyState
         annotation={[LUIGI_VIEW_URL_ANNOTATION, LUIGI_VIEWS_ANNOTATION]}
-        readMoreUrl={ANNOTATION_DOCS}
       />
     );
   }
