@@ -47,6 +47,10 @@ describe('micro apps page', () => {
       token,
     );
     assert.equal(exposed, false);
+    // The frame is sandboxed: scripts and its own origin, but no navigating the portal away.
+    const sandbox = await page.locator('[data-testid="luigi-container"] iframe').getAttribute('sandbox');
+    assert.ok(sandbox?.split(' ').includes('allow-scripts'), `sandbox="${sandbox}"`);
+    assert.equal(sandbox.includes('allow-top-navigation'), false);
   });
 
   test('a deep link opens the right micro app, and a virtual path reaches the app', async () => {

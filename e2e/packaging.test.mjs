@@ -192,7 +192,7 @@ const LEGACY_APP = `import { createApp } from '@backstage/app-defaults';
 import { Entity } from '@backstage/catalog-model';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { Sidebar, SidebarPage } from '@backstage/core-components';
-import { createApiFactory, oktaAuthApiRef } from '@backstage/core-plugin-api';
+import { configApiRef, createApiFactory, oktaAuthApiRef } from '@backstage/core-plugin-api';
 import { CatalogEntityPage, EntityLayout, catalogPlugin } from '@backstage/plugin-catalog';
 import {
   AuthApiTokenSource,
@@ -226,11 +226,11 @@ if (!isLuigiAvailable(sample)) throw new Error('isLuigiAvailable');
 const app = createApp({
   plugins: [catalogPlugin, luigiPlugin],
   apis: [
-    // The README's token source override: micro apps get the user's Okta access token.
+    // The README's token source override: micro apps get the user's Okta token chosen in app-config.
     createApiFactory({
       api: luigiTokenSourceApiRef,
-      deps: { authApi: oktaAuthApiRef },
-      factory: ({ authApi }) => new AuthApiTokenSource(authApi, { kind: 'access' }),
+      deps: { auth: oktaAuthApiRef, config: configApiRef },
+      factory: ({ auth, config }) => AuthApiTokenSource.fromConfig(auth, config),
     }),
   ],
 });
