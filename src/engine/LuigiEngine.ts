@@ -1,4 +1,6 @@
 import { MicroApp } from '../catalog/types';
+import { PolicyBlock } from '../csp/policyAdvice';
+import { toPolicyBlock } from '../csp/policyViolation';
 import { firstSegment, luigiPathFromHash } from './routeGate';
 import { HostGuard } from './hostGuard';
 import { buildLuigiConfig, buildLuigiNodes } from './luigiConfig';
@@ -11,6 +13,13 @@ import { luigiScopedCss } from './styles/luigiScopedCss.generated';
 export interface LuigiViewBinding {
   /** Called when the shown micro app did not complete the Luigi handshake in time. */
   onPageError(): void;
+  /**
+   * Called when the page's Content-Security-Policy refused something the view needs: a micro app
+   * frame, the Luigi core chunk, or the plugin's stylesheet. Arrives at once, not after a timeout.
+   */
+  onPolicyBlock(block: PolicyBlock): void;
+  /** Called when Luigi core could not be loaded (network, chunk error, a policy). */
+  onEngineError(error: Error): void;
 }
 
 /** Tokens as Luigi's auth store holds them; `LuigiClient.getToken()` returns `accessToken`. */
@@ -37,6 +46,8 @@ export class LuigiEngine {
   private readonly host: HTMLDivElement;
   private readonly root: HTMLDivElement;
   private readonly guard: HostGuard;
+  private readonly style: HTMLStyleElement;
+  private readonly doc: Document;
   private core?: LuigiCore;
   private view?: AttachedView;
   private viewPathname?: string;
@@ -50,9 +61,11 @@ export class LuigiEngine {
   private loadTimeoutMs = 15000;
 
   constructor(doc: Document = document) {
+    this.doc = doc;
     this.host = doc.createElement('div');
     this.host.setAttribute(LUIGI_HOST_ATTRIBUTE, '');
     const style = doc.createElement('style');
+    this.style = style;
     style.textContent = luigiScopedCss + luigiHostOverrides;
     this.root = doc.createElement('div');
     this.root.setAttribute('luigi-app-root', '');
@@ -128,12 +141,20 @@ export class LuigiEngine {
     this.viewPathname = window.location.pathname;
     // Luigi is about to route to the current URL (start or refreshRoute below).
     this.routedPath = luigiPathFromHash(window.location.hash);
+    // Listening only while a view is shown: what the policy refuses then is the view's.
+    this.doc.addEventListener('securitypolicyviolation', this.onPolicyViolation);
     container.appendChild(this.host);
     if (this.core) {
       this.refreshRoute();
       return;
     }
-    const core = await loadLuigiCore();
+    let core: LuigiCore;
+    try {
+      core = await loadLuigiCore();
+    } catch (error) {
+      if (this.view?.container === container) binding.onEngineError(error as Error);
+      return;
+    }
     // The view may have gone (or another taken its place) while Luigi was loading.
     if (this.core || this.view?.container !== container || !this.host.isConnected) {
       if (this.core && this.view?.container === container) this.refreshRoute();
@@ -148,6 +169,7 @@ export class LuigiEngine {
     this.view = undefined;
     this.viewPathname = undefined;
     this.routedPath = undefined;
+    this.doc.removeEventListener('securitypolicyviolation', this.onPolicyViolation);
     // Dropping the frames makes Luigi create a fresh one on the next attach, instead of
     // talking to a frame that reloaded behind its back.
     this.root.querySelectorAll('iframe').forEach(frame => frame.remove());
@@ -164,8 +186,15 @@ export class LuigiEngine {
     }
   }
 
-  /** Loads the current route again; a micro app whose handshake failed gets a fresh frame. */
+  /**
+   * Loads the current route again; a micro app whose handshake failed gets a fresh frame. If Luigi
+   * core itself failed to load, loads it again.
+   */
   retry() {
+    if (!this.core && this.view) {
+      this.attach(this.view.container, this.view.binding);
+      return;
+    }
     this.refreshRoute();
   }
 
@@ -183,6 +212,19 @@ export class LuigiEngine {
   setViewPathname(pathname: string) {
     if (this.view) this.viewPathname = pathname;
   }
+
+  /**
+   * Browsers report what a Content-Security-Policy refused to the document. Frames and the Luigi
+   * chunk are reported by origin; an inline style only counts when it is the plugin's own.
+   */
+  private readonly onPolicyViolation = (event: SecurityPolicyViolationEvent) => {
+    const block = toPolicyBlock(event);
+    if (!block || !this.view) return;
+    if (block.kind === 'style' && event.target !== this.style) return;
+    // Scripts matter only while Luigi core is loading; other scripts of the page are not the view's.
+    if (block.kind === 'script' && this.core) return;
+    this.view.binding.onPolicyBlock(block);
+  };
 
   private start(core: LuigiCore) {
     this.core = core;

@@ -15,6 +15,7 @@ import { useLuigiSettings } from '../../hooks/useLuigiSettings';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { ConfigProblemsPanel } from '../ConfigProblemsPanel/ConfigProblemsPanel';
 import { TokenProblemPanel } from '../TokenProblemPanel/TokenProblemPanel';
+import { PagePolicyPanel } from '../PagePolicyPanel/PagePolicyPanel';
 
 /**
  * Props of {@link EntityLuigiContent}.
@@ -99,6 +100,7 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
   return (
     <>
       <TokenProblemPanel token={session.token} canSignIn={session.canSignIn} onSignIn={session.signIn} />
+      <PagePolicyPanel allowedOrigins={settings.allowedOrigins} />
       <ConfigProblemsPanel
         noun="micro frontend"
         message="These views of the entity are not shown; its other views work as usual."

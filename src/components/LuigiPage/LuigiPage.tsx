@@ -18,6 +18,7 @@ import { LuigiView } from '../LuigiView/LuigiView';
 import { MicroAppNav } from '../MicroAppNav/MicroAppNav';
 import { ConfigProblemsPanel } from '../ConfigProblemsPanel/ConfigProblemsPanel';
 import { TokenProblemPanel } from '../TokenProblemPanel/TokenProblemPanel';
+import { PagePolicyPanel } from '../PagePolicyPanel/PagePolicyPanel';
 
 /** Props of {@link LuigiPage}. */
 export interface LuigiPageProps {
@@ -33,13 +34,16 @@ function MicroApps() {
   const session = useLuigiSession(engine);
   const location = useLocation();
 
-  if (catalog.loading && !catalog.value) return <Progress />;
-  if (catalog.error) return <ResponseErrorPanel error={catalog.error} />;
+  // The policy check needs no catalog: a portal whose catalog fails still learns what else is wrong.
+  const policyPanel = <PagePolicyPanel allowedOrigins={settings.allowedOrigins} />;
+  if (catalog.loading && !catalog.value) return <>{policyPanel}<Progress /></>;
+  if (catalog.error) return <>{policyPanel}<ResponseErrorPanel error={catalog.error} /></>;
   const { apps, rejected } = catalog.value!;
 
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
+        {policyPanel}
         <TokenProblemPanel token={session.token} canSignIn={session.canSignIn} onSignIn={session.signIn} />
         <ConfigProblemsPanel
           noun="micro app"

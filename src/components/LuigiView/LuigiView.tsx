@@ -1,9 +1,10 @@
-import { EmptyState, ErrorPanel } from '@backstage/core-components';
+import { EmptyState, ErrorPanel, WarningPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { useRef } from 'react';
 import { MicroApp } from '../../catalog/types';
 import { LuigiEngine } from '../../engine/LuigiEngine';
+import { PolicyBlockPanel } from '../PolicyBlockPanel/PolicyBlockPanel';
 import { LuigiViewState, useLuigiView } from './useLuigiView';
 
 /** Props of {@link LuigiView}. */
@@ -51,6 +52,38 @@ function StatePanel({ state, retry }: { state: LuigiViewState; retry(): void }) 
           </Box>
         </Box>
       );
+    case 'blocked':
+      return (
+        <PolicyBlockPanel
+          title={`${state.app.label} is blocked by the portal's Content-Security-Policy`}
+          block={state.block}
+          action={
+            <Button variant="outlined" onClick={() => window.location.reload()} data-testid="luigi-reload">
+              Reload page
+            </Button>
+          }
+        />
+      );
+    case 'engine-failed':
+      return (
+        <Box>
+          {state.block ? (
+            <PolicyBlockPanel title="Micro apps cannot start: Luigi core was blocked" block={state.block} />
+          ) : (
+            <WarningPanel
+              severity="error"
+              title="Micro apps cannot start: Luigi core did not load"
+              message={`${state.error.message} Check the network connection and retry.`}
+              defaultExpanded
+            />
+          )}
+          <Box mt={2}>
+            <Button variant="contained" color="primary" onClick={retry} data-testid="luigi-retry">
+              Retry
+            </Button>
+          </Box>
+        </Box>
+      );
     default:
       return null;
   }
@@ -62,10 +95,13 @@ function StatePanel({ state, retry }: { state: LuigiViewState; retry(): void }) 
  */
 export function LuigiView({ engine, apps, loadTimeoutMs, height = 600 }: LuigiViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const { state, retry } = useLuigiView(engine, containerRef, apps, loadTimeoutMs);
+  const { state, retry, styleBlock } = useLuigiView(engine, containerRef, apps, loadTimeoutMs);
   const showing = state.kind === 'showing';
   return (
     <Box data-testid="luigi-view" data-state={state.kind} minHeight={height} display="flex" flexDirection="column">
+      {styleBlock && (
+        <PolicyBlockPanel severity="warning" title="Micro apps' dialogs are unstyled" block={styleBlock} />
+      )}
       <StatePanel state={state} retry={retry} />
       <div
         ref={containerRef}

@@ -1,6 +1,7 @@
 import { RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { MicroApp } from '../../catalog/types';
+import { PolicyBlock } from '../../csp/policyAdvice';
 import { LuigiEngine } from '../../engine/LuigiEngine';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 
@@ -9,12 +10,28 @@ export type LuigiViewState =
   | { kind: 'landing' }
   | { kind: 'not-found'; path: string }
   | { kind: 'failed'; app: MicroApp }
+  /** The page's Content-Security-Policy refused to frame the micro app's origin. */
+  | { kind: 'blocked'; app: MicroApp; block: PolicyBlock }
+  /** Luigi core did not load; `block` says which policy refused it, if one did. */
+  | { kind: 'engine-failed'; error: Error; block?: PolicyBlock }
   | { kind: 'showing'; app: MicroApp };
+
+function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+/** Adds a block unless an equal one is known, keeping the array identity when nothing changes. */
+function withBlock(blocks: readonly PolicyBlock[], block: PolicyBlock): readonly PolicyBlock[] {
+  const known = blocks.some(
+    other => other.kind === block.kind && other.blocked === block.blocked && other.directive === block.directive,
+  );
+  return known ? blocks : [...blocks, block];
+}
 
 /**
  * Attaches the engine's Luigi root to `containerRef` while mounted, and derives from the URL hash what
  * the content area shows. A micro app whose handshake timed out is reported as failed until retried
- * or left.
+ * or left; one whose origin the page's policy refuses to frame is reported as blocked at once.
  */
 export function useLuigiView(
   engine: LuigiEngine,
@@ -26,6 +43,8 @@ export function useLuigiView(
   const luigiPath = luigiPathFromHash(location.hash);
   const app = apps.find(candidate => candidate.pathSegment === firstSegment(luigiPath));
   const [failedPath, setFailedPath] = useState<string>();
+  const [blocks, setBlocks] = useState<readonly PolicyBlock[]>([]);
+  const [engineError, setEngineError] = useState<Error>();
   const pathRef = useRef(luigiPath);
   pathRef.current = luigiPath;
 
@@ -36,7 +55,11 @@ export function useLuigiView(
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return undefined;
-    engine.attach(container, { onPageError: () => setFailedPath(pathRef.current) });
+    engine.attach(container, {
+      onPageError: () => setFailedPath(pathRef.current),
+      onPolicyBlock: block => setBlocks(current => withBlock(current, block)),
+      onEngineError: setEngineError,
+    });
     return () => engine.detach(container);
   }, [engine, containerRef]);
 
@@ -46,16 +69,22 @@ export function useLuigiView(
 
   const retry = useCallback(() => {
     setFailedPath(undefined);
+    setEngineError(undefined);
     engine.retry();
   }, [engine]);
 
   const navigate = useCallback((luigiTarget: string) => engine.navigate(luigiTarget), [engine]);
 
+  const frameBlock = app && blocks.find(block => block.kind === 'frame' && block.blocked === originOf(app.viewUrl));
   let state: LuigiViewState;
-  if (firstSegment(luigiPath) === '') state = { kind: 'landing' };
+  if (engineError) state = { kind: 'engine-failed', error: engineError, block: blocks.find(b => b.kind === 'script') };
+  else if (firstSegment(luigiPath) === '') state = { kind: 'landing' };
   else if (!app) state = { kind: 'not-found', path: luigiPath };
+  else if (frameBlock) state = { kind: 'blocked', app, block: frameBlock };
   else if (failedPath === luigiPath) state = { kind: 'failed', app };
   else state = { kind: 'showing', app };
 
-  return { state, retry, navigate };
+  /** A refused stylesheet breaks no micro app, so it is a warning beside the view, not a state. */
+  const styleBlock = blocks.find(block => block.kind === 'style');
+  return { state, retry, navigate, styleBlock };
 }

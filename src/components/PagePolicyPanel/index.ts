@@ -1,0 +1,2 @@
+export { PagePolicyPanel } from './PagePolicyPanel';
+export type { PagePolicyPanelProps } from './PagePolicyPanel';

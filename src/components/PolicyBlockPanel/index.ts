@@ -1,0 +1,2 @@
+export { PolicyBlockPanel } from './PolicyBlockPanel';
+export type { PolicyBlockPanelProps } from './PolicyBlockPanel';
