@@ -5,9 +5,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMicroApps } from './microApps/server.mjs';
 import { startOidcProvider } from './oidc/provider.mjs';
+import { buildDevApp, DEV_APP_CONFIG } from './production/buildDevApp.mjs';
+import { readAppConfig, serveBuiltApp } from './production/serveBuiltApp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const system = process.argv.includes('--new-frontend-system') ? 'new' : 'legacy';
+// --production: the legacy app built for production and served with the headers Backstage's backend
+// sends (its Content-Security-Policy from backend.csp), instead of the dev server.
+const production = process.argv.includes('--production');
 
 const microApps = await startMicroApps();
 // Token lifetime in seconds (default 60, so a rotation shows within a minute); the benchmark
@@ -17,29 +22,44 @@ const oidc = await startOidcProvider({ accessTokenTtl: ttl, idTokenTtl: ttl });
 console.log(`micro apps: ${microApps.trustedOrigin} (allowlisted), ${microApps.untrustedOrigin} (not allowlisted)`);
 console.log(`OIDC provider: ${oidc.issuer} (users alice, bob)`);
 
-const portal = spawn(
-  process.execPath,
-  [
-    join(root, 'node_modules/@backstage/cli/bin/backstage-cli'),
-    'package',
-    'start',
-    '--entrypoint',
-    system === 'new' ? 'dev/new-frontend' : 'dev',
-    '--config',
-    join(root, 'config/app-config.dev.yaml'),
-  ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, BROWSER: 'none' } },
-);
-console.log(`dev portal (${system} frontend system): http://localhost:3000`);
+/** The dev server (rspack, with reload), or the production build behind Backstage's headers. */
+async function startApp() {
+  if (production) {
+    console.log('building the dev portal for production …');
+    const dir = await buildDevApp({ log: true });
+    const server = await serveBuiltApp({ dir, port: 3000, appConfig: await readAppConfig(DEV_APP_CONFIG) });
+    console.log('dev portal (production build, backend.csp applied): http://localhost:3000');
+    return { stop: () => server.close(), exited: new Promise(() => {}) };
+  }
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules/@backstage/cli/bin/backstage-cli'),
+      'package',
+      'start',
+      '--entrypoint',
+      system === 'new' ? 'dev/new-frontend' : 'dev',
+      '--config',
+      DEV_APP_CONFIG,
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, BROWSER: 'none' } },
+  );
+  console.log(`dev portal (${system} frontend system): http://localhost:3000`);
+  return {
+    stop: async () => child.kill('SIGTERM'),
+    exited: new Promise(resolve => child.on('exit', code => resolve(code ?? 0))),
+  };
+}
+
+const app = await startApp();
 
 let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  portal.kill('SIGTERM');
-  await Promise.allSettled([microApps.close(), oidc.close()]);
+  await Promise.allSettled([app.stop(), microApps.close(), oidc.close()]);
   process.exit(code);
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-portal.on('exit', code => stop(code ?? 0));
+app.exited.then(code => stop(code));

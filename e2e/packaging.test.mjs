@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { createServer } from 'node:http';
+import { parse, stringify } from 'yaml';
 import { launchBrowser } from './browser.mjs';
+import { serveBuiltApp } from '../dev/production/serveBuiltApp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoPackage = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -59,28 +60,6 @@ function importedPackages(source) {
 async function filesUnder(dir) {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter(entry => entry.isFile()).map(entry => join(entry.parentPath ?? entry.path, entry.name));
-}
-
-/** Serves a built app: its files, and index.html for every other path (client-side routes). */
-async function serveStatic(dir) {
-  const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json', '.svg': 'image/svg+xml' };
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-    const file = join(dir, path);
-    const isFile = !path.includes('..') && (await stat(file).then(s => s.isFile(), () => false));
-    const target = isFile ? file : join(dir, 'index.html');
-    const ext = target.slice(target.lastIndexOf('.'));
-    res.writeHead(200, { 'Content-Type': types[ext] ?? 'application/octet-stream' });
-    res.end(await readFile(target));
-  });
-  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://localhost:${server.address().port}`,
-    close: () => new Promise(resolve => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
 }
 
 const timings = {};
@@ -282,16 +261,26 @@ const app = createApp({ features: [luigiPlugin, luigiTokenSource] });
 createRoot(document.getElementById('root')!).render(app.createRoot());
 `;
 
-const APP_CONFIG = `app:
-  title: Luigi packaging test
-  baseUrl: http://localhost:3000
-  packages: all
-backend:
-  baseUrl: http://localhost:7007
-luigi:
-  allowedOrigins:
-    - https://apps.example.com
-`;
+/**
+ * The README's install step for app-config (`luigi.allowedOrigins` and `backend.csp`), as written
+ * there: the host apps are built and served with it, so a step missing from the README fails here.
+ */
+async function readmeAppConfig() {
+  const readme = await readFile(join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(match => parse(match[1]));
+  const install = blocks.find(block => block?.luigi?.allowedOrigins && block?.backend?.csp);
+  assert.ok(install, "the README has an app-config block with luigi.allowedOrigins and backend.csp");
+  return install;
+}
+
+const README_CONFIG = await readmeAppConfig();
+// As in production, the backend serves the app: app and API share one origin.
+const BACKEND_PORT = 7007;
+const APP_CONFIG = {
+  app: { title: 'Luigi packaging test', baseUrl: `http://localhost:${BACKEND_PORT}`, packages: 'all' },
+  backend: { baseUrl: `http://localhost:${BACKEND_PORT}`, ...README_CONFIG.backend },
+  luigi: README_CONFIG.luigi,
+};
 
 async function writeHostApp(dir, name, dependencies, source) {
   await mkdir(join(dir, 'src'), { recursive: true });
@@ -367,7 +356,7 @@ describe('host apps', () => {
         2,
       ),
     );
-    await writeFile(join(host, 'app-config.yaml'), APP_CONFIG);
+    await writeFile(join(host, 'app-config.yaml'), stringify(APP_CONFIG));
     await timed('install', () =>
       npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: host }),
     );
@@ -419,30 +408,51 @@ describe('host apps', () => {
     });
   }
 
-  test('the bundled apps start in a browser and show the micro apps page with its sidebar item', async () => {
+  test("the bundled apps start under Backstage's Content-Security-Policy and show the micro apps page", async () => {
+    // Served as the host's backend serves them: its security headers, from the same app-config,
+    // first as the README says, then without the README's backend.csp (Backstage's plain default).
+    const withoutReadmeCsp = { ...APP_CONFIG, backend: { baseUrl: APP_CONFIG.backend.baseUrl } };
     const browser = await launchBrowser();
     try {
       for (const [app, sidebarText] of [['app-legacy', 'Apps'], ['app-new', 'Micro apps']]) {
-        const server = await serveStatic(join(host, 'packages', app, 'dist'));
-        try {
-          const page = await browser.context.newPage();
-          const errors = [];
-          page.on('pageerror', error => errors.push(error.message));
-          // Without an auth backend the guest sign-in asks to fall back to a local guest token.
-          page.on('dialog', dialog => dialog.accept());
-          await page.goto(`${server.origin}/luigi`);
-          // The new system's default sign-in page offers a guest; the legacy app signs guests in itself.
-          const heading = page.getByRole('heading', { name: app === 'app-legacy' ? 'Apps' : 'Micro apps' }).first();
-          const guest = page.getByRole('button', { name: 'Enter' });
-          await Promise.race([heading.waitFor(), guest.waitFor().then(() => guest.click())]);
-          // There is no catalog backend: the page says so, with its header and the sidebar item.
-          await heading.waitFor();
-          const item = page.getByRole('link', { name: sidebarText }).first();
-          assert.equal(await item.getAttribute('href'), '/luigi', `${app}: sidebar item`);
-          assert.deepEqual(errors, [], `${app}: no uncaught errors`);
-          await page.close();
-        } finally {
-          await server.close();
+        for (const [setup, appConfig] of [['README', APP_CONFIG], ['no backend.csp', withoutReadmeCsp]]) {
+          const server = await serveBuiltApp({ dir: join(host, 'packages', app, 'dist'), port: BACKEND_PORT, appConfig });
+          try {
+            const page = await browser.context.newPage();
+            const errors = [];
+            const violations = [];
+            page.on('pageerror', error => errors.push(error.message));
+            page.on('console', message => {
+              if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+            });
+            // Without an auth backend the guest sign-in asks to fall back to a local guest token.
+            page.on('dialog', dialog => dialog.accept());
+            const response = await page.goto(`${server.origin}/luigi`);
+            assert.match(response.headers()['content-security-policy'], /default-src 'self'/, 'served under a policy');
+            // The new system's default sign-in page offers a guest; the legacy app signs guests in itself.
+            const heading = page.getByRole('heading', { name: app === 'app-legacy' ? 'Apps' : 'Micro apps' }).first();
+            const guest = page.getByRole('button', { name: 'Enter' });
+            await Promise.race([heading.waitFor(), guest.waitFor().then(() => guest.click())]);
+            // There is no catalog backend: the page says so, with its header and the sidebar item.
+            await heading.waitFor();
+            const item = page.getByRole('link', { name: sidebarText }).first();
+            assert.equal(await item.getAttribute('href'), '/luigi', `${app}: sidebar item`);
+            assert.deepEqual(errors, [], `${app}: no uncaught errors`);
+            assert.deepEqual(violations, [], `${app} (${setup}): the app itself runs under the policy`);
+            // The catalog error has shown, so the policy has been read: the warning is there or it is not.
+            await page.getByText(/Error/).first().waitFor();
+            const diagnostics = page.getByTestId('luigi-policy-diagnostics');
+            if (setup === 'README') {
+              await page.waitForTimeout(500);
+              assert.equal(await diagnostics.count(), 0, `${app}: the README's frame-src admits the allowlisted origins`);
+            } else {
+              await diagnostics.waitFor();
+              assert.match(await diagnostics.textContent(), /https:\/\/apps\.example\.com is in luigi\.allowedOrigins/);
+            }
+            await page.close();
+          } finally {
+            await server.close();
+          }
         }
       }
     } finally {

@@ -73,10 +73,10 @@ async function stopGroup(child) {
 /**
  * Loads `path` as a fresh page load (a deep link) and signs in at the local OIDC provider as `user`
  * (alice or bob). Tokens live in page memory only, so every full load signs in again; the provider
- * remembers its own session and may skip its login page.
+ * remembers its own session and may skip its login page. `baseUrl` is another server of the same app.
  */
-export async function visit(page, path, user = 'alice') {
-  const target = `${PORTAL.baseUrl}${path}`;
+export async function visit(page, path, user = 'alice', { baseUrl = PORTAL.baseUrl } = {}) {
+  const target = `${baseUrl}${path}`;
   // From about:blank, so a hash-only change is a real page load too.
   await page.goto('about:blank');
   await page.goto(target);

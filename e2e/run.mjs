@@ -1,7 +1,9 @@
 // Runs the browser and packaging tests with Node's test runner, one file at a time:
 //   1. e2e/*.test.mjs against the dev portal on the legacy frontend system,
 //   2. e2e/nfs/*.test.mjs against the dev portal on the new frontend system,
-//   3. e2e/packaging.test.mjs, which needs no portal (it builds and installs the package).
+//   3. e2e/production/*.test.mjs, which build the dev portal for production and serve it themselves
+//      with Backstage's security headers (so no dev portal may hold its ports),
+//   4. e2e/packaging.test.mjs, which needs no portal (it builds and installs the package).
 // `node e2e/run.mjs <filter>` runs only files whose name contains the filter.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -43,6 +45,7 @@ async function withPortal(args, files) {
 const statuses = [
   await withPortal([], testFiles(here, { exclude: [PACKAGING] })),
   await withPortal(['--new-frontend-system'], testFiles(join(here, 'nfs'))),
+  runTests(testFiles(join(here, 'production'))),
   runTests(testFiles(here).filter(file => file.endsWith(PACKAGING))),
 ];
 process.exit(statuses.some(status => status !== 0) ? 1 : 0);

@@ -18,7 +18,7 @@ const BACKSTAGE_DEFAULT_CSP =
   "default-src 'self';base-uri 'self';font-src 'self' https: data:;frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self' 'unsafe-eval';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests";
 
 const entities: Entity[] = [
-  componentEntity('orders', { 'luigi-project.io/view-url': 'https://apps.example.com/orders/' }, { title: 'Orders' }),
+  componentEntity('orders', { 'luigi-project.io/view-url': 'https://apps.example.com/orders/' }),
 ];
 
 /** Serves the page's own HEAD request with `csp` as its Content-Security-Policy header. */

@@ -1,0 +1,126 @@
+// The legacy dev portal: the app an `App.tsx` would make, with the plugin's page, sidebar item and
+// entity tab. Rendered by dev/index.tsx (`npm start`) and dev/production (the production build).
+import { createApp } from '@backstage/app-defaults';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
+import {
+  AlertDisplay,
+  Content,
+  InfoCard,
+  OAuthRequestDialog,
+  Sidebar,
+  SidebarItem,
+  SidebarPage,
+  SidebarSpace,
+  SidebarDivider,
+} from '@backstage/core-components';
+import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
+import { createApiFactory, createRoutableExtension } from '@backstage/core-plugin-api';
+import { CatalogEntityPage, EntityLayout, catalogPlugin } from '@backstage/plugin-catalog';
+import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import CategoryIcon from '@material-ui/icons/Category';
+import HomeIcon from '@material-ui/icons/Home';
+import ExitToAppIcon from '@material-ui/icons/ExitToApp';
+import { StrictMode } from 'react';
+import { Navigate, Route } from 'react-router-dom';
+import {
+  EntityLuigiContent,
+  LuigiPage,
+  LuigiSidebarItem,
+  isLuigiAvailable,
+  luigiPlugin,
+  AuthApiTokenSource,
+  luigiTokenSourceApiRef,
+} from '../src';
+import { devOidcAuth, devOidcAuthApiRef } from './auth/DevOidcAuth';
+import { DevSignInPage } from './auth/DevSignInPage';
+import { DevCatalogPage } from './DevCatalogPage';
+import { HomePage } from './HomePage';
+import { sampleEntities } from './sampleCatalog';
+
+/** The catalog index route the entity page links back to, without the catalog plugin's index page. */
+const DevCatalogIndex = catalogPlugin.provide(
+  createRoutableExtension({
+    name: 'DevCatalogIndex',
+    component: async () => DevCatalogPage,
+    mountPoint: catalogPlugin.routes.catalogIndex,
+  }),
+);
+
+/** A small overview tab, so moving between entity tabs (and Back) can be tried. */
+function EntityOverview() {
+  const { entity } = useEntity();
+  return (
+    <Content>
+      <InfoCard title={entity.metadata.title ?? entity.metadata.name}>
+        <Typography data-testid="dev-entity-overview">
+          {entity.metadata.description ?? 'No description.'}
+        </Typography>
+      </InfoCard>
+    </Content>
+  );
+}
+
+/** The entity page, as an app's `EntityPage.tsx` would set it up with the plugin's tab. */
+const entityPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <EntityOverview />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/luigi" title="Micro frontend" if={isLuigiAvailable}>
+      <EntityLuigiContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+const app = createApp({
+  plugins: [luigiPlugin, catalogPlugin],
+  apis: [
+    createApiFactory({
+      api: catalogApiRef,
+      deps: {},
+      factory: () => new InMemoryCatalogClient({ entities: sampleEntities }),
+    }),
+    createApiFactory({ api: devOidcAuthApiRef, deps: {}, factory: () => devOidcAuth }),
+    // Micro apps get the OIDC access token (audience luigi-micro-apps) rather than Backstage's own.
+    createApiFactory({
+      api: luigiTokenSourceApiRef,
+      deps: { auth: devOidcAuthApiRef },
+      factory: ({ auth }) => new AuthApiTokenSource(auth, { kind: 'access' }),
+    }),
+  ],
+  components: { SignInPage: DevSignInPage },
+});
+
+/** The legacy dev portal's root element. */
+export const DevApp = app.createRoot(
+  <>
+    <AlertDisplay />
+    <OAuthRequestDialog />
+    <AppRouter>
+      <SidebarPage>
+        <Sidebar>
+          <SidebarItem icon={HomeIcon} to="/home" text="Home" />
+          <SidebarItem icon={CategoryIcon} to="/catalog" text="Catalog" />
+          <LuigiSidebarItem />
+          <SidebarSpace />
+          <SidebarDivider />
+          <SidebarItem icon={ExitToAppIcon} text="Sign out" onClick={() => devOidcAuth.signOut()} />
+        </Sidebar>
+        {/* StrictMode around the pages on purpose: the plugin must survive React's double mount.
+            Not around the whole app: MUI v4's dynamic styles (the sidebar's) break under it. */}
+        <StrictMode>
+        <FlatRoutes>
+          <Route path="/" element={<Navigate to="/home" />} />
+          <Route path="/home" element={<HomePage />} />
+          <Route path="/luigi" element={<LuigiPage />} />
+          <Route path="/catalog" element={<DevCatalogIndex />} />
+          <Route path="/catalog/:namespace/:kind/:name" element={<CatalogEntityPage />}>
+            {entityPage}
+          </Route>
+        </FlatRoutes>
+        </StrictMode>
+      </SidebarPage>
+    </AppRouter>
+  </>,
+);

@@ -1,0 +1,7 @@
+// The legacy dev portal as an app package (`backstage-cli package build`). It imports the app rather
+// than dev/index.tsx: the plugin package is side-effect free, so a bare import would be dropped.
+import '@backstage/ui/css/styles.css';
+import { renderAfterSignIn } from '../../auth/renderAfterSignIn';
+import { DevApp } from '../../DevApp';
+
+void renderAfterSignIn(<DevApp />);
