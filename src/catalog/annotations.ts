@@ -1,22 +1,8 @@
-/**
- * The https URL of the micro frontend an entity declares. Entities carrying it become micro apps.
- * @public
- */
-export const LUIGI_VIEW_URL_ANNOTATION = 'luigi-project.io/view-url';
-
-/**
- * Optional: the navigation category a micro app is listed under. Defaults to the entity's system.
- * @public
- */
-export const LUIGI_CATEGORY_ANNOTATION = 'luigi-project.io/category';
+export {
+  LUIGI_VIEW_URL_ANNOTATION,
+  LUIGI_CATEGORY_ANNOTATION,
+  LUIGI_VIEWS_ANNOTATION,
+} from 'backstage-plugin-luigi-common';
 
 /** Category used when an entity has neither a category annotation nor a system. */
 export const UNCATEGORIZED = 'Other';
-
-/**
- * Optional: further micro frontends an entity shows as tabs on its entity page, one `Label=URL` per
- * line (or separated by a comma and a space), e.g. `Settings=https://apps.example.com/orders/settings`.
- * Each URL is checked like `luigi-project.io/view-url`; a bad entry hides only that view.
- * @public
- */
-export const LUIGI_VIEWS_ANNOTATION = 'luigi-project.io/views';

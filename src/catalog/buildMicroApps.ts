@@ -11,7 +11,7 @@ import {
 } from './annotations';
 import { pathSegmentForEntity } from './pathSegment';
 import { MicroApp, MicroAppCatalog, LuigiEntityContext } from './types';
-import { checkViewUrl } from './viewUrl';
+import { checkViewUrl } from 'backstage-plugin-luigi-common';
 
 /** Options for {@link buildMicroApps}. */
 export interface BuildMicroAppsOptions {

@@ -3,13 +3,7 @@ import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from './annotations
 import { categoryOf, entityContextOf, stringField } from './buildMicroApps';
 import { pathSegmentForEntity } from './pathSegment';
 import { MicroApp } from './types';
-import { checkViewUrl } from './viewUrl';
-
-/** One `Label=URL` entry of the views annotation, not yet validated. */
-export interface ViewEntry {
-  label: string;
-  url: string;
-}
+import { checkViewUrl, parseViewsAnnotation, viewSlug } from 'backstage-plugin-luigi-common';
 
 /**
  * A view an entity declares that is not shown, with the reason shown to users.
@@ -36,62 +30,6 @@ export interface EntityViews {
 
 /** Separates view-url segments of an entity from the slug of one of its further views. */
 const VIEW_SEPARATOR = '~';
-
-/** Entries are separated by line breaks, or by a comma followed by whitespace (never inside a URL). */
-const ENTRY_SEPARATOR = /\r?\n|,\s+/;
-
-/** Longest raw entry text quoted back in a rejection. */
-const MAX_QUOTED = 80;
-
-function quote(text: string): string {
-  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
-}
-
-/**
- * Reads the `luigi-project.io/views` annotation: `Label=URL` entries, one per line or separated by a
- * comma and a space. The label ends at the first `=`. Entries that cannot be read are returned as
- * errors; the URLs are not validated here.
- */
-export function parseViewsAnnotation(raw: unknown): {
-  entries: ViewEntry[];
-  errors: Array<{ text: string; reason: string }>;
-} {
-  const entries: ViewEntry[] = [];
-  const errors: Array<{ text: string; reason: string }> = [];
-  if (typeof raw !== 'string') return { entries, errors };
-  for (const part of raw.split(ENTRY_SEPARATOR)) {
-    const text = part.trim().replace(/,$/, '').trim();
-    if (text === '') continue;
-    const equals = text.indexOf('=');
-    if (equals < 0) {
-      errors.push({ text: quote(text), reason: `"${quote(text)}" is not of the form Label=https://…` });
-      continue;
-    }
-    const label = text.slice(0, equals).trim();
-    const url = text.slice(equals + 1).trim();
-    if (label === '') {
-      errors.push({ text: quote(text), reason: `"${quote(text)}" has no label before "="` });
-    } else if (url === '') {
-      errors.push({ text: label, reason: `the view "${quote(label)}" has no URL after "="` });
-    } else {
-      entries.push({ label, url });
-    }
-  }
-  return { entries, errors };
-}
-
-/**
- * A URL-safe slug for a view label: lowercase ASCII letters and digits joined by `-`
- * (`Build & Deploy` → `build-deploy`, `Übersicht` → `ubersicht`). Empty when nothing is left.
- */
-export function viewSlug(label: string): string {
-  return label
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /**
  * Whether an entity declares a micro frontend (`luigi-project.io/view-url` or `luigi-project.io/views`),

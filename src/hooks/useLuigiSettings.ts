@@ -1,7 +1,7 @@
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { useMemo } from 'react';
 import { DEFAULT_REFRESH_SETTINGS, RefreshSettings } from '../auth/refreshSchedule';
-import { normalizeAllowedOrigins } from '../catalog/viewUrl';
+import { normalizeAllowedOrigins } from 'backstage-plugin-luigi-common';
 
 /** Default for `luigi.loadTimeoutMs`. */
 export const DEFAULT_LOAD_TIMEOUT_MS = 15000;

@@ -1,9 +1,15 @@
-/** Outcome of checking a view URL against the origin allowlist. */
+/**
+ * Outcome of checking a view URL against the origin allowlist.
+ * @public
+ */
 export type ViewUrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 
-/** True for hosts that never leave the machine: `http:` is tolerated only there. */
+/**
+ * True for hosts that never leave the machine: `http:` is tolerated only there.
+ * @public
+ */
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
@@ -11,6 +17,7 @@ export function isLoopbackHost(hostname: string): boolean {
 /**
  * Normalises configured allowlist entries to origins (`scheme://host[:port]`).
  * Entries that are not absolute URLs, or that carry a path, are returned as invalid so the page can say so.
+ * @public
  */
 export function normalizeAllowedOrigins(entries: readonly string[]): {
   origins: Set<string>;
@@ -38,6 +45,7 @@ export function normalizeAllowedOrigins(entries: readonly string[]): {
  * Validates a micro frontend URL. Only absolute `https:` URLs (or `http:` on loopback) whose origin is
  * allowlisted pass: the allowlist is what keeps tokens away from other origins, since Luigi posts context
  * and tokens to the origin of a node's view URL.
+ * @public
  */
 export function checkViewUrl(raw: unknown, allowedOrigins: ReadonlySet<string>): ViewUrlCheck {
   if (typeof raw !== 'string' || raw.trim() === '') {

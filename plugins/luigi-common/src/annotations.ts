@@ -1,0 +1,19 @@
+/**
+ * The https URL of the micro frontend an entity declares. Entities carrying it become micro apps.
+ * @public
+ */
+export const LUIGI_VIEW_URL_ANNOTATION = 'luigi-project.io/view-url';
+
+/**
+ * Optional: the navigation category a micro app is listed under. Defaults to the entity's system.
+ * @public
+ */
+export const LUIGI_CATEGORY_ANNOTATION = 'luigi-project.io/category';
+
+/**
+ * Optional: further micro frontends an entity shows as tabs on its entity page, one `Label=URL` per
+ * line (or separated by a comma and a space), e.g. `Settings=https://apps.example.com/orders/settings`.
+ * Each URL is checked like `luigi-project.io/view-url`; a bad entry hides only that view.
+ * @public
+ */
+export const LUIGI_VIEWS_ANNOTATION = 'luigi-project.io/views';

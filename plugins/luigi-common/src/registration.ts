@@ -1,0 +1,43 @@
+import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from './annotations';
+import { parseViewsAnnotation } from './viewsAnnotation';
+import { checkViewUrl } from './viewUrl';
+
+/**
+ * Why one micro frontend an entity declares cannot be shown.
+ * @public
+ */
+export interface RegistrationProblem {
+  /** The annotation the problem is in. */
+  annotation: string;
+  /** The view's label, when the problem is with one entry of `luigi-project.io/views`. Plain text. */
+  label?: string;
+  /** Human readable reason, e.g. `origin https://x.example is not in luigi.allowedOrigins`. */
+  reason: string;
+}
+
+/**
+ * Checks the `luigi-project.io/*` annotations of an entity with the rules the frontend applies when
+ * it builds navigation (same checks, same reasons): the view URL, and every entry of the views
+ * annotation. Entities without the annotations have no problems.
+ * @public
+ */
+export function checkRegistration(
+  annotations: Readonly<Record<string, string>> | undefined,
+  allowedOrigins: ReadonlySet<string>,
+): RegistrationProblem[] {
+  const problems: RegistrationProblem[] = [];
+  if (!annotations) return problems;
+  if (LUIGI_VIEW_URL_ANNOTATION in annotations) {
+    const check = checkViewUrl(annotations[LUIGI_VIEW_URL_ANNOTATION], allowedOrigins);
+    if (!check.ok) problems.push({ annotation: LUIGI_VIEW_URL_ANNOTATION, reason: check.reason });
+  }
+  const { entries, errors } = parseViewsAnnotation(annotations[LUIGI_VIEWS_ANNOTATION]);
+  for (const error of errors) {
+    problems.push({ annotation: LUIGI_VIEWS_ANNOTATION, label: error.text, reason: error.reason });
+  }
+  for (const entry of entries) {
+    const check = checkViewUrl(entry.url, allowedOrigins);
+    if (!check.ok) problems.push({ annotation: LUIGI_VIEWS_ANNOTATION, label: entry.label, reason: check.reason });
+  }
+  return problems;
+}
