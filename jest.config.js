@@ -25,19 +25,36 @@ const tsx = {
   },
 };
 
+const transform = {
+  '\\.(mjs|cjs|js)$': [swc, { jsc: { parser: { syntax: 'ecmascript' } } }],
+  '\\.ts$': [swc, { jsc: { parser: { syntax: 'typescript' } } }],
+  '\\.tsx$': [swc, tsx],
+  '\\.(png|svg|woff2?)$': require.resolve(`${testJest}/jestFileTransform.js`),
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
-  rootDir: __dirname,
-  roots: ['<rootDir>/src'],
-  testMatch: ['**/*.test.{ts,tsx}'],
-  testEnvironment: require.resolve(`${testJest}/jest-environment-jsdom`),
-  setupFilesAfterEnv: ['<rootDir>/src/setupTests.ts'],
-  transform: {
-    '\\.(mjs|cjs|js)$': [swc, { jsc: { parser: { syntax: 'ecmascript' } } }],
-    '\\.ts$': [swc, { jsc: { parser: { syntax: 'typescript' } } }],
-    '\\.tsx$': [swc, tsx],
-    '\\.(png|svg|woff2?)$': require.resolve(`${testJest}/jestFileTransform.js`),
-  },
-  moduleNameMapper: { '\\.css$': '<rootDir>/src/testing/styleStub.js' },
-  transformIgnorePatterns: [`/node_modules/(?:${transformIgnorePattern})/`],
+  projects: [
+    {
+      displayName: 'frontend',
+      rootDir: __dirname,
+      roots: ['<rootDir>/src'],
+      testMatch: ['**/*.test.{ts,tsx}'],
+      testEnvironment: require.resolve(`${testJest}/jest-environment-jsdom`),
+      setupFilesAfterEnv: ['<rootDir>/src/setupTests.ts'],
+      transform,
+      moduleNameMapper: { '\\.css$': '<rootDir>/src/testing/styleStub.js' },
+      transformIgnorePatterns: [`/node_modules/(?:${transformIgnorePattern})/`],
+    },
+    {
+      // The common package and the backend plugin run in Node, as they do in a Backstage backend.
+      displayName: 'common and backend',
+      rootDir: __dirname,
+      roots: ['<rootDir>/plugins'],
+      testMatch: ['**/src/**/*.test.ts'],
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns: [`/node_modules/(?:${transformIgnorePattern})/`],
+    },
+  ],
 };

@@ -1,0 +1,12 @@
+export interface Config {
+  /** Configuration for backstage-plugin-luigi (frontend) and backstage-plugin-luigi-backend. */
+  luigi?: {
+    /**
+     * The only origins (`https://host[:port]`; `http:` only for loopback) whose micro frontends may be
+     * framed and receive the user's token. The catalog module checks registrations against the same
+     * list the frontend uses. Empty or missing: every registration is refused (deny by default).
+     * @visibility frontend
+     */
+    allowedOrigins?: string[];
+  };
+}

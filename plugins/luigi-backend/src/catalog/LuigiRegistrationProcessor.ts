@@ -1,0 +1,21 @@
+import { Entity } from '@backstage/catalog-model';
+import { CatalogProcessor } from '@backstage/plugin-catalog-node';
+import { withRegistrationStatus } from './registrationStatus';
+
+/**
+ * Checks the `luigi-project.io/*` annotations of every entity as the catalog processes it, with the
+ * rules the frontend applies, and attaches what is wrong to the entity's status, where its entity page
+ * shows it to the owner. Never fails processing: a bad registration hides only the micro frontend.
+ * @public
+ */
+export class LuigiRegistrationProcessor implements CatalogProcessor {
+  constructor(private readonly allowedOrigins: ReadonlySet<string>) {}
+
+  getProcessorName(): string {
+    return 'LuigiRegistrationProcessor';
+  }
+
+  async postProcessEntity(entity: Entity): Promise<Entity> {
+    return withRegistrationStatus(entity, this.allowedOrigins);
+  }
+}

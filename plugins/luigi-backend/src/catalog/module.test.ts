@@ -1,0 +1,154 @@
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AddressInfo } from 'node:net';
+import { stringify } from 'yaml';
+import catalogModuleLuigiRegistrations from './index';
+
+jest.setTimeout(60_000);
+
+const component = (name: string, annotations: Record<string, string>, extra: Record<string, unknown> = {}) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, annotations, ...extra },
+  spec: { type: 'website', lifecycle: 'production', owner: 'team-orders' },
+});
+
+// A corpus of registrations: one valid, one without any, and one per rejection rule, with hostile text.
+const ENTITIES = [
+  component('orders', { 'luigi-project.io/view-url': 'https://apps.example.com/orders/' }),
+  component('docs-only', { 'backstage.io/techdocs-ref': 'dir:.' }),
+  component('plain-http', { 'luigi-project.io/view-url': 'http://apps.example.com/x/' }),
+  component('scripted', { 'luigi-project.io/view-url': 'javascript:alert(document.cookie)' }),
+  component('data-url', { 'luigi-project.io/view-url': 'data:text/html,<script>alert(1)</script>' }),
+  component('relative', { 'luigi-project.io/view-url': '/orders/' }),
+  component('credentials', { 'luigi-project.io/view-url': 'https://admin:hunter2@apps.example.com/' }),
+  component('look-alike', { 'luigi-project.io/view-url': 'https://apps.example.com.evil.net/' }),
+  component('other-port', { 'luigi-project.io/view-url': 'https://apps.example.com:8443/' }),
+  component('idn', { 'luigi-project.io/view-url': 'https://аpps.example.com/' }),
+  component('empty', { 'luigi-project.io/view-url': '   ' }),
+  component(
+    'bad-views',
+    {
+      'luigi-project.io/view-url': 'https://apps.example.com/bad-views/',
+      'luigi-project.io/views': 'Settings=https://apps.example.com/s\n<img src onerror>=https://evil.example.net/\nno label',
+    },
+    { title: '<b>Bad</b> views' },
+  ),
+];
+
+const PROBLEMS: Record<string, string[]> = {
+  'plain-http': ['Micro frontend not shown: luigi-project.io/view-url: "http://apps.example.com/x/" must use https: (http: is allowed only on loopback)'],
+  scripted: ['Micro frontend not shown: luigi-project.io/view-url: the javascript: scheme is not allowed; use https:'],
+  'data-url': ['Micro frontend not shown: luigi-project.io/view-url: the data: scheme is not allowed; use https:'],
+  relative: ['Micro frontend not shown: luigi-project.io/view-url: "/orders/" is not an absolute URL'],
+  credentials: ['Micro frontend not shown: luigi-project.io/view-url: view URLs must not contain credentials'],
+  'look-alike': ['Micro frontend not shown: luigi-project.io/view-url: origin https://apps.example.com.evil.net is not in luigi.allowedOrigins'],
+  'other-port': ['Micro frontend not shown: luigi-project.io/view-url: origin https://apps.example.com:8443 is not in luigi.allowedOrigins'],
+  idn: ['Micro frontend not shown: luigi-project.io/view-url: origin https://xn--pps-5cd.example.com is not in luigi.allowedOrigins'],
+  empty: ['Micro frontend not shown: luigi-project.io/view-url: the view URL annotation is empty'],
+  'bad-views': [
+    'Micro frontend not shown: luigi-project.io/views ("no label"): "no label" is not of the form Label=https://…',
+    'Micro frontend not shown: luigi-project.io/views ("<img src onerror>"): origin https://evil.example.net is not in luigi.allowedOrigins',
+  ],
+};
+
+let dir: string;
+let backend: Awaited<ReturnType<typeof startTestBackend>>;
+let baseUrl: string;
+
+async function getEntity(name: string): Promise<any> {
+  const response = await fetch(`${baseUrl}/api/catalog/entities/by-name/component/default/${name}`, {
+    headers: { Authorization: mockCredentials.user.header() },
+  });
+  return response.status === 200 ? response.json() : undefined;
+}
+
+/** Polls until every entity of the corpus has been processed into the catalog. */
+async function waitForCatalog() {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const found = await Promise.all(ENTITIES.map(entity => getEntity(entity.metadata.name)));
+    if (found.every(Boolean)) return;
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+  throw new Error('the catalog did not process the corpus in time');
+}
+
+const problemsOf = (entity: any): string[] =>
+  (entity.status?.items ?? [])
+    .filter((item: any) => item.type === 'backstage.io/catalog-processing' && item.level === 'error')
+    .map((item: any) => item.error.message);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'luigi-catalog-'));
+  writeFileSync(join(dir, 'catalog.yaml'), ENTITIES.map(entity => stringify(entity)).join('---\n'));
+  backend = await startTestBackend({
+    features: [
+      import('@backstage/plugin-catalog-backend'),
+      catalogModuleLuigiRegistrations,
+      mockServices.rootConfig.factory({
+        data: {
+          luigi: { allowedOrigins: ['https://apps.example.com', 'not an origin'] },
+          catalog: {
+            processingInterval: { seconds: 1 },
+            rules: [{ allow: ['Component', 'Location'] }],
+            locations: [{ type: 'file', target: join(dir, 'catalog.yaml') }],
+          },
+        },
+      }),
+    ],
+  });
+  baseUrl = `http://localhost:${(backend.server.address() as AddressInfo).port}`;
+  await waitForCatalog();
+});
+
+afterAll(async () => {
+  // The test's fetches leave keep-alive connections that would hold the server (and Jest) open.
+  backend?.server.closeAllConnections();
+  await backend?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('catalogModuleLuigiRegistrations', () => {
+  it('keeps every entity in the catalog, bad registrations included', async () => {
+    for (const entity of ENTITIES) {
+      expect(await getEntity(entity.metadata.name)).toMatchObject({ metadata: { name: entity.metadata.name } });
+    }
+  });
+
+  it('reports nothing for a valid registration or an entity without one', async () => {
+    expect(problemsOf(await getEntity('orders'))).toEqual([]);
+    expect(problemsOf(await getEntity('docs-only'))).toEqual([]);
+  });
+
+  it.each(Object.entries(PROBLEMS))(
+    'shows why %s is refused as a processing problem on its entity, as the page does',
+    async (name, expected) => {
+      expect(problemsOf(await getEntity(name))).toEqual(expected);
+    },
+  );
+
+  it('keeps entity text as given, never interpreted', async () => {
+    const entity = await getEntity('bad-views');
+    expect(entity.metadata.title).toBe('<b>Bad</b> views');
+    expect(problemsOf(entity)[1]).toContain('("<img src onerror>")');
+  });
+
+  it('notices a fixed registration on the next processing run', async () => {
+    const fixed = ENTITIES.map(entity =>
+      entity.metadata.name === 'plain-http'
+        ? component('plain-http', { 'luigi-project.io/view-url': 'https://apps.example.com/x/' })
+        : entity,
+    );
+    writeFileSync(join(dir, 'catalog.yaml'), fixed.map(entity => stringify(entity)).join('---\n'));
+    const deadline = Date.now() + 30_000;
+    let problems = problemsOf(await getEntity('plain-http'));
+    while (problems.length > 0 && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 250));
+      problems = problemsOf(await getEntity('plain-http'));
+    }
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { Entity } from '@backstage/catalog-model';
+import { AlphaEntity, EntityStatusItem } from '@backstage/catalog-model/alpha';
+import { checkRegistration, RegistrationProblem } from 'backstage-plugin-luigi-common';
+
+/**
+ * The status item type Backstage's entity page shows as processing problems
+ * (`EntityProcessingErrorsPanel`, `hasCatalogProcessingErrors`). It only shows items of level `error`
+ * that carry an `error` object.
+ */
+export const CATALOG_PROCESSING_STATUS = 'backstage.io/catalog-processing';
+
+/** Why the plugin refuses a registration, in one line an owner can act on. Entity text stays text. */
+export function describeProblem(problem: RegistrationProblem): string {
+  const where = problem.label === undefined ? problem.annotation : `${problem.annotation} ("${problem.label}")`;
+  return `Micro frontend not shown: ${where}: ${problem.reason}`;
+}
+
+function statusItem(problem: RegistrationProblem): EntityStatusItem {
+  const message = describeProblem(problem);
+  return {
+    type: CATALOG_PROCESSING_STATUS,
+    level: 'error',
+    message: `InputError: ${message}`,
+    error: { name: 'InputError', message },
+  };
+}
+
+/**
+ * The entity with one status item per registration problem, and otherwise unchanged. Reporting the
+ * problems as status, instead of emitting processing errors, keeps the entity in the catalog: a
+ * processing error keeps a new entity out of it altogether, and freezes an existing one at its last
+ * good version.
+ */
+export function withRegistrationStatus(entity: Entity, allowedOrigins: ReadonlySet<string>): Entity {
+  const problems = checkRegistration(entity.metadata.annotations, allowedOrigins);
+  if (problems.length === 0) return entity;
+  const alpha = entity as AlphaEntity;
+  return {
+    ...alpha,
+    status: { ...alpha.status, items: [...(alpha.status?.items ?? []), ...problems.map(statusItem)] },
+  } as AlphaEntity;
+}
