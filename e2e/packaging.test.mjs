@@ -1,20 +1,21 @@
-// The package as an app gets it: build it, pack it, install the tarball into minimal host apps outside
-// the repository (one per Backstage frontend system), type-check them and bundle them for production.
+// The packages as an app gets them: build and pack them as the README says, install the tarballs into
+// a minimal host repository outside ours (one app per Backstage frontend system and a backend),
+// type-check them, bundle the apps for production and start them and the backend.
 // Any failing step fails the test. Run alone with `node --test e2e/packaging.test.mjs`.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { randomBytes } from 'node:crypto';
 import { parse, stringify } from 'yaml';
 import { launchBrowser } from './browser.mjs';
 import { serveBuiltApp } from '../dev/production/serveBuiltApp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoPackage = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
-const backstageCli = join(root, 'node_modules/@backstage/cli/bin/backstage-cli');
 const keep = process.env.LUIGI_KEEP_PACKAGING_TMP === '1';
 
 /** Runs a command; resolves with its standard output, fails with the tail of all its output. */
@@ -49,7 +50,7 @@ const npm = (args, options) => run(process.platform === 'win32' ? 'npm.cmd' : 'n
 function importedPackages(source) {
   const specifiers = new Set();
   const pattern =
-    /(?:\bfrom\s*|\bimport\s*\(\s*(?:\/\*[\s\S]*?\*\/\s*)?|\bimport\s+)['"]([^'"./][^'"]*)['"]/g;
+    /(?:\bfrom\s*|\bimport\s*\(\s*(?:\/\*[\s\S]*?\*\/\s*)?|\bimport\s+|\brequire\(\s*)['"]([^'"./][^'"]*)['"]/g;
   for (const match of source.matchAll(pattern)) {
     const parts = match[1].split('/');
     specifiers.add(match[1].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
@@ -73,38 +74,35 @@ async function timed(name, fn) {
 }
 
 let work;
-let tarball;
-let packed;
+/** Per package name: its tarball and the folder it was unpacked into. */
+const packs = {};
 let host;
+
+const PACKAGES = {
+  frontend: 'backstage-plugin-luigi',
+  common: 'backstage-plugin-luigi-common',
+  backend: 'backstage-plugin-luigi-backend',
+};
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'luigi-packaging-'));
 
-  // 1. Build: declarations first (the package build bundles them), then JS and types into dist/.
-  await timed('build', async () => {
-    await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc')], { cwd: root });
-    await run(process.execPath, [backstageCli, 'package', 'build'], { cwd: root });
-  });
+  // 1. Build exactly as the README says: declarations, then every package's dist/.
+  await timed('build', () => npm(['run', 'build'], { cwd: root }));
 
-  // 2. Pack exactly as `npm pack` in the repository does (prepack rewrites the entry points to dist
-  // and compiles the config schema; postpack restores package.json), but in a copy, so the working
-  // tree's package.json is never rewritten under other processes' feet.
+  // 2. Pack exactly as the README says. prepack refuses stale builds, rewrites the entry points to
+  // dist and compiles the config schemas; postpack restores each package.json.
   await timed('pack', async () => {
-    const stage = join(work, 'stage');
-    await mkdir(stage);
-    for (const entry of ['package.json', 'tsconfig.json', 'dist', 'config', 'README.md', 'LICENSE']) {
-      await cp(join(root, entry), join(stage, entry), { recursive: true }).catch(error => {
-        if (error.code !== 'ENOENT') throw error;
-      });
+    const out = join(work, 'packs');
+    await mkdir(out);
+    await npm(['pack', '--workspaces', '--include-workspace-root', '--pack-destination', out], { cwd: root });
+    for (const file of await readdir(out)) {
+      const name = file.replace(/-\d+\.\d+\.\d+\.tgz$/, '');
+      const dir = join(work, 'unpacked', name);
+      await mkdir(dir, { recursive: true });
+      await run('tar', ['xzf', join(out, file), '-C', dir]);
+      packs[name] = { tarball: join(out, file), dir: join(dir, 'package') };
     }
-    await symlink(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
-    assert.equal(repoPackage.scripts.prepack, 'backstage-cli package prepack');
-    assert.equal(repoPackage.scripts.postpack, 'backstage-cli package postpack');
-    await run(process.execPath, [backstageCli, 'package', 'prepack'], { cwd: stage });
-    const out = await npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: stage });
-    const [info] = JSON.parse(out.slice(out.indexOf('[')));
-    tarball = join(work, info.filename);
-    packed = info;
   });
 });
 
@@ -113,15 +111,27 @@ after(async () => {
   if (work && !keep) await rm(work, { recursive: true, force: true });
 });
 
+const packedFiles = async name =>
+  (await filesUnder(packs[name].dir)).map(file => file.slice(packs[name].dir.length + 1));
+const packedJson = async (name, file = 'package.json') => JSON.parse(await readFile(join(packs[name].dir, file), 'utf8'));
+
 describe('npm pack', () => {
-  test('holds built JavaScript, types and the compiled config schema, and no sources', async () => {
-    const files = packed.files.map(file => file.path);
+  test('packs the three packages of the plugin family, each with its license', async () => {
+    assert.deepEqual(Object.keys(packs).sort(), Object.values(PACKAGES).sort());
+    for (const name of Object.values(PACKAGES)) {
+      assert.ok((await packedFiles(name)).includes('LICENSE'), `${name} carries the license`);
+      assert.equal((await packedJson(name)).license, 'Apache-2.0');
+    }
+  });
+
+  test('the frontend holds built JavaScript, types and the compiled config schema, and no sources', async () => {
+    const files = await packedFiles(PACKAGES.frontend);
     for (const file of ['package.json', 'dist/index.esm.js', 'dist/index.d.ts', 'dist/alpha.esm.js', 'dist/alpha.d.ts', 'config.schema.json']) {
       assert.ok(files.includes(file), `${file} is in the tarball`);
     }
     assert.deepEqual(files.filter(file => !file.startsWith('dist/') && !/^(package\.json|config\.schema\.json|README\.md|LICENSE)$/.test(file)), []);
 
-    const pkg = JSON.parse(await readFile(join(work, 'stage/package.json'), 'utf8'));
+    const pkg = await packedJson(PACKAGES.frontend);
     assert.equal(pkg.main.replace(/^\.\//, ''), 'dist/index.esm.js');
     assert.equal(pkg.types.replace(/^\.\//, ''), 'dist/index.d.ts');
     assert.deepEqual(pkg.exports['.'], { import: './dist/index.esm.js', types: './dist/index.d.ts', default: './dist/index.esm.js' });
@@ -132,26 +142,53 @@ describe('npm pack', () => {
     assert.deepEqual(pkg.typesVersions['*'].alpha, ['dist/alpha.d.ts']);
     assert.equal(pkg.configSchema, 'config.schema.json');
 
-    const schema = JSON.parse(await readFile(join(work, 'stage/config.schema.json'), 'utf8'));
+    const schema = await packedJson(PACKAGES.frontend, 'config.schema.json');
     assert.equal(schema.properties.luigi.properties.allowedOrigins.visibility, 'frontend');
   });
 
-  test('declares exactly the packages its built code and types import as dependencies', async () => {
-    const pkg = JSON.parse(await readFile(join(work, 'stage/package.json'), 'utf8'));
-    const declared = new Set(Object.keys(pkg.dependencies));
-    const peers = new Set(Object.keys(pkg.peerDependencies));
-    const imported = new Set();
-    for (const file of await filesUnder(join(work, 'stage/dist'))) {
-      if (!/\.(js|d\.ts)$/.test(file)) continue;
-      for (const name of importedPackages(await readFile(file, 'utf8'))) imported.add(name);
+  test('the backend holds the plugin and the catalog module as backend features, with its config schema', async () => {
+    const files = await packedFiles(PACKAGES.backend);
+    for (const file of ['dist/index.cjs.js', 'dist/index.d.ts', 'dist/catalog.cjs.js', 'dist/catalog.d.ts', 'config.schema.json']) {
+      assert.ok(files.includes(file), `${file} is in the tarball`);
     }
-    imported.delete(pkg.name);
-    const undeclared = [...imported].filter(name => !declared.has(name) && !peers.has(name));
-    assert.deepEqual(undeclared, [], 'every imported package is a dependency or peer dependency');
-    const unused = [...declared].filter(name => !imported.has(name));
-    assert.deepEqual(unused, [], 'every dependency is used by the built package');
-    assert.ok(imported.has('@luigi-project/core'), "Luigi's assets are left to the app's bundler");
+    assert.deepEqual(files.filter(file => !file.startsWith('dist/') && !/^(package\.json|config\.schema\.json|LICENSE)$/.test(file)), []);
+    const pkg = await packedJson(PACKAGES.backend);
+    assert.equal(pkg.backstage.role, 'backend-plugin');
+    assert.equal(pkg.backstage.pluginId, 'luigi');
+    assert.deepEqual(pkg.backstage.features, { '.': '@backstage/BackendFeature', './catalog': '@backstage/BackendFeature' });
+    const schema = await packedJson(PACKAGES.backend, 'config.schema.json');
+    assert.equal(schema.properties.luigi.properties.allowedOrigins.visibility, 'frontend');
   });
+
+  test('the common package holds CommonJS, ESM and types', async () => {
+    const files = await packedFiles(PACKAGES.common);
+    for (const file of ['dist/index.cjs.js', 'dist/index.esm.js', 'dist/index.d.ts']) {
+      assert.ok(files.includes(file), `${file} is in the tarball`);
+    }
+    assert.equal((await packedJson(PACKAGES.common)).backstage.role, 'common-library');
+  });
+
+  for (const name of Object.values(PACKAGES)) {
+    test(`${name} declares exactly the packages its built code and types import as dependencies`, async () => {
+      const pkg = await packedJson(name);
+      const declared = new Set(Object.keys(pkg.dependencies ?? {}));
+      const peers = new Set(Object.keys(pkg.peerDependencies ?? {}));
+      const imported = new Set();
+      for (const file of await filesUnder(join(packs[name].dir, 'dist'))) {
+        if (!/\.(js|d\.ts)$/.test(file)) continue;
+        for (const dependency of importedPackages(await readFile(file, 'utf8'))) imported.add(dependency);
+      }
+      imported.delete(pkg.name);
+      for (const builtin of [...imported].filter(dependency => dependency.startsWith('node:'))) imported.delete(builtin);
+      const undeclared = [...imported].filter(dependency => !declared.has(dependency) && !peers.has(dependency));
+      assert.deepEqual(undeclared, [], 'every imported package is a dependency or peer dependency');
+      const unused = [...declared].filter(dependency => !imported.has(dependency));
+      assert.deepEqual(unused, [], 'every dependency is used by the built package');
+      if (name === PACKAGES.frontend) {
+        assert.ok(imported.has('@luigi-project/core'), "Luigi's assets are left to the app's bundler");
+      }
+    });
+  }
 });
 
 // A minimal Backstage repository outside ours: one app per frontend system, installed with npm.
@@ -282,6 +319,51 @@ const APP_CONFIG = {
   luigi: README_CONFIG.luigi,
 };
 
+// The README's backend install step, as a host backend's index.ts would have it (type-checked), and
+// the same as CommonJS to run (a backend package would be built first).
+const BACKEND_TS = `import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('backstage-plugin-luigi-backend'));
+backend.add(import('backstage-plugin-luigi-backend/catalog'));
+backend.start();
+`;
+const BACKEND_CJS = `const { createBackend } = require('@backstage/backend-defaults');
+
+const backend = createBackend();
+backend.add(require('@backstage/plugin-catalog-backend'));
+backend.add(require('backstage-plugin-luigi-backend'));
+backend.add(require('backstage-plugin-luigi-backend/catalog'));
+backend.start();
+`;
+
+/** A good and a bad registration for the host backend's catalog. */
+const HOST_CATALOG = [
+  ['good', 'https://apps.example.com/good/'],
+  ['bad', 'https://evil.example.net/bad/'],
+]
+  .map(([name, url]) =>
+    stringify({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, annotations: { 'luigi-project.io/view-url': url } },
+      spec: { type: 'website', lifecycle: 'production', owner: 'team-a' },
+    }),
+  )
+  .join('---\n');
+
+async function writeHostBackend(dir, dependencies) {
+  await mkdir(join(dir, 'src'), { recursive: true });
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'backend', version: '0.0.0', private: true, backstage: { role: 'backend' }, dependencies }, null, 2),
+  );
+  await writeFile(join(dir, 'src/index.ts'), BACKEND_TS);
+  await writeFile(join(dir, 'index.cjs'), BACKEND_CJS);
+  await writeFile(join(dir, 'catalog.yaml'), HOST_CATALOG);
+}
+
 async function writeHostApp(dir, name, dependencies, source) {
   await mkdir(join(dir, 'src'), { recursive: true });
   await writeFile(
@@ -295,7 +377,7 @@ describe('host apps', () => {
   before(async () => {
     host = join(work, 'host');
     const common = {
-      'backstage-plugin-luigi': `file:${tarball}`,
+      'backstage-plugin-luigi': `file:${packs[PACKAGES.frontend].tarball}`,
       react: repoPackage.devDependencies.react,
       'react-dom': repoPackage.devDependencies['react-dom'],
       'react-router-dom': repoPackage.devDependencies['react-router-dom'],
@@ -316,6 +398,14 @@ describe('host apps', () => {
       // Not imported: app.packages: all brings it in, as in an app made by create-app.
       '@backstage/plugin-catalog': BACKSTAGE['@backstage/plugin-catalog'],
     }, NEW_APP);
+    // The host's backend: Backstage's backend with the catalog, the plugin and its catalog module from
+    // the tarball. better-sqlite3 is linked from this repository, where it is already compiled.
+    await writeHostBackend(join(host, 'packages/backend'), {
+      '@backstage/backend-defaults': repoPackage.devDependencies['@backstage/backend-defaults'],
+      '@backstage/plugin-catalog-backend': repoPackage.devDependencies['@backstage/plugin-catalog-backend'],
+      'backstage-plugin-luigi-backend': `file:${packs[PACKAGES.backend].tarball}`,
+      'better-sqlite3': `file:${join(root, 'node_modules/better-sqlite3')}`,
+    });
     await writeFile(
       join(host, 'package.json'),
       JSON.stringify(
@@ -334,6 +424,8 @@ describe('host apps', () => {
           },
           // As in any npm-installed Backstage app: MUI v4's React peer range predates React 18.
           overrides: {
+            // The frontend and backend tarballs depend on the common one, which is not on a registry.
+            'backstage-plugin-luigi-common': `file:${packs[PACKAGES.common].tarball}`,
             react: repoPackage.devDependencies.react,
             'react-dom': repoPackage.devDependencies['react-dom'],
             '@types/react': repoPackage.devDependencies['@types/react'],
@@ -407,6 +499,75 @@ describe('host apps', () => {
       }
     });
   }
+
+  test('the host backend starts with the plugin and its catalog module, which flags a bad registration', async () => {
+    const port = 7008;
+    const token = randomBytes(24).toString('hex');
+    const config = join(host, 'backend-config.yaml');
+    await writeFile(
+      config,
+      stringify({
+        backend: {
+          baseUrl: `http://localhost:${port}`,
+          listen: { port, host: '127.0.0.1' },
+          database: { client: 'better-sqlite3', connection: ':memory:' },
+          auth: { externalAccess: [{ type: 'static', options: { token, subject: 'packaging-test' } }] },
+        },
+        catalog: {
+          processingInterval: { seconds: 1 },
+          rules: [{ allow: ['Component', 'Location'] }],
+          locations: [{ type: 'file', target: join(host, 'packages/backend/catalog.yaml') }],
+        },
+        luigi: README_CONFIG.luigi,
+      }),
+    );
+    const dir = join(host, 'packages/backend');
+    const child = spawn(process.execPath, ['index.cjs', '--config', config], {
+      cwd: dir,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', chunk => (output += chunk));
+    child.stderr.on('data', chunk => (output += chunk));
+    const base = `http://localhost:${port}/api`;
+    const get = async (path, headers = {}) => {
+      try {
+        const response = await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(2000) });
+        return response.ok ? response.json() : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const until = async (what, probe) => {
+      const deadline = Date.now() + 90_000;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null) break;
+        const value = await probe();
+        if (value) return value;
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
+      throw new Error(`${what} did not happen; the backend said:\n${output.slice(-3000)}`);
+    };
+    try {
+      assert.deepEqual(await until('health', () => get('/luigi/health')), { status: 'ok' });
+      const auth = { Authorization: `Bearer ${token}` };
+      const problems = entity =>
+        (entity.status?.items ?? []).filter(item => item.type === 'backstage.io/catalog-processing').map(item => item.error.message);
+      const bad = await until('the bad registration', async () => {
+        const entity = await get('/catalog/entities/by-name/component/default/bad', auth);
+        return entity && problems(entity).length > 0 ? entity : undefined;
+      });
+      assert.deepEqual(problems(bad), [
+        'Micro frontend not shown: luigi-project.io/view-url: origin https://evil.example.net is not in luigi.allowedOrigins',
+      ]);
+      const good = await until('the good registration', () => get('/catalog/entities/by-name/component/default/good', auth));
+      assert.deepEqual(problems(good), []);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise(resolve => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+    }
+  });
 
   test("the bundled apps start under Backstage's Content-Security-Policy and show the micro apps page", async () => {
     // Served as the host's backend serves them: its security headers, from the same app-config,
