@@ -16,6 +16,16 @@ export interface LuigiViewProps {
   height?: number | string;
 }
 
+function RetryButton({ onClick }: { onClick(): void }) {
+  return (
+    <Box mt={2}>
+      <Button variant="contained" color="primary" onClick={onClick} data-testid="luigi-retry">
+        Retry
+      </Button>
+    </Box>
+  );
+}
+
 function StatePanel({ state, retry }: { state: LuigiViewState; retry(): void }) {
   switch (state.kind) {
     case 'landing':
@@ -45,11 +55,7 @@ function StatePanel({ state, retry }: { state: LuigiViewState; retry(): void }) 
               )
             }
           />
-          <Box mt={2}>
-            <Button variant="contained" color="primary" onClick={retry} data-testid="luigi-retry">
-              Retry
-            </Button>
-          </Box>
+          <RetryButton onClick={retry} />
         </Box>
       );
     case 'blocked':
@@ -77,11 +83,7 @@ function StatePanel({ state, retry }: { state: LuigiViewState; retry(): void }) 
               defaultExpanded
             />
           )}
-          <Box mt={2}>
-            <Button variant="contained" color="primary" onClick={retry} data-testid="luigi-retry">
-              Retry
-            </Button>
-          </Box>
+          <RetryButton onClick={retry} />
         </Box>
       );
     default:
