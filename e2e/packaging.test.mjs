@@ -95,7 +95,8 @@ before(async () => {
   await timed('pack', async () => {
     const out = join(work, 'packs');
     await mkdir(out);
-    await npm(['pack', '--workspaces', '--include-workspace-root', '--pack-destination', out], { cwd: root });
+    const workspaces = Object.values(PACKAGES).flatMap(name => ['-w', name]);
+    await npm(['pack', ...workspaces, '--pack-destination', out], { cwd: root });
     for (const file of await readdir(out)) {
       const name = file.replace(/-\d+\.\d+\.\d+\.tgz$/, '');
       const dir = join(work, 'unpacked', name);
