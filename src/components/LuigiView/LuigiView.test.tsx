@@ -86,4 +86,19 @@ describe('LuigiView', () => {
     expect(screen.getByTestId('luigi-policy-block')).toHaveTextContent('does not allow inline styles');
     expect(screen.getByTestId('luigi-view')).toHaveAttribute('data-state', 'showing');
   });
+
+  it('tells users a micro app did not answer, with a retry and no stack trace', async () => {
+    const engine = new LuigiEngine();
+    await renderInTestApp(<LuigiView engine={engine} apps={[orders]} loadTimeoutMs={1000} />, {
+      routeEntries: ['/luigi#/orders'],
+    });
+    await waitFor(() => expect(mockCore.nodes()).toHaveLength(1));
+    // What Luigi calls when the handshake does not come within the timeout.
+    act(() => (mockCore.nodes()[0] as any).pageErrorHandler.errorFn());
+    expect(screen.getByTestId('luigi-view')).toHaveAttribute('data-state', 'failed');
+    expect(screen.getByText(/Orders did not load/)).toBeInTheDocument();
+    expect(screen.getByText(/did not answer in time/)).toBeInTheDocument();
+    expect(screen.getByTestId('luigi-view').textContent).not.toMatch(/\bat \S+ \(|LuigiView\.tsx/);
+    expect(screen.getByTestId('luigi-retry')).toBeInTheDocument();
+  });
 });

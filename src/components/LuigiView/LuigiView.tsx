@@ -1,4 +1,4 @@
-import { EmptyState, ErrorPanel, WarningPanel } from '@backstage/core-components';
+import { EmptyState, WarningPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { useRef } from 'react';
@@ -47,13 +47,12 @@ function StatePanel({ state, retry }: { state: LuigiViewState; retry(): void }) 
     case 'failed':
       return (
         <Box>
-          <ErrorPanel
+          {/* Words for the portal's users; no stack trace of an error nobody threw. */}
+          <WarningPanel
+            severity="error"
             title={`${state.app.label} did not load`}
-            error={
-              new Error(
-                `The micro app at ${state.app.viewUrl} did not answer in time. It may be down, refuse to be framed, or not use the Luigi client.`,
-              )
-            }
+            message={`The micro app at ${state.app.viewUrl} did not answer in time. It may be down, refuse to be framed, or not use the Luigi client.`}
+            defaultExpanded
           />
           <RetryButton onClick={retry} />
         </Box>
