@@ -123,3 +123,13 @@ export function policiesAllow(
     return !directive || directive.sources.some(source => sourceAllows(source, url, selfOrigin));
   });
 }
+
+/** The first policy that refuses a request of `kind` to any of `urls`, if one does. */
+export function refusingPolicy(
+  policies: readonly ContentSecurityPolicy[],
+  kind: CspRequestKind,
+  urls: readonly URL[],
+  selfOrigin: URL,
+): ContentSecurityPolicy | undefined {
+  return policies.find(policy => urls.some(url => !policiesAllow([policy], kind, url, selfOrigin)));
+}

@@ -1,4 +1,4 @@
-import { ContentSecurityPolicy, governingDirective, policiesAllow } from './contentSecurityPolicy';
+import { ContentSecurityPolicy, governingDirective, policiesAllow, refusingPolicy } from './contentSecurityPolicy';
 import { cspConfigSnippet } from './policyAdvice';
 
 /** Which allowlisted origins the page's policy would refuse to frame, and the config that admits them. */
@@ -23,9 +23,7 @@ export function checkFrameOrigins(
     origin => !policiesAllow(policies, 'frame', new URL(`${origin}/`), selfOrigin),
   );
   if (blockedOrigins.length === 0) return { blockedOrigins };
-  const refusing = policies.find(policy =>
-    blockedOrigins.some(origin => !policiesAllow([policy], 'frame', new URL(`${origin}/`), selfOrigin)),
-  );
+  const refusing = refusingPolicy(policies, 'frame', blockedOrigins.map(origin => new URL(`${origin}/`)), selfOrigin);
   return {
     blockedOrigins,
     directive: refusing && governingDirective(refusing, 'frame')?.name,

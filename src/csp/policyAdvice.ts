@@ -1,4 +1,4 @@
-import { ContentSecurityPolicy, CspRequestKind, governingDirective } from './contentSecurityPolicy';
+import { ContentSecurityPolicy, CspRequestKind, governingDirective, refusingPolicy } from './contentSecurityPolicy';
 
 /** What a Content-Security-Policy refused: a request kind, the directive, and the origin (or `inline`). */
 export interface PolicyBlock {
@@ -60,4 +60,18 @@ export function describeBlock(block: PolicyBlock): string {
     default:
       return `The browser refused the micro apps' stylesheet: the portal's Content-Security-Policy (${block.directive}) does not allow inline styles, so Luigi's dialogs and alerts are unstyled.`;
   }
+}
+
+/**
+ * The `backend.csp` entry that lets `block` through on a page under `policies`: built from the policy
+ * that refused it (for frames, the one refusing that origin), so nothing it already allows is lost.
+ */
+export function blockAdvice(
+  policies: readonly ContentSecurityPolicy[],
+  block: PolicyBlock,
+  selfOrigin: URL,
+): string {
+  const refusing =
+    block.kind === 'frame' ? refusingPolicy(policies, 'frame', [new URL(`${block.blocked}/`)], selfOrigin) : policies[0];
+  return cspConfigSnippet(refusing, block.kind, [sourceFor(block)]);
 }

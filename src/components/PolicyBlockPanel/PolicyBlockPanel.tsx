@@ -2,8 +2,7 @@ import { WarningPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
-import { policiesAllow } from '../../csp/contentSecurityPolicy';
-import { cspConfigSnippet, describeBlock, PolicyBlock, sourceFor } from '../../csp/policyAdvice';
+import { blockAdvice, describeBlock, PolicyBlock } from '../../csp/policyAdvice';
 import { usePagePolicies } from '../../hooks/usePagePolicies';
 
 /** Props of {@link PolicyBlockPanel}. */
@@ -21,11 +20,7 @@ export interface PolicyBlockPanelProps {
  */
 export function PolicyBlockPanel({ title, block, severity = 'error', action }: PolicyBlockPanelProps) {
   const policies = usePagePolicies();
-  const refusing =
-    block.kind === 'frame'
-      ? policies.find(policy => !policiesAllow([policy], 'frame', new URL(`${block.blocked}/`), new URL(window.location.href)))
-      : policies[0];
-  const snippet = cspConfigSnippet(refusing, block.kind, [sourceFor(block)]);
+  const snippet = blockAdvice(policies, block, new URL(window.location.href));
   return (
     <Box data-testid="luigi-policy-block" data-kind={block.kind} data-blocked={block.blocked}>
       <WarningPanel severity={severity} title={title} defaultExpanded>
