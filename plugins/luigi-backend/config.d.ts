@@ -9,4 +9,17 @@ export interface Config {
      */
     allowedOrigins?: string[];
   };
+  auth?: {
+    providers?: {
+      /** Read by `backstage-plugin-luigi-backend/auth`, beside the `oidc` provider's own settings. */
+      oidc?: {
+        [authEnv: string]: {
+          /** ID token claim with the user's group names. Default `groups`. */
+          groupsClaim?: string;
+          /** Catalog namespace of those groups. Default `default`. */
+          groupNamespace?: string;
+        };
+      };
+    };
+  };
 }
