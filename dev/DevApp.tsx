@@ -1,7 +1,6 @@
 // The legacy dev portal: the app an `App.tsx` would make, with the plugin's page, sidebar item and
 // entity tab. Rendered by dev/index.tsx (`npm start`) and dev/production (the production build).
 import { createApp } from '@backstage/app-defaults';
-import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import {
   AlertDisplay,
   Content,
@@ -14,9 +13,17 @@ import {
   SidebarDivider,
 } from '@backstage/core-components';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
-import { createApiFactory, createRoutableExtension } from '@backstage/core-plugin-api';
-import { CatalogEntityPage, EntityLayout, catalogPlugin } from '@backstage/plugin-catalog';
-import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
+import { createApiFactory, identityApiRef, useApi } from '@backstage/core-plugin-api';
+import {
+  CatalogEntityPage,
+  CatalogIndexPage,
+  EntityLayout,
+  EntityProcessingErrorsPanel,
+  EntitySwitch,
+  catalogPlugin,
+  hasCatalogProcessingErrors,
+} from '@backstage/plugin-catalog';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import CategoryIcon from '@material-ui/icons/Category';
 import HomeIcon from '@material-ui/icons/Home';
@@ -32,26 +39,28 @@ import {
   AuthApiTokenSource,
   luigiTokenSourceApiRef,
 } from '../src';
-import { devOidcAuth, devOidcAuthApiRef } from './auth/DevOidcAuth';
 import { DevSignInPage } from './auth/DevSignInPage';
-import { DevCatalogPage } from './DevCatalogPage';
+import { oidcAuthApiFactory, oidcAuthApiRef } from './auth/oidcAuthApi';
 import { HomePage } from './HomePage';
-import { sampleEntities } from './sampleCatalog';
 
-/** The catalog index route the entity page links back to, without the catalog plugin's index page. */
-const DevCatalogIndex = catalogPlugin.provide(
-  createRoutableExtension({
-    name: 'DevCatalogIndex',
-    component: async () => DevCatalogPage,
-    mountPoint: catalogPlugin.routes.catalogIndex,
-  }),
-);
+/** Signs out through Backstage's identity API (the auth backend ends the session). */
+function SignOutItem() {
+  const identityApi = useApi(identityApiRef);
+  return <SidebarItem icon={ExitToAppIcon} text="Sign out" onClick={() => identityApi.signOut()} />;
+}
 
 /** A small overview tab, so moving between entity tabs (and Back) can be tried. */
 function EntityOverview() {
   const { entity } = useEntity();
   return (
     <Content>
+      {/* As in an app made by @backstage/create-app: the catalog's processing errors, which is
+          where the plugin's catalog module reports a bad registration to its owner. */}
+      <EntitySwitch>
+        <EntitySwitch.Case if={hasCatalogProcessingErrors}>
+          <EntityProcessingErrorsPanel />
+        </EntitySwitch.Case>
+      </EntitySwitch>
       <InfoCard title={entity.metadata.title ?? entity.metadata.name}>
         <Typography data-testid="dev-entity-overview">
           {entity.metadata.description ?? 'No description.'}
@@ -76,16 +85,11 @@ const entityPage = (
 const app = createApp({
   plugins: [luigiPlugin, catalogPlugin],
   apis: [
-    createApiFactory({
-      api: catalogApiRef,
-      deps: {},
-      factory: () => new InMemoryCatalogClient({ entities: sampleEntities }),
-    }),
-    createApiFactory({ api: devOidcAuthApiRef, deps: {}, factory: () => devOidcAuth }),
+    oidcAuthApiFactory,
     // Micro apps get the OIDC access token (audience luigi-micro-apps) rather than Backstage's own.
     createApiFactory({
       api: luigiTokenSourceApiRef,
-      deps: { auth: devOidcAuthApiRef },
+      deps: { auth: oidcAuthApiRef },
       factory: ({ auth }) => new AuthApiTokenSource(auth, { kind: 'access' }),
     }),
   ],
@@ -105,7 +109,7 @@ export const DevApp = app.createRoot(
           <LuigiSidebarItem />
           <SidebarSpace />
           <SidebarDivider />
-          <SidebarItem icon={ExitToAppIcon} text="Sign out" onClick={() => devOidcAuth.signOut()} />
+          <SignOutItem />
         </Sidebar>
         {/* StrictMode around the pages on purpose: the plugin must survive React's double mount.
             Not around the whole app: MUI v4's dynamic styles (the sidebar's) break under it. */}
@@ -114,7 +118,7 @@ export const DevApp = app.createRoot(
           <Route path="/" element={<Navigate to="/home" />} />
           <Route path="/home" element={<HomePage />} />
           <Route path="/luigi" element={<LuigiPage />} />
-          <Route path="/catalog" element={<DevCatalogIndex />} />
+          <Route path="/catalog" element={<CatalogIndexPage />} />
           <Route path="/catalog/:namespace/:kind/:name" element={<CatalogEntityPage />}>
             {entityPage}
           </Route>

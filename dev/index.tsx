@@ -1,7 +1,7 @@
 // `npm start`: the legacy dev portal, served by Backstage's dev server.
 // Backstage UI's stylesheet, which the sidebar and other core components are drawn with.
 import '@backstage/ui/css/styles.css';
-import { renderAfterSignIn } from './auth/renderAfterSignIn';
+import { createRoot } from 'react-dom/client';
 import { DevApp } from './DevApp';
 
-void renderAfterSignIn(<DevApp />);
+createRoot(document.getElementById('root')!).render(<DevApp />);

@@ -1,8 +1,10 @@
 // `npm start`: the whole dev portal with one command and no prompts: sample micro apps, the local
-// OpenID Connect provider, and the Backstage dev app with the plugin.
+// OpenID Connect provider, the Backstage backend (catalog, auth, permissions, the luigi plugin), and
+// the Backstage dev app with the plugin.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startDevBackend } from './backend/startDevBackend.mjs';
 import { startMicroApps } from './microApps/server.mjs';
 import { startOidcProvider } from './oidc/provider.mjs';
 import { buildDevApp, DEV_APP_CONFIG } from './production/buildDevApp.mjs';
@@ -21,6 +23,8 @@ const ttl = Number(process.env.LUIGI_DEV_TOKEN_TTL ?? 60);
 const oidc = await startOidcProvider({ accessTokenTtl: ttl, idTokenTtl: ttl });
 console.log(`micro apps: ${microApps.trustedOrigin} (allowlisted), ${microApps.untrustedOrigin} (not allowlisted)`);
 console.log(`OIDC provider: ${oidc.issuer} (users alice, bob)`);
+const backend = await startDevBackend({ configs: [DEV_APP_CONFIG], log: process.env.LUIGI_DEV_BACKEND_LOG !== '0' });
+console.log('Backstage backend: http://localhost:7007 (catalog ingested)');
 
 /** The dev server (rspack, with reload), or the production build behind Backstage's headers. */
 async function startApp() {
@@ -57,9 +61,10 @@ let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  await Promise.allSettled([app.stop(), microApps.close(), oidc.close()]);
+  await Promise.allSettled([app.stop(), backend.stop(), microApps.close(), oidc.close()]);
   process.exit(code);
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 app.exited.then(code => stop(code));
+backend.exited.then(code => stop(code || 1));

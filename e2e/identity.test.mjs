@@ -34,6 +34,20 @@ describe('identity in micro apps', () => {
     assert.equal(context.token, await tokenIn(frame));
   });
 
+  test("signing in through the auth backend makes the provider's groups the user's catalog groups", async () => {
+    // The catalog lists no memberships for alice and bob: these come from the ID token's groups.
+    const expected = {
+      alice: ['group:default/platform-admins', 'group:default/team-orders', 'user:default/alice'],
+      bob: ['group:default/team-billing', 'user:default/bob'],
+    };
+    for (const [user, refs] of Object.entries(expected)) {
+      await visit(page, '/luigi#/orders', user);
+      const context = await contextOf(await waitForApp(page, 'orders'));
+      assert.equal(context.user.userEntityRef, `user:default/${user}`);
+      assert.deepEqual([...context.user.ownershipEntityRefs].sort(), refs);
+    }
+  });
+
   test('a rotated token reaches the open micro app without reloading its frame', async () => {
     await visit(page, '/luigi#/billing');
     const frame = await waitForApp(page, 'billing');
@@ -58,12 +72,13 @@ describe('identity in micro apps', () => {
     await visit(page, '/luigi#/orders');
     const frame = await waitForApp(page, 'orders');
     await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
-    // The provider refuses every further token request.
-    await page.route(`${PORTAL.issuer}/token`, route => route.fulfill({
-      status: 400,
+    // The auth backend refuses every further session refresh (as when the provider revoked it).
+    const refresh = `${PORTAL.backendUrl}/api/auth/oidc/refresh**`;
+    await page.route(refresh, route => route.fulfill({
+      status: 401,
       contentType: 'application/json',
-      headers: { 'access-control-allow-origin': PORTAL.baseUrl },
-      body: JSON.stringify({ error: 'invalid_grant', error_description: 'refresh refused by the test' }),
+      headers: { 'access-control-allow-origin': PORTAL.baseUrl, 'access-control-allow-credentials': 'true' },
+      body: JSON.stringify({ error: { name: 'AuthenticationError', message: 'refresh refused by the test' } }),
     }));
     try {
       await page.getByTestId('luigi-token-problem').waitFor({ timeout: 60_000 });
@@ -73,7 +88,7 @@ describe('identity in micro apps', () => {
       assert.equal(context.token, undefined);
       assert.notEqual(context.tokenStatus, 'valid');
     } finally {
-      await page.unroute(`${PORTAL.issuer}/token`);
+      await page.unroute(refresh);
     }
   });
 
@@ -81,24 +96,16 @@ describe('identity in micro apps', () => {
     await visit(page, '/luigi#/orders');
     const frame = await waitForApp(page, 'orders');
     const old = await tokenIn(frame);
-    // Hold the page back from the provider's logout (a 204 leaves it where it is), to see what the
-    // still open frame holds.
-    await page.route(`${PORTAL.issuer}/session/end**`, route => route.fulfill({ status: 204 }));
-    try {
-      await page.locator('nav[aria-label="sidebar nav"]').getByText('Sign out').click();
-      await mouseAway(page);
-      await frame.locator('#token', { hasText: /^none$/ }).waitFor();
-      assert.equal((await contextOf(frame)).token, undefined);
-      assert.notEqual(await tokenIn(frame), old);
-    } finally {
-      await page.unroute(`${PORTAL.issuer}/session/end**`);
-    }
+    await page.locator('nav[aria-label="sidebar nav"]').getByText('Sign out').click();
+    // Backstage ends the session at the auth backend and reloads: the sign-in page, no frame left.
+    await page.getByRole('button', { name: /^sign in$/i }).waitFor();
+    assert.equal(await page.locator('iframe').count(), 0);
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     assert.equal(stored.includes(old), false, 'the token was never put in browser storage');
+    const cookies = JSON.stringify(await session.browser.context.cookies());
+    assert.equal(cookies.includes(old), false, 'nor in a cookie');
 
-    // Signing in as someone else never shows the old token either. (The test held back the
-    // provider's logout above, so its session cookie is dropped here instead.)
-    await session.browser.context.clearCookies();
+    // Signing in as someone else never shows the old token either.
     await visit(page, '/luigi#/orders', 'bob');
     const bobsFrame = await waitForApp(page, 'orders');
     await bobsFrame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();

@@ -8,6 +8,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The dev portal's fixed addresses (see dev/start.mjs and config/app-config.dev.yaml). */
 export const PORTAL = {
   baseUrl: process.env.LUIGI_E2E_BASE_URL ?? 'http://localhost:3000',
+  backendUrl: 'http://localhost:7007',
   trustedOrigin: 'http://localhost:7100',
   untrustedOrigin: 'http://localhost:7200',
   issuer: 'http://localhost:7300',
@@ -46,6 +47,7 @@ export async function startPortal({ args = [], log = false, env = {} } = {}) {
   try {
     await waitUntilUp(`${PORTAL.trustedOrigin}/luigi-client.js`, 30_000, child);
     await waitUntilUp(`${PORTAL.issuer}/.well-known/openid-configuration`, 30_000, child);
+    await waitUntilUp(`${PORTAL.backendUrl}/api/dev-readiness/catalog`, 120_000, child);
     await waitUntilUp(`${PORTAL.baseUrl}/`, 240_000, child);
   } catch (error) {
     stopGroup(child);
@@ -54,7 +56,7 @@ export async function startPortal({ args = [], log = false, env = {} } = {}) {
   return { stop: () => stopGroup(child) };
 }
 
-/** Ends the portal's process group and resolves once its web server no longer answers. */
+/** Ends the portal's process group and resolves once its web server and backend no longer answer. */
 async function stopGroup(child) {
   if (child.exitCode === null) {
     const exited = new Promise(resolve => child.once('exit', resolve));
@@ -65,26 +67,32 @@ async function stopGroup(child) {
     }
     await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 10_000))]);
   }
-  for (let i = 0; i < 40 && (await isUp(`${PORTAL.baseUrl}/`)); i++) {
+  const stillUp = async () => (await isUp(`${PORTAL.baseUrl}/`)) || (await isUp(`${PORTAL.backendUrl}/api/luigi/health`));
+  for (let i = 0; i < 40 && (await stillUp()); i++) {
     await new Promise(resolve => setTimeout(resolve, 500));
   }
 }
 
 /**
- * Loads `path` as a fresh page load (a deep link) and signs in at the local OIDC provider as `user`
- * (alice or bob). Tokens live in page memory only, so every full load signs in again; the provider
- * remembers its own session and may skip its login page. `baseUrl` is another server of the same app.
+ * Loads `path` as a fresh page load (a deep link) and signs in as `user` (alice or bob) the way a
+ * portal user does: Backstage's sign-in page, the auth backend's popup, the provider's login page.
+ * Cookies are dropped first, so no session of an earlier user (the auth backend's or the
+ * provider's) carries over. `baseUrl` is another server of the same app.
  */
 export async function visit(page, path, user = 'alice', { baseUrl = PORTAL.baseUrl } = {}) {
   const target = `${baseUrl}${path}`;
+  await page.context().clearCookies();
   // From about:blank, so a hash-only change is a real page load too.
   await page.goto('about:blank');
   await page.goto(target);
-  await page.getByTestId('dev-sign-in').click();
-  // Either the provider's login page, or (when it remembers a session) straight back to the callback.
-  await page.waitForURL(url => url.origin === PORTAL.issuer || url.pathname === '/oidc/callback');
-  if (new URL(page.url()).origin === PORTAL.issuer) await page.locator(`#login-${user}`).click();
-  await page.waitForURL(target);
+  const signIn = page.getByRole('button', { name: /^sign in$/i });
+  const popup = page.waitForEvent('popup');
+  await signIn.click();
+  const login = await popup;
+  await login.locator(`#login-${user}`).click();
+  await login.waitForEvent('close');
+  await signIn.waitFor({ state: 'detached' });
+  if (page.url() !== target) throw new Error(`signed in at ${page.url()}, not at ${target}`);
 }
 
 /** The micro app frame inside the Luigi view. */

@@ -1,7 +1,6 @@
-// The dev portal on Backstage's new frontend system (`npm run start:nfs`): the same sample catalog,
-// micro apps and local OIDC sign-in as dev/index.tsx, with the plugin from `backstage-plugin-luigi/alpha`.
+// The dev portal on Backstage's new frontend system (`npm run start:nfs`): the same backend, sample
+// catalog, micro apps and sign-in as dev/index.tsx, with the plugin from `backstage-plugin-luigi/alpha`.
 import '@backstage/ui/css/styles.css';
-import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { createApp } from '@backstage/frontend-defaults';
 import {
   ApiBlueprint,
@@ -12,39 +11,35 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import HomeIcon from '@material-ui/icons/Home';
+import { createRoot } from 'react-dom/client';
+import { AuthApiTokenSource, luigiTokenSourceApiRef } from '../../src';
 import luigiPlugin from '../../src/alpha';
-import { devOidcAuth, devOidcAuthApiRef } from '../auth/DevOidcAuth';
 import { DevSignInPage } from '../auth/DevSignInPage';
+import { oidcAuthApiFactory, oidcAuthApiRef } from '../auth/oidcAuthApi';
 import { HomePage } from '../HomePage';
-import { sampleEntities } from '../sampleCatalog';
-import { renderAfterSignIn } from '../auth/renderAfterSignIn';
 
-/** The catalog plugin reads the in-memory sample catalog instead of a backend. */
-const sampleCatalogModule = createFrontendModule({
-  pluginId: 'catalog',
-  extensions: [
-    ApiBlueprint.make({
-      params: defineParams =>
-        defineParams({
-          api: catalogApiRef,
-          deps: {},
-          factory: () => new InMemoryCatalogClient({ entities: sampleEntities }),
-        }),
-    }),
-  ],
-});
-
-/** Sign-in at the local OIDC provider, as in the legacy dev portal. */
+/** Sign-in through the auth backend at the local OIDC provider, as in the legacy dev portal. */
 const devSignInModule = createFrontendModule({
   pluginId: 'app',
   extensions: [
     SignInPageBlueprint.make({ params: { loader: async () => DevSignInPage } }),
+    ApiBlueprint.make({ name: 'dev-oidc', params: defineParams => defineParams(oidcAuthApiFactory) }),
+  ],
+});
+
+/** Micro apps get the OIDC access token (audience luigi-micro-apps) rather than Backstage's own. */
+const oidcTokenSourceModule = createFrontendModule({
+  pluginId: 'luigi',
+  extensions: [
     ApiBlueprint.make({
-      name: 'dev-oidc',
+      name: 'token-source',
       params: defineParams =>
-        defineParams({ api: devOidcAuthApiRef, deps: {}, factory: () => devOidcAuth }),
+        defineParams({
+          api: luigiTokenSourceApiRef,
+          deps: { auth: oidcAuthApiRef },
+          factory: ({ auth }) => new AuthApiTokenSource(auth, { kind: 'access' }),
+        }),
     }),
   ],
 });
@@ -67,9 +62,9 @@ const devHomePlugin = createFrontendPlugin({
 });
 
 const app = createApp({
-  features: [catalogPlugin, luigiPlugin, sampleCatalogModule, devSignInModule, devHomePlugin],
+  features: [catalogPlugin, luigiPlugin, devSignInModule, oidcTokenSourceModule, devHomePlugin],
 });
 
 // Not in StrictMode, unlike dev/index.tsx (which keeps the engine tested under React's double
 // mount): here it strips the MUI v4 styles of the new system's sidebar, leaving it unstyled.
-void renderAfterSignIn(app.createRoot());
+createRoot(document.getElementById('root')!).render(app.createRoot());

@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 
 import Provider, { errors } from 'oidc-provider';
-import { exportJWK, generateKeyPair } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 
 import { findUser, users } from './users.mjs';
 
@@ -43,7 +43,8 @@ const INTERACTION_TTL = 10 * 60;
  *   an origin only, the provider is served at the root path
  * @property {number} [accessTokenTtl=60]  access token lifetime in seconds
  * @property {number} [idTokenTtl=60]      ID token lifetime in seconds
- * @property {string[]} [redirectUris]     redirect URIs of the dev portal client
+ * @property {string[]} [redirectUris]     redirect URIs of the dev portal client (default: the
+ *   handler of the dev portal's Backstage auth backend)
  * @property {string} [clientId='backstage-dev-portal'] public client id
  * @property {string} [audience='luigi-micro-apps']     `aud` of the access tokens
  */
@@ -77,7 +78,7 @@ export async function startOidcProvider({
   issuer,
   accessTokenTtl = 60,
   idTokenTtl = 60,
-  redirectUris = ['http://localhost:3000/oidc/callback'],
+  redirectUris = ['http://localhost:7007/api/auth/oidc/handler/frame'],
   clientId = 'backstage-dev-portal',
   audience = 'luigi-micro-apps',
 } = {}) {
@@ -99,7 +100,7 @@ export async function startOidcProvider({
   const issuerUrl = issuer ?? `http://localhost:${realPort}`;
 
   try {
-    const { provider, resource } = await createProvider({
+    const { provider, resource, userinfo } = await createProvider({
       issuer: issuerUrl,
       accessTokenTtl,
       idTokenTtl,
@@ -115,6 +116,10 @@ export async function startOidcProvider({
           if (res.headersSent) res.destroy(err);
           else sendHtml(res, 500, page('Error', `<p>${esc(err.message)}</p>`));
         });
+        return;
+      }
+      if (path === USERINFO_PATH) {
+        userinfo(req, res).catch((err) => res.destroy(err));
         return;
       }
       callback(req, res);
@@ -264,7 +269,42 @@ async function createProvider({
     renderError,
   });
 
-  return { provider, resource };
+  const publicKeys = createLocalJWKSet({
+    keys: [{ kty: signingKey.kty, n: signingKey.n, e: signingKey.e, kid: signingKey.kid, alg: 'RS256' }],
+  });
+  return { provider, resource, userinfo: createUserinfo({ issuer, audience, publicKeys }) };
+}
+
+/** The userinfo endpoint's path (oidc-provider's default route). */
+const USERINFO_PATH = '/me';
+
+/**
+ * Userinfo that also accepts the JWT access tokens issued for the micro apps' audience, as Keycloak
+ * and Auth0 do. oidc-provider answers only tokens without an audience there, but Backstage's OIDC
+ * authenticator reads the profile from userinfo with the access token it received.
+ */
+function createUserinfo({ issuer, audience, publicKeys }) {
+  return async (req, res) => {
+    const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const payload = token
+      ? await jwtVerify(token, publicKeys, { issuer, audience }).then((r) => r.payload, () => undefined)
+      : undefined;
+    const user = typeof payload?.sub === 'string' ? findUser(payload.sub) : undefined;
+    const scopes = new Set(String(payload?.scope ?? '').split(' '));
+    res.setHeader('Cache-Control', 'no-store');
+    if (!user || !scopes.has('openid')) {
+      res.statusCode = 401;
+      res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+      res.end();
+      return;
+    }
+    const claims = { sub: user.sub };
+    if (scopes.has('profile')) claims.name = user.name;
+    if (scopes.has('email')) Object.assign(claims, { email: user.email, email_verified: true });
+    if (scopes.has('groups')) claims.groups = [...user.groups];
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify(claims));
+  };
 }
 
 /**

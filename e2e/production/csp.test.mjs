@@ -3,10 +3,14 @@
 // the portal itself unless `backend.csp.frame-src` says otherwise. Two servers of the same build:
 // one with the dev app-config's `backend.csp` (the README's install step), one without its frame-src.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { buildDevApp, DEV_APP_CONFIG } from '../../dev/production/buildDevApp.mjs';
 import { readAppConfig, serveBuiltApp } from '../../dev/production/serveBuiltApp.mjs';
+import { startDevBackend } from '../../dev/backend/startDevBackend.mjs';
 import { startMicroApps } from '../../dev/microApps/server.mjs';
 import { startOidcProvider } from '../../dev/oidc/provider.mjs';
 import { launchBrowser } from '../browser.mjs';
@@ -15,6 +19,7 @@ import { PORTAL, microApp, visit, waitForApp } from '../portal.mjs';
 const DOCUMENTED_PORT = 3000;
 const WITHOUT_FRAME_SRC_PORT = 3001;
 const servers = [];
+let configDir;
 let browser;
 let documented;
 let withoutFrameSrc;
@@ -38,8 +43,16 @@ before(async () => {
   const appConfig = await readAppConfig(DEV_APP_CONFIG);
   const { 'frame-src': frameSrc, ...otherCsp } = appConfig.backend.csp;
   assert.deepEqual(frameSrc, ["'self'", PORTAL.trustedOrigin], 'the dev config frames the allowlisted origin');
-  const redirectUris = [DOCUMENTED_PORT, WITHOUT_FRAME_SRC_PORT].map(port => `http://localhost:${port}/oidc/callback`);
-  servers.push(await startMicroApps(), await startOidcProvider({ redirectUris }));
+  servers.push(await startMicroApps(), await startOidcProvider());
+  // The dev backend, also answering the second server's origin (CORS, and sign-in popups).
+  const origins = [DOCUMENTED_PORT, WITHOUT_FRAME_SRC_PORT].map(port => `http://localhost:${port}`);
+  configDir = await mkdtemp(join(tmpdir(), 'luigi-csp-'));
+  const originsConfig = join(configDir, 'app-config.origins.yaml');
+  await writeFile(
+    originsConfig,
+    JSON.stringify({ backend: { cors: { origin: origins } }, auth: { experimentalExtraAllowedOrigins: origins } }),
+  );
+  servers.push(await startDevBackend({ configs: [DEV_APP_CONFIG, originsConfig], log: false }));
   documented = await serveBuiltApp({ dir, port: DOCUMENTED_PORT, appConfig });
   withoutFrameSrc = await serveBuiltApp({
     dir,
@@ -52,7 +65,8 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await Promise.allSettled(servers.map(server => server.close()));
+  await Promise.allSettled(servers.map(server => (server.close ? server.close() : server.stop())));
+  if (configDir) await rm(configDir, { recursive: true, force: true });
 });
 
 describe("the production build under Backstage's Content-Security-Policy", () => {

@@ -1,0 +1,17 @@
+// The dev portal's Backstage backend (started by `npm start`): the catalog from dev/catalog, sign-in
+// through the auth backend at the local OpenID Connect provider, the permission framework, and the
+// luigi plugin with its catalog module, on an in-memory SQLite database.
+import { createBackend } from '@backstage/backend-defaults';
+import { devReadinessPlugin } from './devReadinessPlugin';
+
+const backend = createBackend();
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-auth-backend'));
+// The `oidc` provider with the identity provider's groups mapped to catalog groups.
+backend.add(import('backstage-plugin-luigi-backend/auth'));
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+backend.add(import('backstage-plugin-luigi-backend'));
+backend.add(import('backstage-plugin-luigi-backend/catalog'));
+backend.add(devReadinessPlugin);
+backend.start();

@@ -1,0 +1,69 @@
+// Bad registrations as their owners meet them: the catalog module's reason on the entity page
+// (Backstage's own processing errors panel), the same reason on the plugin's page, and the entity
+// still in the catalog with everything else on its page working.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { openSession } from './session.mjs';
+import { visit } from './portal.mjs';
+
+let page;
+openSession(opened => {
+  page = opened;
+});
+
+/** Each sample bad registration and the reason both halves give for it. */
+const REFUSED = {
+  'untrusted-recorder': 'origin http://localhost:7200 is not in luigi.allowedOrigins',
+  'plain-http': 'must use https:',
+  'script-url': 'javascript: scheme is not allowed',
+};
+
+const escape = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The processing errors panel's text on an entity's overview. */
+async function processingErrors(name) {
+  await visit(page, `/catalog/default/component/${name}`);
+  await page.getByTestId('dev-entity-overview').waitFor();
+  const panel = page.getByText('Micro frontend not shown:');
+  await panel.first().waitFor();
+  return (await panel.allTextContents()).join('\n');
+}
+
+describe('bad registrations', () => {
+  for (const [name, reason] of Object.entries(REFUSED)) {
+    test(`${name}: its entity page shows why, and so does the plugin's page`, async () => {
+      const onEntityPage = await processingErrors(name);
+      assert.match(onEntityPage, new RegExp(`Micro frontend not shown: luigi-project\\.io/view-url: .*${escape(reason)}`));
+
+      await visit(page, '/luigi');
+      const diagnostics = page.getByTestId('luigi-diagnostics');
+      await diagnostics.getByRole('button').first().click(); // expand the warning panel
+      const item = page.getByTestId('luigi-rejected').filter({ hasText: `component:default/${name}` });
+      assert.match(await item.textContent(), new RegExp(escape(reason)));
+    });
+  }
+
+  test('the entity page of a bad registration renders its text as text and keeps working', async () => {
+    await processingErrors('script-url');
+    // The title carries markup: it shows literally and creates no element.
+    await page.getByText('<img src=x onerror=alert(1)> Script URL').first().waitFor();
+    assert.equal(await page.locator('img[src="x"]').count(), 0);
+    // The plugin's own tab still explains itself rather than framing anything.
+    await page.getByRole('tab', { name: 'Micro frontend' }).click();
+    await page.getByText('No micro frontend to show').waitFor();
+    await page.getByTestId('luigi-diagnostics').getByRole('button').first().click();
+    assert.match(await page.getByTestId('luigi-rejected').textContent(), /javascript: scheme is not allowed/);
+    assert.equal(await page.locator('iframe').count(), 0);
+  });
+
+  test('one bad view is reported on its own; a good registration has no processing problems', async () => {
+    // Orders is fine but for one of its further views, on an origin outside the allowlist.
+    const onOrders = await processingErrors('orders');
+    assert.match(onOrders, /luigi-project\.io\/views \("Untrusted"\): .*origin http:\/\/localhost:7200 is not in luigi\.allowedOrigins/);
+    await visit(page, '/catalog/default/component/inventory');
+    await page.getByTestId('dev-entity-overview').waitFor();
+    // The panel loads its data after the overview: give it the time a bad entity's panel needs.
+    await page.waitForTimeout(1500);
+    assert.equal(await page.getByText('Micro frontend not shown:').count(), 0);
+  });
+});
