@@ -13,7 +13,8 @@ import {
   SidebarDivider,
 } from '@backstage/core-components';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
-import { createApiFactory, identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { configApiRef, createApiFactory, identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { ScmAuth, ScmIntegrationsApi, scmIntegrationsApiRef } from '@backstage/integration-react';
 import {
   CatalogEntityPage,
   CatalogIndexPage,
@@ -23,7 +24,9 @@ import {
   catalogPlugin,
   hasCatalogProcessingErrors,
 } from '@backstage/plugin-catalog';
+import { CatalogImportPage, catalogImportPlugin } from '@backstage/plugin-catalog-import';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import AddCircleOutlineIcon from '@material-ui/icons/AddCircleOutline';
 import Typography from '@material-ui/core/Typography';
 import CategoryIcon from '@material-ui/icons/Category';
 import HomeIcon from '@material-ui/icons/Home';
@@ -70,21 +73,34 @@ function EntityOverview() {
   );
 }
 
-/** The entity page, as an app's `EntityPage.tsx` would set it up with the plugin's tab. */
+/**
+ * The entity page, as an app's `EntityPage.tsx` would set it up with the plugin's tab. The plugin's
+ * views run in StrictMode on purpose: they must survive React's double mount. Not the rest of the
+ * app: MUI v4's dynamic styles (the sidebar's, the catalog import page's) break under it.
+ */
 const entityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       <EntityOverview />
     </EntityLayout.Route>
     <EntityLayout.Route path="/luigi" title="Micro frontend" if={isLuigiAvailable}>
-      <EntityLuigiContent />
+      <StrictMode>
+        <EntityLuigiContent />
+      </StrictMode>
     </EntityLayout.Route>
   </EntityLayout>
 );
 
 const app = createApp({
-  plugins: [luigiPlugin, catalogPlugin],
+  plugins: [luigiPlugin, catalogPlugin, catalogImportPlugin],
   apis: [
+    // As in an app made by create-app: what the catalog's import page needs.
+    createApiFactory({
+      api: scmIntegrationsApiRef,
+      deps: { configApi: configApiRef },
+      factory: ({ configApi }) => ScmIntegrationsApi.fromConfig(configApi),
+    }),
+    ScmAuth.createDefaultApiFactory(),
     oidcAuthApiFactory,
     // Micro apps get the OIDC access token (audience luigi-micro-apps) rather than Backstage's own.
     createApiFactory({
@@ -106,24 +122,22 @@ export const DevApp = app.createRoot(
         <Sidebar>
           <SidebarItem icon={HomeIcon} to="/home" text="Home" />
           <SidebarItem icon={CategoryIcon} to="/catalog" text="Catalog" />
+          <SidebarItem icon={AddCircleOutlineIcon} to="/catalog-import" text="Register" />
           <LuigiSidebarItem />
           <SidebarSpace />
           <SidebarDivider />
           <SignOutItem />
         </Sidebar>
-        {/* StrictMode around the pages on purpose: the plugin must survive React's double mount.
-            Not around the whole app: MUI v4's dynamic styles (the sidebar's) break under it. */}
-        <StrictMode>
         <FlatRoutes>
           <Route path="/" element={<Navigate to="/home" />} />
           <Route path="/home" element={<HomePage />} />
-          <Route path="/luigi" element={<LuigiPage />} />
+          <Route path="/luigi" element={<StrictMode><LuigiPage /></StrictMode>} />
           <Route path="/catalog" element={<CatalogIndexPage />} />
+          <Route path="/catalog-import" element={<CatalogImportPage />} />
           <Route path="/catalog/:namespace/:kind/:name" element={<CatalogEntityPage />}>
             {entityPage}
           </Route>
         </FlatRoutes>
-        </StrictMode>
       </SidebarPage>
     </AppRouter>
   </>,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openSession } from './session.mjs';
-import { visit } from './portal.mjs';
+import { PORTAL, visit } from './portal.mjs';
 
 let page;
 openSession(opened => {
@@ -65,5 +65,25 @@ describe('bad registrations', () => {
     // The panel loads its data after the overview: give it the time a bad entity's panel needs.
     await page.waitForTimeout(1500);
     assert.equal(await page.getByText('Micro frontend not shown:').count(), 0);
+  });
+
+  test("registering a component on the catalog's import page tells its owner at once", async () => {
+    await visit(page, '/catalog-import');
+    await page.getByRole('textbox', { name: /url/i }).fill(`${PORTAL.trustedOrigin}/repository/payments.yaml`);
+    await page.getByRole('button', { name: /analyze/i }).click();
+    await page.getByRole('button', { name: /^import$/i }).click();
+    // The import page links what it added; the owner follows the link to the entity's page.
+    const link = page.getByRole('button', { name: 'View Component' });
+    await link.waitFor();
+    const entityUrl = new URL(await link.getAttribute('href'), PORTAL.baseUrl).href;
+    await link.click();
+    // The catalog processes a new location within seconds: until then the entity page says "not found".
+    const reason = page.getByText(/Micro frontend not shown: luigi-project\.io\/view-url: .*origin https:\/\/payments\.example\.org is not in luigi\.allowedOrigins/);
+    const deadline = Date.now() + 30_000;
+    while (!(await reason.first().isVisible())) {
+      assert.ok(Date.now() < deadline, 'the problem shows on the new entity page within 30 s');
+      await page.waitForTimeout(1000);
+      if (!(await page.getByTestId('dev-entity-overview').isVisible())) await page.goto(entityUrl);
+    }
   });
 });

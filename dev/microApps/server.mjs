@@ -24,6 +24,9 @@ const VERIFY_JS_PATH = fileURLToPath(new URL('./verify.js', import.meta.url));
 // The folder of jose's entry point is its browser ESM build (only relative
 // imports), served as is under /vendor/jose/ for /verify.js.
 const JOSE_DIR = dirname(require.resolve('jose'));
+// Catalog files not yet in the dev catalog, served as a team's repository would serve them, for the
+// dev portal's "Register existing component" page.
+const UNREGISTERED_DIR = fileURLToPath(new URL('../catalog/unregistered/', import.meta.url));
 const JOSE_PREFIX = '/vendor/jose/';
 
 // Upper bound for a recorder POST body; a Luigi message is a few KB at most.
@@ -33,6 +36,7 @@ const TYPES = {
   html: 'text/html; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  yaml: 'application/yaml; charset=utf-8',
   text: 'text/plain; charset=utf-8',
 };
 
@@ -157,6 +161,12 @@ function createHandler(received, originsOf, verification) {
     const rawPath = req.url.split(/[?#]/, 1)[0];
     if (rawPath.startsWith(JOSE_PREFIX)) {
       return sendJoseFile(res, rawPath.slice(JOSE_PREFIX.length));
+    }
+
+    const unregistered = /^\/repository\/([\w-]+\.yaml)$/.exec(pathname);
+    if (unregistered) {
+      const body = await readFile(resolve(UNREGISTERED_DIR, unregistered[1])).catch(() => undefined);
+      return body === undefined ? notFound(res) : send(res, 200, 'yaml', body);
     }
 
     // /apps/<name>/ and /apps/<name>/<anything>: Luigi may append sub-paths.

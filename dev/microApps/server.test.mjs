@@ -250,6 +250,18 @@ for (const [label, base] of [
       for (const other of APP_NAMES) assert.match(html, new RegExp(`id="go-${other}"`));
     });
 
+    test('/repository/ serves the catalog files waiting to be registered, and nothing else', async () => {
+      const res = await get('/repository/payments.yaml');
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type'), /^application\/yaml/);
+      assert.match(await res.text(), /name: payments/);
+      for (const path of ['/repository/nope.yaml', '/repository/../org.yaml', '/repository/%2e%2e%2forg.yaml', '/repository/']) {
+        const refused = await get(path);
+        assert.equal(refused.status, 404, path);
+        await refused.body?.cancel();
+      }
+    });
+
     test('/fail/404 is a 404 with a text body', async () => {
       const res = await get('/fail/404');
       assert.equal(res.status, 404);

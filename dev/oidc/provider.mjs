@@ -118,8 +118,11 @@ export async function startOidcProvider({
         });
         return;
       }
-      if (path === USERINFO_PATH) {
-        userinfo(req, res).catch((err) => res.destroy(err));
+      if (path === USERINFO_PATH && req.method === 'GET') {
+        userinfo(req, res).then(
+          (handled) => handled || callback(req, res),
+          (err) => res.destroy(err),
+        );
         return;
       }
       callback(req, res);
@@ -281,7 +284,8 @@ const USERINFO_PATH = '/me';
 /**
  * Userinfo that also accepts the JWT access tokens issued for the micro apps' audience, as Keycloak
  * and Auth0 do. oidc-provider answers only tokens without an audience there, but Backstage's OIDC
- * authenticator reads the profile from userinfo with the access token it received.
+ * authenticator reads the profile from userinfo with the access token it received. Resolves false,
+ * having answered nothing, for any other request: oidc-provider answers those.
  */
 function createUserinfo({ issuer, audience, publicKeys }) {
   return async (req, res) => {
@@ -289,14 +293,15 @@ function createUserinfo({ issuer, audience, publicKeys }) {
     const payload = token
       ? await jwtVerify(token, publicKeys, { issuer, audience }).then((r) => r.payload, () => undefined)
       : undefined;
-    const user = typeof payload?.sub === 'string' ? findUser(payload.sub) : undefined;
-    const scopes = new Set(String(payload?.scope ?? '').split(' '));
+    if (!payload) return false;
+    const user = typeof payload.sub === 'string' ? findUser(payload.sub) : undefined;
+    const scopes = new Set(String(payload.scope ?? '').split(' '));
     res.setHeader('Cache-Control', 'no-store');
     if (!user || !scopes.has('openid')) {
       res.statusCode = 401;
       res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
       res.end();
-      return;
+      return true;
     }
     const claims = { sub: user.sub };
     if (scopes.has('profile')) claims.name = user.name;
@@ -304,6 +309,7 @@ function createUserinfo({ issuer, audience, publicKeys }) {
     if (scopes.has('groups')) claims.groups = [...user.groups];
     res.setHeader('Content-Type', 'application/json');
     res.end(JSON.stringify(claims));
+    return true;
   };
 }
 

@@ -14,8 +14,9 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 
 import { startOidcProvider } from './provider.mjs';
 
-const APP_ORIGIN = 'http://localhost:3000';
-const REDIRECT_URI = `${APP_ORIGIN}/oidc/callback`;
+// The dev portal's client is its Backstage backend: the auth backend's OIDC handler.
+const APP_ORIGIN = 'http://localhost:7007';
+const REDIRECT_URI = `${APP_ORIGIN}/api/auth/oidc/handler/frame`;
 const CLIENT_ID = 'backstage-dev-portal';
 const AUDIENCE = 'luigi-micro-apps';
 const SCOPE = 'openid profile email groups offline_access';
@@ -248,6 +249,22 @@ describe('dev OIDC provider', () => {
     assert.equal(accessToken.client_id, CLIENT_ID);
     assert.deepEqual(accessToken.groups, ['platform-admins', 'team-orders']);
     assert.equal(accessToken.exp - accessToken.iat, ACCESS_TOKEN_TTL);
+
+    // 4b. userinfo answers that access token (as Backstage's OIDC authenticator asks it), and
+    // refuses a forged one
+    response = await fetch(config.userinfo_endpoint, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), {
+      sub: 'alice',
+      name: 'Alice Admin',
+      email: 'alice@example.com',
+      email_verified: true,
+      groups: ['platform-admins', 'team-orders'],
+    });
+    const [header, body] = tokens.access_token.split('.');
+    const forged = `${header}.${body}.${Buffer.from('not the signature').toString('base64url')}`;
+    response = await fetch(config.userinfo_endpoint, { headers: { authorization: `Bearer ${forged}` } });
+    assert.equal(response.status, 401);
 
     // 5. refresh: a NEW access token that verifies too; refresh token rotates
     response = await formPost(config.token_endpoint, {

@@ -73,4 +73,10 @@ describe('new frontend system', () => {
     await page.getByRole('link', { name: 'Overview' }).or(page.getByRole('tab', { name: 'Overview' })).first().waitFor();
     assert.equal(await entityTab().count(), 0);
   });
+
+  test("a bad registration's entity page shows the catalog module's reason in the catalog's own panel", async () => {
+    await visit(page, '/catalog/default/component/untrusted-recorder');
+    const problem = page.getByText(/Micro frontend not shown: luigi-project\.io\/view-url: .*origin http:\/\/localhost:7200 is not in luigi\.allowedOrigins/);
+    await problem.first().waitFor();
+  });
 });
