@@ -12,7 +12,6 @@ import { after, before, describe, test } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { parse, stringify } from 'yaml';
 import { launchBrowser } from './browser.mjs';
-import { serveBuiltApp } from '../dev/production/serveBuiltApp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoPackage = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -147,16 +146,20 @@ describe('npm pack', () => {
     assert.equal(schema.properties.luigi.properties.allowedOrigins.visibility, 'frontend');
   });
 
-  test('the backend holds the plugin and the catalog module as backend features, with its config schema', async () => {
+  test('the backend holds the plugin, the catalog module and the auth module as backend features, with its config schema', async () => {
     const files = await packedFiles(PACKAGES.backend);
-    for (const file of ['dist/index.cjs.js', 'dist/index.d.ts', 'dist/catalog.cjs.js', 'dist/catalog.d.ts', 'config.schema.json']) {
+    for (const file of ['dist/index.cjs.js', 'dist/index.d.ts', 'dist/catalog.cjs.js', 'dist/catalog.d.ts', 'dist/auth.cjs.js', 'dist/auth.d.ts', 'config.schema.json']) {
       assert.ok(files.includes(file), `${file} is in the tarball`);
     }
     assert.deepEqual(files.filter(file => !file.startsWith('dist/') && !/^(package\.json|config\.schema\.json|LICENSE)$/.test(file)), []);
     const pkg = await packedJson(PACKAGES.backend);
     assert.equal(pkg.backstage.role, 'backend-plugin');
     assert.equal(pkg.backstage.pluginId, 'luigi');
-    assert.deepEqual(pkg.backstage.features, { '.': '@backstage/BackendFeature', './catalog': '@backstage/BackendFeature' });
+    assert.deepEqual(pkg.backstage.features, {
+      '.': '@backstage/BackendFeature',
+      './auth': '@backstage/BackendFeature',
+      './catalog': '@backstage/BackendFeature',
+    });
     const schema = await packedJson(PACKAGES.backend, 'config.schema.json');
     assert.equal(schema.properties.luigi.properties.allowedOrigins.visibility, 'frontend');
   });
@@ -208,7 +211,7 @@ const BACKSTAGE = {
 const LEGACY_APP = `import { createApp } from '@backstage/app-defaults';
 import { Entity } from '@backstage/catalog-model';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
-import { Sidebar, SidebarPage } from '@backstage/core-components';
+import { SignInPage, Sidebar, SidebarPage } from '@backstage/core-components';
 import { configApiRef, createApiFactory, oktaAuthApiRef } from '@backstage/core-plugin-api';
 import { CatalogEntityPage, EntityLayout, catalogPlugin } from '@backstage/plugin-catalog';
 import {
@@ -250,6 +253,8 @@ const app = createApp({
       factory: ({ auth, config }) => AuthApiTokenSource.fromConfig(auth, config),
     }),
   ],
+  // As in an app made by create-app: the auth backend's guest provider.
+  components: { SignInPage: props => <SignInPage {...props} auto providers={['guest']} /> },
 });
 
 const App = app.createRoot(
@@ -320,22 +325,27 @@ const APP_CONFIG = {
   luigi: README_CONFIG.luigi,
 };
 
-// The README's backend install step, as a host backend's index.ts would have it (type-checked), and
-// the same as CommonJS to run (a backend package would be built first).
+// The host backend as @backstage/create-app makes it (app, auth with the guest provider, catalog)
+// plus the README's backend install step, as its index.ts would have it (type-checked), and the
+// same as CommonJS to run (a backend package would be built first).
+const BACKEND_FEATURES = [
+  '@backstage/plugin-app-backend',
+  '@backstage/plugin-auth-backend',
+  '@backstage/plugin-auth-backend-module-guest-provider',
+  '@backstage/plugin-catalog-backend',
+  'backstage-plugin-luigi-backend',
+  'backstage-plugin-luigi-backend/catalog',
+];
 const BACKEND_TS = `import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
-backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(import('backstage-plugin-luigi-backend'));
-backend.add(import('backstage-plugin-luigi-backend/catalog'));
+${BACKEND_FEATURES.map(name => `backend.add(import('${name}'));`).join('\n')}
 backend.start();
 `;
 const BACKEND_CJS = `const { createBackend } = require('@backstage/backend-defaults');
 
 const backend = createBackend();
-backend.add(require('@backstage/plugin-catalog-backend'));
-backend.add(require('backstage-plugin-luigi-backend'));
-backend.add(require('backstage-plugin-luigi-backend/catalog'));
+${BACKEND_FEATURES.map(name => `backend.add(require('${name}'));`).join('\n')}
 backend.start();
 `;
 
@@ -374,6 +384,86 @@ async function writeHostApp(dir, name, dependencies, source) {
   await writeFile(join(dir, 'src/index.tsx'), source);
 }
 
+/**
+ * Starts the host backend (`packages/backend/index.cjs`) on BACKEND_PORT with the README's `luigi`
+ * block, an in-memory database, the good and bad registrations, the guest sign-in (the test runs
+ * it in production mode) and `extra` merged over that. Gives `get`, `until` and `stop`.
+ */
+async function startHostBackend(name, extra) {
+  const origin = `http://localhost:${BACKEND_PORT}`;
+  // A static token for the test's own catalog reads.
+  const token = randomBytes(24).toString('hex');
+  const config = join(host, `backend-config.${name}.yaml`);
+  await writeFile(
+    config,
+    stringify({
+      app: { title: 'Luigi packaging test', baseUrl: origin, packages: 'all', ...extra.app },
+      backend: {
+        baseUrl: origin,
+        listen: { port: BACKEND_PORT, host: '127.0.0.1' },
+        database: { client: 'better-sqlite3', connection: ':memory:' },
+        auth: { externalAccess: [{ type: 'static', options: { token, subject: 'packaging-test' } }] },
+        ...extra.backend,
+      },
+      auth: {
+        environment: 'development',
+        session: { secret: randomBytes(24).toString('hex') },
+        providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+      },
+      catalog: {
+        processingInterval: { seconds: 1 },
+        rules: [{ allow: ['Component', 'Location'] }],
+        locations: [{ type: 'file', target: join(host, 'packages/backend/catalog.yaml') }],
+      },
+      luigi: README_CONFIG.luigi,
+    }),
+  );
+  const child = spawn(process.execPath, ['index.cjs', '--config', config], {
+    cwd: join(host, 'packages/backend'),
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', chunk => (output += chunk));
+  child.stderr.on('data', chunk => (output += chunk));
+  const get = async (path, headers = {}) => {
+    try {
+      const response = await fetch(`${origin}/api${path}`, { headers, signal: AbortSignal.timeout(2000) });
+      return response.ok ? response.json() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const until = async (what, probe) => {
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) break;
+      const value = await probe();
+      if (value) return value;
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+    throw new Error(`${what} did not happen; the backend said:\n${output.slice(-3000)}`);
+  };
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
+  const problems = entity =>
+    (entity.status?.items ?? []).filter(item => item.type === 'backstage.io/catalog-processing').map(item => item.error.message);
+  /** The registration's entity once the catalog has processed it, with its problems. */
+  const processed = async entityName => {
+    const entity = await until(`processing of ${entityName}`, async () => {
+      const found = await get(`/catalog/entities/by-name/component/default/${entityName}`, { Authorization: `Bearer ${token}` });
+      return found?.status?.items !== undefined || (found && entityName === 'good') ? found : undefined;
+    });
+    return { entity, problems: problems(entity) };
+  };
+  return { origin, get, until, processed, stop };
+}
+
 describe('host apps', () => {
   before(async () => {
     host = join(work, 'host');
@@ -403,7 +493,12 @@ describe('host apps', () => {
     // the tarball. better-sqlite3 is linked from this repository, where it is already compiled.
     await writeHostBackend(join(host, 'packages/backend'), {
       '@backstage/backend-defaults': repoPackage.devDependencies['@backstage/backend-defaults'],
-      '@backstage/plugin-catalog-backend': repoPackage.devDependencies['@backstage/plugin-catalog-backend'],
+      ...Object.fromEntries(
+        BACKEND_FEATURES.filter(name => name.startsWith('@backstage/')).map(name => [name, repoPackage.devDependencies[name]]),
+      ),
+      // The apps it serves (app.packageName picks one), as packages/backend depends on packages/app.
+      'app-legacy': '*',
+      'app-new': '*',
       'backstage-plugin-luigi-backend': `file:${packs[PACKAGES.backend].tarball}`,
       'better-sqlite3': `file:${join(root, 'node_modules/better-sqlite3')}`,
     });
@@ -502,84 +597,33 @@ describe('host apps', () => {
   }
 
   test('the host backend starts with the plugin and its catalog module, which flags a bad registration', async () => {
-    const port = 7008;
-    const token = randomBytes(24).toString('hex');
-    const config = join(host, 'backend-config.yaml');
-    await writeFile(
-      config,
-      stringify({
-        backend: {
-          baseUrl: `http://localhost:${port}`,
-          listen: { port, host: '127.0.0.1' },
-          database: { client: 'better-sqlite3', connection: ':memory:' },
-          auth: { externalAccess: [{ type: 'static', options: { token, subject: 'packaging-test' } }] },
-        },
-        catalog: {
-          processingInterval: { seconds: 1 },
-          rules: [{ allow: ['Component', 'Location'] }],
-          locations: [{ type: 'file', target: join(host, 'packages/backend/catalog.yaml') }],
-        },
-        luigi: README_CONFIG.luigi,
-      }),
-    );
-    const dir = join(host, 'packages/backend');
-    const child = spawn(process.execPath, ['index.cjs', '--config', config], {
-      cwd: dir,
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', chunk => (output += chunk));
-    child.stderr.on('data', chunk => (output += chunk));
-    const base = `http://localhost:${port}/api`;
-    const get = async (path, headers = {}) => {
-      try {
-        const response = await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(2000) });
-        return response.ok ? response.json() : undefined;
-      } catch {
-        return undefined;
-      }
-    };
-    const until = async (what, probe) => {
-      const deadline = Date.now() + 90_000;
-      while (Date.now() < deadline) {
-        if (child.exitCode !== null) break;
-        const value = await probe();
-        if (value) return value;
-        await new Promise(resolve => setTimeout(resolve, 500));
-      }
-      throw new Error(`${what} did not happen; the backend said:\n${output.slice(-3000)}`);
-    };
+    const backend = await startHostBackend('flags', { app: { packageName: 'app-legacy' } });
     try {
-      assert.deepEqual(await until('health', () => get('/luigi/health')), { status: 'ok' });
-      const auth = { Authorization: `Bearer ${token}` };
-      const problems = entity =>
-        (entity.status?.items ?? []).filter(item => item.type === 'backstage.io/catalog-processing').map(item => item.error.message);
-      const bad = await until('the bad registration', async () => {
-        const entity = await get('/catalog/entities/by-name/component/default/bad', auth);
-        return entity && problems(entity).length > 0 ? entity : undefined;
-      });
-      assert.deepEqual(problems(bad), [
+      assert.deepEqual(await backend.until('health', () => backend.get('/luigi/health')), { status: 'ok' });
+      assert.deepEqual((await backend.processed('bad')).problems, [
         'Micro frontend not shown: luigi-project.io/view-url: origin https://evil.example.net is not in luigi.allowedOrigins',
       ]);
-      const good = await until('the good registration', () => get('/catalog/entities/by-name/component/default/good', auth));
-      assert.deepEqual(problems(good), []);
+      assert.deepEqual((await backend.processed('good')).problems, []);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise(resolve => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      await backend.stop();
     }
   });
 
-  test("the bundled apps start under Backstage's Content-Security-Policy and show the micro apps page", async () => {
-    // Served as the host's backend serves them: its security headers, from the same app-config,
-    // first as the README says, then without the README's backend.csp (Backstage's plain default).
-    const withoutReadmeCsp = { ...APP_CONFIG, backend: { baseUrl: APP_CONFIG.backend.baseUrl } };
+  test("the host backend serves each app under Backstage's Content-Security-Policy, with the micro apps page", async () => {
+    // As in production: the backend's app plugin serves the built app with the root HTTP router's
+    // security headers, from the same app-config: first as the README says, then without the
+    // README's backend.csp (Backstage's plain default).
     const browser = await launchBrowser();
     try {
       for (const [app, sidebarText] of [['app-legacy', 'Apps'], ['app-new', 'Micro apps']]) {
-        for (const [setup, appConfig] of [['README', APP_CONFIG], ['no backend.csp', withoutReadmeCsp]]) {
-          const server = await serveBuiltApp({ dir: join(host, 'packages', app, 'dist'), port: BACKEND_PORT, appConfig });
+        for (const setup of ['README', 'no backend.csp']) {
+          const backend = await startHostBackend(`${app}-${setup.replace(/\W+/g, '-')}`, {
+            app: { packageName: app },
+            backend: setup === 'README' ? { csp: README_CONFIG.backend.csp } : {},
+          });
           try {
+            // Browse once the catalog has processed the registrations.
+            await backend.processed('bad');
             const page = await browser.context.newPage();
             const errors = [];
             const violations = [];
@@ -587,33 +631,35 @@ describe('host apps', () => {
             page.on('console', message => {
               if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
             });
-            // Without an auth backend the guest sign-in asks to fall back to a local guest token.
-            page.on('dialog', dialog => dialog.accept());
-            const response = await page.goto(`${server.origin}/luigi`);
+            const response = await page.goto(`${backend.origin}/luigi`);
             assert.match(response.headers()['content-security-policy'], /default-src 'self'/, 'served under a policy');
-            // The new system's default sign-in page offers a guest; the legacy app signs guests in itself.
+            // The legacy app signs guests in by itself (auto); the new system's sign-in page has a button.
             const heading = page.getByRole('heading', { name: app === 'app-legacy' ? 'Apps' : 'Micro apps' }).first();
             const guest = page.getByRole('button', { name: 'Enter' });
             await Promise.race([heading.waitFor(), guest.waitFor().then(() => guest.click())]);
-            // There is no catalog backend: the page says so, with its header and the sidebar item.
             await heading.waitFor();
             const item = page.getByRole('link', { name: sidebarText }).first();
             assert.equal(await item.getAttribute('href'), '/luigi', `${app}: sidebar item`);
+            // The catalog the backend ingested: the bad registration is refused with the module's reason.
+            const diagnostics = page.getByTestId('luigi-diagnostics');
+            await diagnostics.getByRole('button').first().click();
+            const rejected = await page.getByTestId('luigi-rejected').allTextContents();
+            assert.equal(rejected.length, 1, `${app}: one refused registration`);
+            assert.match(rejected[0], /component:default\/bad/);
+            assert.match(rejected[0], /origin https:\/\/evil\.example\.net is not in luigi\.allowedOrigins/);
             assert.deepEqual(errors, [], `${app}: no uncaught errors`);
             assert.deepEqual(violations, [], `${app} (${setup}): the app itself runs under the policy`);
-            // The catalog error has shown, so the policy has been read: the warning is there or it is not.
-            await page.getByText(/Error/).first().waitFor();
-            const diagnostics = page.getByTestId('luigi-policy-diagnostics');
+            const policy = page.getByTestId('luigi-policy-diagnostics');
             if (setup === 'README') {
               await page.waitForTimeout(500);
-              assert.equal(await diagnostics.count(), 0, `${app}: the README's frame-src admits the allowlisted origins`);
+              assert.equal(await policy.count(), 0, `${app}: the README's frame-src admits the allowlisted origins`);
             } else {
-              await diagnostics.waitFor();
-              assert.match(await diagnostics.textContent(), /https:\/\/apps\.example\.com is in luigi\.allowedOrigins/);
+              await policy.waitFor();
+              assert.match(await policy.textContent(), /https:\/\/apps\.example\.com is in luigi\.allowedOrigins/);
             }
             await page.close();
           } finally {
-            await server.close();
+            await backend.stop();
           }
         }
       }
