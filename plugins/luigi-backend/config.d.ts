@@ -8,6 +8,14 @@ export interface Config {
      * @visibility frontend
      */
     allowedOrigins?: string[];
+    access?: {
+      /**
+       * Only when the permission framework is off (`permission.enabled` not true): `true` lets every
+       * signed-in user open every micro frontend. Without it nobody opens any (deny by default).
+       * Ignored while the permission framework is on: the app's policy decides then.
+       */
+      openToEverySignedInUser?: boolean;
+    };
   };
   auth?: {
     providers?: {

@@ -1,6 +1,7 @@
 /**
- * The contract both halves of backstage-plugin-luigi share: annotation names and the rules a
- * registration must pass. Pure TypeScript: no React, no Node APIs.
+ * The contract both halves of backstage-plugin-luigi share: annotation names, the rules a
+ * registration must pass, and the permission for opening micro frontends. Pure TypeScript: no
+ * React, no Node APIs.
  * @packageDocumentation
  */
 export {
@@ -14,3 +15,4 @@ export { parseViewsAnnotation, viewSlug } from './viewsAnnotation';
 export type { ViewEntry } from './viewsAnnotation';
 export { checkRegistration } from './registration';
 export type { RegistrationProblem } from './registration';
+export { luigiMicroFrontendOpenPermission, luigiPermissions } from './permissions';

@@ -1,0 +1,158 @@
+import { JsonObject } from '@backstage/types';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
+import { AddressInfo } from 'node:net';
+import luigiPlugin from '../index';
+
+const ORDERS = 'component:default/orders';
+const BILLING = 'component:default/billing';
+
+/**
+ * Alice may open micro frontends, bob may not; everything else is allowed. (A policy that grants by
+ * owner returns a catalog condition, which the catalog resolves; the test backend's mock credentials
+ * cannot make that call, so the dev portal's browser tests cover conditions.)
+ */
+const aliceOnly: PermissionPolicy = {
+  async handle(request, user) {
+    if (isPermission(request.permission, luigiMicroFrontendOpenPermission)) {
+      return { result: user?.info.userEntityRef === 'user:default/alice' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
+    return { result: AuthorizeResult.ALLOW };
+  },
+};
+
+const aliceOnlyPolicy = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'alice-only',
+  register(env) {
+    env.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy(aliceOnly);
+      },
+    });
+  },
+});
+
+type Backend = Awaited<ReturnType<typeof startTestBackend>>;
+
+async function start(config: JsonObject, features: any[] = []): Promise<{ backend: Backend; url: string }> {
+  const backend = await startTestBackend({
+    features: [
+      luigiPlugin,
+      mockServices.rootConfig.factory({ data: config }),
+      // A request without credentials is anonymous, as in a real backend (the mock default is a user).
+      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      ...features,
+    ],
+  });
+  return { backend, url: `http://localhost:${(backend.server.address() as AddressInfo).port}` };
+}
+
+async function stop(backend: Backend) {
+  // Keep-alive connections from the test's fetches would hold the server (and Jest) open.
+  backend.server.closeAllConnections();
+  await backend.stop();
+}
+
+async function decisions(url: string, entityRefs: unknown, authorization?: string) {
+  const response = await fetch(`${url}/api/luigi/access/decisions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ entityRefs }),
+  });
+  return { status: response.status, body: await response.json().catch(() => undefined) };
+}
+
+describe('access decisions on the permission framework', () => {
+  let backend: Backend;
+  let url: string;
+
+  beforeAll(async () => {
+    ({ backend, url } = await start({ permission: { enabled: true } }, [
+      import('@backstage/plugin-permission-backend'),
+      aliceOnlyPolicy,
+    ]));
+  });
+
+  afterAll(async () => {
+    await stop(backend);
+  });
+
+  it("decides per user, by the app's policy through the permission backend", async () => {
+    const asAlice = await decisions(url, [ORDERS, BILLING], mockCredentials.user.header('user:default/alice'));
+    expect(asAlice).toEqual({
+      status: 200,
+      body: {
+        mode: 'permission-framework',
+        decisions: [
+          { entityRef: ORDERS, result: 'allow' },
+          { entityRef: BILLING, result: 'allow' },
+        ],
+      },
+    });
+    const asBob = await decisions(url, [ORDERS, BILLING], mockCredentials.user.header('user:default/bob'));
+    expect(asBob.body.decisions).toEqual([
+      { entityRef: ORDERS, result: 'deny', reason: 'policy' },
+      { entityRef: BILLING, result: 'deny', reason: 'policy' },
+    ]);
+  });
+
+  it('answers only a signed-in user', async () => {
+    // Anonymous and invalid callers are refused by the backend's auth; a service by the route.
+    for (const authorization of [undefined, mockCredentials.user.invalidHeader()]) {
+      expect([401, 403]).toContain((await decisions(url, [ORDERS], authorization)).status);
+    }
+    const asService = await decisions(url, [ORDERS], mockCredentials.service.header());
+    expect(asService.status).toBe(403);
+    expect(asService.body.decisions).toBeUndefined();
+  });
+
+  it('refuses a malformed request', async () => {
+    const response = await decisions(url, ['orders'], mockCredentials.user.header('user:default/alice'));
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/entityRefs\[0\] is not an entity ref/);
+  });
+
+  it('lists the permission in its permission metadata, for RBAC tools', async () => {
+    const response = await fetch(`${url}/api/luigi/.well-known/backstage/permissions/metadata`, {
+      headers: { authorization: mockCredentials.service.header() },
+    });
+    const metadata = await response.json();
+    expect(metadata.permissions).toEqual([
+      { type: 'resource', name: 'luigi.micro-frontend.open', attributes: {}, resourceType: 'catalog-entity' },
+    ]);
+  });
+});
+
+describe('access decisions without the permission framework', () => {
+  it('deny every micro frontend by default', async () => {
+    const { backend, url } = await start({});
+    try {
+      const response = await decisions(url, [ORDERS], mockCredentials.user.header('user:default/alice'));
+      expect(response.body).toEqual({
+        mode: 'closed',
+        decisions: [{ entityRef: ORDERS, result: 'deny', reason: 'permission-framework-disabled' }],
+      });
+    } finally {
+      await stop(backend);
+    }
+  });
+
+  it('allow every micro frontend when app-config explicitly says so', async () => {
+    const { backend, url } = await start({ luigi: { access: { openToEverySignedInUser: true } } });
+    try {
+      const response = await decisions(url, [ORDERS], mockCredentials.user.header('user:default/alice'));
+      expect(response.body).toEqual({
+        mode: 'open-to-every-signed-in-user',
+        decisions: [{ entityRef: ORDERS, result: 'allow' }],
+      });
+    } finally {
+      await stop(backend);
+    }
+  });
+});

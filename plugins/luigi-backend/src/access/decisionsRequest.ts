@@ -1,0 +1,28 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+
+/** The most entity refs one decisions request may ask about (a portal's whole micro app list fits). */
+export const MAX_ENTITY_REFS = 10_000;
+
+/**
+ * The entity refs of a decisions request body (`{ "entityRefs": ["component:default/orders", …] }`),
+ * normalized (lower case, full form) and without duplicates. Throws an InputError (400) for
+ * anything else.
+ * @public
+ */
+export function readEntityRefs(body: unknown): string[] {
+  const refs = (body as { entityRefs?: unknown } | undefined)?.entityRefs;
+  if (!Array.isArray(refs)) throw new InputError('Expected a JSON body with an entityRefs array');
+  if (refs.length > MAX_ENTITY_REFS) {
+    throw new InputError(`At most ${MAX_ENTITY_REFS} entity refs per request, got ${refs.length}`);
+  }
+  const normalized = refs.map((ref, index) => {
+    if (typeof ref !== 'string') throw new InputError(`entityRefs[${index}] is not a string`);
+    try {
+      return stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US');
+    } catch {
+      throw new InputError(`entityRefs[${index}] is not an entity ref`);
+    }
+  });
+  return [...new Set(normalized)];
+}
