@@ -39,5 +39,16 @@ export interface Config {
        */
       marginSeconds?: number;
     };
+    /** Who may open which micro app is decided by the luigi backend plugin; see its config. */
+    access?: {
+      /**
+       * Where a user who may not open a micro app asks for access: a URL template with
+       * `{entityRef}` and `{userEntityRef}` (filled in URL-encoded), e.g.
+       * `https://access.example.com/request?app={entityRef}&user={userEntityRef}`. Without it, the
+       * access-denied panel names the app's owner only.
+       * @visibility frontend
+       */
+      requestAccessUrl?: string;
+    };
   };
 }

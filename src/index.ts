@@ -27,3 +27,6 @@ export type {
   RejectedMicroApp,
   LuigiEntityContext,
 } from './catalog/types';
+export { luigiAccessApiRef, LuigiAccessClient } from './access/luigiAccessApi';
+export type { LuigiAccessApi } from './access/luigiAccessApi';
+export type { DeniedMicroApp } from './access/applyAccess';

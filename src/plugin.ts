@@ -3,8 +3,11 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
   identityApiRef,
 } from '@backstage/core-plugin-api';
+import { LuigiAccessClient, luigiAccessApiRef } from './access/luigiAccessApi';
 import { BackstageIdentityTokenSource, luigiTokenSourceApiRef } from './auth/tokenSource';
 import { rootRouteRef } from './routes';
 
@@ -20,6 +23,11 @@ export const luigiPlugin = createPlugin({
       api: luigiTokenSourceApiRef,
       deps: { identityApi: identityApiRef },
       factory: ({ identityApi }) => new BackstageIdentityTokenSource(identityApi),
+    }),
+    createApiFactory({
+      api: luigiAccessApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new LuigiAccessClient({ discoveryApi, fetchApi }),
     }),
   ],
 });

@@ -15,6 +15,8 @@ import { EntityProvider, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen, waitFor, within } from '@testing-library/react';
 import { luigiTokenSourceApiRef } from '../auth/tokenSource';
+import { luigiAccessApiRef } from '../access/luigiAccessApi';
+import { accessApiAllowing } from '../testing/accessApi';
 import { FakeLuigiCore } from '../testing/fakeLuigiCore';
 import luigiPlugin, { luigiEntityContent, luigiPage } from '.';
 import { componentEntity } from '../testing/componentEntity';
@@ -43,6 +45,7 @@ const plain = component('plain', {});
 const config = { luigi: { allowedOrigins: [TRUSTED], loadTimeoutMs: 1000 } };
 const apis = [
   [catalogApiRef, new InMemoryCatalogClient({ entities: [orders, billing, plain] })],
+  [luigiAccessApiRef, accessApiAllowing()],
   mockApis.identity({ userEntityRef: 'user:default/alice', token: 'identity-token' }),
 ] as const;
 

@@ -1,4 +1,5 @@
-import { ApiBlueprint, identityApiRef } from '@backstage/frontend-plugin-api';
+import { ApiBlueprint, discoveryApiRef, fetchApiRef, identityApiRef } from '@backstage/frontend-plugin-api';
+import { LuigiAccessClient, luigiAccessApiRef } from '../access/luigiAccessApi';
 import { BackstageIdentityTokenSource, luigiTokenSourceApiRef } from '../auth/tokenSource';
 
 /**
@@ -14,5 +15,19 @@ export const luigiTokenSourceApi = ApiBlueprint.make({
       api: luigiTokenSourceApiRef,
       deps: { identityApi: identityApiRef },
       factory: ({ identityApi }) => new BackstageIdentityTokenSource(identityApi),
+    }),
+});
+
+/**
+ * Access decisions from the luigi backend plugin (`api:luigi/access`).
+ * @alpha
+ */
+export const luigiAccessApi = ApiBlueprint.make({
+  name: 'access',
+  params: defineParams =>
+    defineParams({
+      api: luigiAccessApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new LuigiAccessClient({ discoveryApi, fetchApi }),
     }),
 });

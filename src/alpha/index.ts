@@ -6,11 +6,11 @@
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { rootRouteRef } from '../routes';
-import { luigiTokenSourceApi } from './apis';
+import { luigiAccessApi, luigiTokenSourceApi } from './apis';
 import { luigiEntityContent } from './entityContent';
 import { luigiPage } from './pages';
 
-export { luigiTokenSourceApi, luigiEntityContent, luigiPage };
+export { luigiAccessApi, luigiTokenSourceApi, luigiEntityContent, luigiPage };
 
 /**
  * The Luigi plugin (id `luigi`): the micro apps page with its sidebar item, the entity content tab and
@@ -21,7 +21,7 @@ export const luigiPlugin = createFrontendPlugin({
   pluginId: 'luigi',
   title: 'Micro apps',
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
-  extensions: [luigiTokenSourceApi, luigiPage, luigiEntityContent],
+  extensions: [luigiTokenSourceApi, luigiAccessApi, luigiPage, luigiEntityContent],
 });
 
 export default luigiPlugin;

@@ -14,6 +14,8 @@ export interface LuigiSettings {
   loadTimeoutMs: number;
   /** Token refresh schedule (`luigi.tokenRefresh.*`). */
   refresh: RefreshSettings;
+  /** `luigi.access.requestAccessUrl`: where a denied user asks for access, a template. */
+  requestAccessUrl?: string;
 }
 
 /** Reads `luigi.*` from app-config. */
@@ -22,6 +24,7 @@ export function useLuigiSettings(): LuigiSettings {
   const entries = config.getOptionalStringArray('luigi.allowedOrigins') ?? [];
   const loadTimeoutMs = config.getOptionalNumber('luigi.loadTimeoutMs') ?? DEFAULT_LOAD_TIMEOUT_MS;
   const marginSeconds = config.getOptionalNumber('luigi.tokenRefresh.marginSeconds');
+  const requestAccessUrl = config.getOptionalString('luigi.access.requestAccessUrl');
   const key = entries.join('\n');
   return useMemo(() => {
     const { origins, invalid } = normalizeAllowedOrigins(key ? key.split('\n') : []);
@@ -29,6 +32,6 @@ export function useLuigiSettings(): LuigiSettings {
       ...DEFAULT_REFRESH_SETTINGS,
       ...(marginSeconds !== undefined ? { marginMs: marginSeconds * 1000 } : {}),
     };
-    return { allowedOrigins: origins, invalidOrigins: invalid, loadTimeoutMs, refresh };
-  }, [key, loadTimeoutMs, marginSeconds]);
+    return { allowedOrigins: origins, invalidOrigins: invalid, loadTimeoutMs, refresh, requestAccessUrl };
+  }, [key, loadTimeoutMs, marginSeconds, requestAccessUrl]);
 }

@@ -16,3 +16,10 @@ export type { ViewEntry } from './viewsAnnotation';
 export { checkRegistration } from './registration';
 export type { RegistrationProblem } from './registration';
 export { luigiMicroFrontendOpenPermission, luigiPermissions } from './permissions';
+export { parseAccessDecisions } from './accessDecisions';
+export type {
+  LuigiAccessDecision,
+  LuigiAccessDecisions,
+  LuigiAccessMode,
+  LuigiDenialReason,
+} from './accessDecisions';

@@ -6,6 +6,8 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { luigiTokenSourceApiRef } from '../../auth/tokenSource';
+import { luigiAccessApiRef } from '../../access/luigiAccessApi';
+import { accessApiAllowing } from '../../testing/accessApi';
 import { FakeLuigiCore } from '../../testing/fakeLuigiCore';
 import { EntityLuigiContent } from './EntityLuigiContent';
 
@@ -46,6 +48,7 @@ async function renderTab(
   const apis = [
     [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: [TRUSTED], loadTimeoutMs: 1000 } } })],
     [luigiTokenSourceApiRef, { getToken: async () => token ?? undefined }],
+    [luigiAccessApiRef, accessApiAllowing()],
   ] as const;
   return renderInTestApp(
     <TestApiProvider apis={apis}>

@@ -1,4 +1,4 @@
-import { EmptyState } from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
 import { Entity } from '@backstage/catalog-model';
 import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
 import Paper from '@material-ui/core/Paper';
@@ -12,6 +12,9 @@ import { LuigiEngine, getLuigiEngine } from '../../engine/LuigiEngine';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useLuigiSession } from '../../hooks/useLuigiSession';
 import { useLuigiSettings } from '../../hooks/useLuigiSettings';
+import { useEntityAccess } from '../../hooks/useEntityAccess';
+import { AccessDeniedPanel } from '../AccessPanels/AccessDeniedPanel';
+import { AccessErrorPanel, AccessModePanel } from '../AccessPanels/AccessModePanel';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { ConfigProblemsPanel } from '../ConfigProblemsPanel/ConfigProblemsPanel';
 import { TokenProblemPanel } from '../TokenProblemPanel/TokenProblemPanel';
@@ -81,6 +84,8 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
   const settings = useLuigiSettings();
   const session = useLuigiSession(engine);
   const { views, rejected } = useEntityViews(entity, settings.allowedOrigins);
+  // No view attaches until the backend has said this user may open the entity's micro frontends.
+  const access = useEntityAccess(entity);
   const location = useLocation();
   const navigate = useNavigate();
   const selected = firstSegment(luigiPathFromHash(location.hash));
@@ -107,7 +112,16 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
         problems={rejected.map(item => ({ label: item.label, source: item.annotation, reason: item.reason }))}
         invalidOrigins={settings.invalidOrigins}
       />
-      {views.length === 0 ? (
+      {access.error && <AccessErrorPanel error={access.error} onRetry={access.retry} />}
+      {access.value && <AccessModePanel mode={access.value.mode} />}
+      {access.loading && !access.value && <Progress />}
+      {access.value?.denied ? (
+        <AccessDeniedPanel
+          app={access.value.denied}
+          userEntityRef={access.value.userEntityRef}
+          requestAccessTemplate={settings.requestAccessUrl}
+        />
+      ) : !access.value ? null : views.length === 0 ? (
         <EmptyState
           missing="info"
           title="No micro frontend to show"

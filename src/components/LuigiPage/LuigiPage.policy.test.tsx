@@ -5,6 +5,8 @@ import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-util
 import { act, screen, waitFor } from '@testing-library/react';
 import { parse } from 'yaml';
 import { luigiTokenSourceApiRef } from '../../auth/tokenSource';
+import { luigiAccessApiRef } from '../../access/luigiAccessApi';
+import { accessApiAllowing } from '../../testing/accessApi';
 import { resetPagePoliciesForTests } from '../../csp/readPagePolicies';
 import { FakeLuigiCore } from '../../testing/fakeLuigiCore';
 import { componentEntity } from '../../testing/componentEntity';
@@ -54,6 +56,7 @@ async function renderPage(options: { path?: string; catalogError?: Error } = {})
     [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: ['https://apps.example.com'] } } })],
     [identityApiRef, mockApis.identity({ userEntityRef: 'user:default/alice' })],
     [luigiTokenSourceApiRef, { getToken: async () => ({ token: 't' }) }],
+    [luigiAccessApiRef, accessApiAllowing()],
   ] as const;
   await renderInTestApp(
     <TestApiProvider apis={apis}>

@@ -4,6 +4,8 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import { LuigiToken, luigiTokenSourceApiRef } from '../../auth/tokenSource';
+import { luigiAccessApiRef } from '../../access/luigiAccessApi';
+import { accessApiAllowing } from '../../testing/accessApi';
 import { FakeLuigiCore } from '../../testing/fakeLuigiCore';
 import { Link } from 'react-router-dom';
 import { LuigiPage } from './LuigiPage';
@@ -38,6 +40,7 @@ async function renderPage(options: {
     [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: ['https://apps.example.com'] } } })],
     [identityApiRef, mockApis.identity({ userEntityRef: 'user:default/alice', ownershipEntityRefs: ['group:default/team-a'], displayName: 'Alice' })],
     [luigiTokenSourceApiRef, { getToken: async () => options.token }],
+    [luigiAccessApiRef, accessApiAllowing()],
   ] as const;
   await renderInTestApp(
     <TestApiProvider apis={apis}>

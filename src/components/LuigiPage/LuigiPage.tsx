@@ -13,7 +13,8 @@ import { getLuigiEngine } from '../../engine/LuigiEngine';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useLuigiSession } from '../../hooks/useLuigiSession';
 import { useLuigiSettings } from '../../hooks/useLuigiSettings';
-import { useMicroAppCatalog } from '../../hooks/useMicroAppCatalog';
+import { useMicroApps } from '../../hooks/useMicroApps';
+import { AccessErrorPanel, AccessModePanel } from '../AccessPanels/AccessModePanel';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { MicroAppNav } from '../MicroAppNav/MicroAppNav';
 import { ConfigProblemsPanel } from '../ConfigProblemsPanel/ConfigProblemsPanel';
@@ -30,20 +31,31 @@ export interface LuigiPageProps {
 function MicroApps() {
   const engine = getLuigiEngine();
   const settings = useLuigiSettings();
-  const catalog = useMicroAppCatalog();
+  const microApps = useMicroApps();
   const session = useLuigiSession(engine);
   const location = useLocation();
 
   // The policy check needs no catalog: a portal whose catalog fails still learns what else is wrong.
   const policyPanel = <PagePolicyPanel allowedOrigins={settings.allowedOrigins} />;
-  if (catalog.loading && !catalog.value) return <>{policyPanel}<Progress /></>;
-  if (catalog.error) return <>{policyPanel}<ResponseErrorPanel error={catalog.error} /></>;
-  const { apps, rejected } = catalog.value!;
+  if (microApps.catalogError) return <>{policyPanel}<ResponseErrorPanel error={microApps.catalogError} /></>;
+  if (!microApps.catalog || (microApps.loading && !microApps.value && !microApps.accessError)) {
+    return <>{policyPanel}<Progress /></>;
+  }
+  // Deciding failed: deny every app, say so, and offer to ask again.
+  const { apps, denied, mode, userEntityRef } = microApps.value ?? {
+    apps: [],
+    denied: [],
+    mode: undefined,
+    userEntityRef: undefined,
+  };
+  const { rejected } = microApps.catalog;
 
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
         {policyPanel}
+        {microApps.accessError && <AccessErrorPanel error={microApps.accessError} onRetry={microApps.retry} />}
+        {mode && <AccessModePanel mode={mode} />}
         <TokenProblemPanel token={session.token} canSignIn={session.canSignIn} onSignIn={session.signIn} />
         <ConfigProblemsPanel
           noun="micro app"
@@ -52,7 +64,7 @@ function MicroApps() {
           invalidOrigins={settings.invalidOrigins}
         />
       </Grid>
-      {apps.length === 0 ? (
+      {microApps.accessError ? null : apps.length === 0 && denied.length === 0 ? (
         <Grid item xs={12}>
           <EmptyState
             missing="info"
@@ -78,6 +90,9 @@ function MicroApps() {
                 apps={apps}
                 loadTimeoutMs={settings.loadTimeoutMs}
                 height="calc(100vh - 260px)"
+                denied={denied}
+                userEntityRef={userEntityRef}
+                requestAccessTemplate={settings.requestAccessUrl}
               />
             </Paper>
           </Grid>

@@ -10,6 +10,8 @@ import { getLuigiEngine } from '../../engine/LuigiEngine';
 import { rootRouteRef } from '../../routes';
 import { LuigiSidebarItem } from './LuigiSidebarItem';
 import { componentEntity } from '../../testing/componentEntity';
+import { luigiAccessApiRef } from '../../access/luigiAccessApi';
+import { accessApiAllowing } from '../../testing/accessApi';
 
 const component = componentEntity;
 
@@ -28,11 +30,12 @@ function Location() {
   return <div data-testid="location">{`${location.pathname}${location.hash}`}</div>;
 }
 
-async function renderSidebar(path: string, items = entities) {
+async function renderSidebar(path: string, items = entities, access = accessApiAllowing()) {
   return renderInTestApp(
     <TestApiProvider
       apis={[
         [catalogApiRef, new InMemoryCatalogClient({ entities: items })],
+        [luigiAccessApiRef, access],
         [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: ['https://apps.example.com'] } } })],
       ]}
     >

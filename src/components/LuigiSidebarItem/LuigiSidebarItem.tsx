@@ -9,7 +9,7 @@ import { MouseEvent } from 'react';
 import { groupByCategory } from '../../catalog/buildMicroApps';
 import { getLuigiEngine } from '../../engine/LuigiEngine';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
-import { useMicroAppCatalog } from '../../hooks/useMicroAppCatalog';
+import { useMicroApps } from '../../hooks/useMicroApps';
 import { rootRouteRef } from '../../routes';
 
 /**
@@ -51,8 +51,8 @@ function openOnSamePage(event: MouseEvent) {
 export function LuigiSidebarItem({ text = 'Micro apps', icon = ExtensionIcon }: LuigiSidebarItemProps) {
   const pageLink = useRouteRef(rootRouteRef);
   const page = pageLink();
-  const catalog = useMicroAppCatalog();
-  const apps = catalog.value?.apps ?? [];
+  // Only the apps the backend lets this user open.
+  const apps = useMicroApps().value?.apps ?? [];
 
   if (apps.length === 0) {
     return <SidebarItem icon={icon} to={page} text={text} />;

@@ -2,7 +2,9 @@ import { EmptyState, WarningPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { useRef } from 'react';
+import { DeniedMicroApp } from '../../access/applyAccess';
 import { MicroApp } from '../../catalog/types';
+import { AccessDeniedPanel } from '../AccessPanels/AccessDeniedPanel';
 import { LuigiEngine } from '../../engine/LuigiEngine';
 import { PolicyBlockPanel } from '../PolicyBlockPanel/PolicyBlockPanel';
 import { LuigiViewState, useLuigiView } from './useLuigiView';
@@ -14,6 +16,12 @@ export interface LuigiViewProps {
   loadTimeoutMs: number;
   /** Height of the content area (any CSS length). */
   height?: number | string;
+  /** Apps the user may not open: a deep link to one shows who to ask, never a frame. */
+  denied?: readonly DeniedMicroApp[];
+  /** The signed-in user, for the request-access link. */
+  userEntityRef?: string;
+  /** `luigi.access.requestAccessUrl`, a template. */
+  requestAccessTemplate?: string;
 }
 
 function RetryButton({ onClick }: { onClick(): void }) {
@@ -26,8 +34,19 @@ function RetryButton({ onClick }: { onClick(): void }) {
   );
 }
 
-function StatePanel({ state, retry }: { state: LuigiViewState; retry(): void }) {
+interface StatePanelProps {
+  state: LuigiViewState;
+  retry(): void;
+  userEntityRef?: string;
+  requestAccessTemplate?: string;
+}
+
+function StatePanel({ state, retry, userEntityRef = '', requestAccessTemplate }: StatePanelProps) {
   switch (state.kind) {
+    case 'denied':
+      return (
+        <AccessDeniedPanel app={state.app} userEntityRef={userEntityRef} requestAccessTemplate={requestAccessTemplate} />
+      );
     case 'landing':
       return (
         <EmptyState
@@ -94,16 +113,29 @@ function StatePanel({ state, retry }: { state: LuigiViewState; retry(): void }) 
  * The Luigi content area: the engine's root while a micro app is shown, Backstage panels otherwise.
  * The container stays mounted in every state so Luigi is never torn down by a state change.
  */
-export function LuigiView({ engine, apps, loadTimeoutMs, height = 600 }: LuigiViewProps) {
+export function LuigiView({
+  engine,
+  apps,
+  loadTimeoutMs,
+  height = 600,
+  denied,
+  userEntityRef,
+  requestAccessTemplate,
+}: LuigiViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const { state, retry, styleBlock } = useLuigiView(engine, containerRef, apps, loadTimeoutMs);
+  const { state, retry, styleBlock } = useLuigiView(engine, containerRef, apps, loadTimeoutMs, denied);
   const showing = state.kind === 'showing';
   return (
     <Box data-testid="luigi-view" data-state={state.kind} minHeight={height} display="flex" flexDirection="column">
       {styleBlock && (
         <PolicyBlockPanel severity="warning" title="Micro apps' dialogs are unstyled" block={styleBlock} />
       )}
-      <StatePanel state={state} retry={retry} />
+      <StatePanel
+        state={state}
+        retry={retry}
+        userEntityRef={userEntityRef}
+        requestAccessTemplate={requestAccessTemplate}
+      />
       <div
         ref={containerRef}
         data-testid="luigi-container"

@@ -1,5 +1,6 @@
 import { RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router-dom';
+import { DeniedMicroApp } from '../../access/applyAccess';
 import { MicroApp } from '../../catalog/types';
 import { PolicyBlock } from '../../csp/policyAdvice';
 import { LuigiEngine } from '../../engine/LuigiEngine';
@@ -9,6 +10,8 @@ import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 export type LuigiViewState =
   | { kind: 'landing' }
   | { kind: 'not-found'; path: string }
+  /** The user may not open the micro app at this path: Luigi has no node for it, so no frame. */
+  | { kind: 'denied'; app: DeniedMicroApp }
   | { kind: 'failed'; app: MicroApp }
   /** The page's Content-Security-Policy refused to frame the micro app's origin. */
   | { kind: 'blocked'; app: MicroApp; block: PolicyBlock }
@@ -38,6 +41,7 @@ export function useLuigiView(
   containerRef: RefObject<HTMLDivElement>,
   apps: readonly MicroApp[],
   loadTimeoutMs: number,
+  denied: readonly DeniedMicroApp[] = [],
 ) {
   const location = useLocation();
   const luigiPath = luigiPathFromHash(location.hash);
@@ -79,7 +83,10 @@ export function useLuigiView(
   let state: LuigiViewState;
   if (engineError) state = { kind: 'engine-failed', error: engineError, block: blocks.find(b => b.kind === 'script') };
   else if (firstSegment(luigiPath) === '') state = { kind: 'landing' };
-  else if (!app) state = { kind: 'not-found', path: luigiPath };
+  else if (!app) {
+    const deniedApp = denied.find(candidate => candidate.pathSegment === firstSegment(luigiPath));
+    state = deniedApp ? { kind: 'denied', app: deniedApp } : { kind: 'not-found', path: luigiPath };
+  }
   else if (frameBlock) state = { kind: 'blocked', app, block: frameBlock };
   else if (failedPath === luigiPath) state = { kind: 'failed', app };
   else state = { kind: 'showing', app };

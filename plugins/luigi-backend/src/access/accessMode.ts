@@ -1,14 +1,11 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
+import { LuigiAccessMode } from 'backstage-plugin-luigi-common';
 
 /**
- * How the plugin decides who may open a micro frontend:
- * - `permission-framework`: the app's permission policy decides, per entity (deny unless it allows);
- * - `open-to-every-signed-in-user`: the permission framework is off and app-config explicitly lets
- *   every signed-in user open every micro frontend (`luigi.access.openToEverySignedInUser`);
- * - `closed`: the permission framework is off and nothing says otherwise, so nobody opens any.
+ * How the plugin decides who may open a micro frontend (see the common package).
  * @public
  */
-export type AccessMode = 'permission-framework' | 'open-to-every-signed-in-user' | 'closed';
+export type AccessMode = LuigiAccessMode;
 
 /**
  * The access mode app-config gives. With `permission.enabled` false Backstage answers every

@@ -1,15 +1,12 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { LuigiAccessDecision } from 'backstage-plugin-luigi-common';
 import { AccessMode } from './accessMode';
 
 /**
- * One entity's decision. `reason` says why a micro frontend is refused: the policy denied it, the
- * permission framework is off (`closed` mode), or the permission backend gave an answer that is
- * neither ALLOW nor DENY.
+ * One entity's decision (see the common package).
  * @public
  */
-export type AccessDecision =
-  | { entityRef: string; result: 'allow' }
-  | { entityRef: string; result: 'deny'; reason: 'policy' | 'permission-framework-disabled' | 'malformed-decision' };
+export type AccessDecision = LuigiAccessDecision;
 
 /** Asks the permission framework about each entity ref, in order, with the user's credentials. */
 export type AuthorizeEntities = (entityRefs: string[]) => Promise<Array<{ result: unknown }>>;

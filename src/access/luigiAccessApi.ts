@@ -1,0 +1,39 @@
+import { createApiRef, DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { LuigiAccessDecisions, parseAccessDecisions } from 'backstage-plugin-luigi-common';
+
+/**
+ * Asks the luigi backend which micro frontends the signed-in user may open. The backend decides, on
+ * Backstage's permission framework; the frontend only hides what the backend would refuse anyway.
+ * @public
+ */
+export interface LuigiAccessApi {
+  /** One decision per entity ref (normalized), and the backend's access mode. */
+  decide(entityRefs: string[]): Promise<LuigiAccessDecisions>;
+}
+
+/**
+ * API ref for {@link LuigiAccessApi}.
+ * @public
+ */
+export const luigiAccessApiRef = createApiRef<LuigiAccessApi>({ id: 'plugin.luigi.access' });
+
+/**
+ * {@link LuigiAccessApi} over the luigi backend plugin's `/access/decisions` route, with the
+ * user's own credentials (Backstage's fetch API adds them).
+ * @public
+ */
+export class LuigiAccessClient implements LuigiAccessApi {
+  constructor(private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {}
+
+  async decide(entityRefs: string[]): Promise<LuigiAccessDecisions> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('luigi');
+    const response = await this.options.fetchApi.fetch(`${baseUrl}/access/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ entityRefs }),
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return parseAccessDecisions(await response.json());
+  }
+}
