@@ -41,8 +41,9 @@ describe('identity in micro apps', () => {
       bob: ['group:default/team-billing', 'user:default/bob'],
     };
     for (const [user, refs] of Object.entries(expected)) {
-      await visit(page, '/luigi#/orders', user);
-      const context = await contextOf(await waitForApp(page, 'orders'));
+      // Billing: owned by team-billing, so both may open it.
+      await visit(page, '/luigi#/billing', user);
+      const context = await contextOf(await waitForApp(page, 'billing'));
       assert.equal(context.user.userEntityRef, `user:default/${user}`);
       assert.deepEqual([...context.user.ownershipEntityRefs].sort(), refs);
     }
@@ -106,8 +107,8 @@ describe('identity in micro apps', () => {
     assert.equal(cookies.includes(old), false, 'nor in a cookie');
 
     // Signing in as someone else never shows the old token either.
-    await visit(page, '/luigi#/orders', 'bob');
-    const bobsFrame = await waitForApp(page, 'orders');
+    await visit(page, '/luigi#/billing', 'bob');
+    const bobsFrame = await waitForApp(page, 'billing');
     await bobsFrame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
     const claims = JSON.parse(await bobsFrame.locator('#verified-claims').textContent());
     assert.equal(claims.sub, 'bob');

@@ -647,6 +647,8 @@ describe('host apps', () => {
             assert.equal(rejected.length, 1, `${app}: one refused registration`);
             assert.match(rejected[0], /component:default\/bad/);
             assert.match(rejected[0], /origin https:\/\/evil\.example\.net is not in luigi\.allowedOrigins/);
+            // A fresh install without the permission framework opens no micro app, and says why.
+            assert.match(await page.getByTestId('luigi-access-mode').textContent(), /permission\.enabled/);
             assert.deepEqual(errors, [], `${app}: no uncaught errors`);
             assert.deepEqual(violations, [], `${app} (${setup}): the app itself runs under the policy`);
             const policy = page.getByTestId('luigi-policy-diagnostics');

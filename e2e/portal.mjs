@@ -89,8 +89,10 @@ export async function visit(page, path, user = 'alice', { baseUrl = PORTAL.baseU
   const popup = page.waitForEvent('popup');
   await signIn.click();
   const login = await popup;
+  // The auth backend's handler closes the popup as soon as the provider redirects back: listen first.
+  const closed = login.waitForEvent('close');
   await login.locator(`#login-${user}`).click();
-  await login.waitForEvent('close');
+  await closed;
   await signIn.waitFor({ state: 'detached' });
   if (page.url() !== target) throw new Error(`signed in at ${page.url()}, not at ${target}`);
 }

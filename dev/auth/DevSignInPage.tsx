@@ -3,9 +3,11 @@ import { SignInPageProps } from '@backstage/core-plugin-api';
 import { oidcSignInProvider } from './oidcAuthApi';
 
 /**
- * Backstage's own sign-in page with the local OpenID Connect provider. `auto` signs in again
- * silently on a reload while the auth backend's session cookie lasts.
+ * Backstage's own sign-in page with the local OpenID Connect provider. A reload signs in again
+ * silently while the auth backend's session lasts. Not `auto`: that opens the provider's popup by
+ * itself, which (the provider remembering its own session) signs a user who just signed out
+ * straight back in, so nobody could switch users.
  */
 export function DevSignInPage(props: SignInPageProps) {
-  return <SignInPage {...props} auto provider={oidcSignInProvider} />;
+  return <SignInPage {...props} provider={oidcSignInProvider} />;
 }

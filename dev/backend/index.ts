@@ -2,6 +2,7 @@
 // through the auth backend at the local OpenID Connect provider, the permission framework, and the
 // luigi plugin with its catalog module, on an in-memory SQLite database.
 import { createBackend } from '@backstage/backend-defaults';
+import { devPermissionPolicyModule } from './devPermissionPolicy';
 import { devReadinessPlugin } from './devReadinessPlugin';
 
 const backend = createBackend();
@@ -10,7 +11,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // The `oidc` provider with the identity provider's groups mapped to catalog groups.
 backend.add(import('backstage-plugin-luigi-backend/auth'));
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+// Platform admins open every micro app, everybody else those of the entities they own.
+backend.add(devPermissionPolicyModule);
 backend.add(import('backstage-plugin-luigi-backend'));
 backend.add(import('backstage-plugin-luigi-backend/catalog'));
 backend.add(devReadinessPlugin);

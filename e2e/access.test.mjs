@@ -1,0 +1,87 @@
+// Access on Backstage's permission framework, with the dev portal's policy (dev/backend): platform
+// admins open every micro app, everybody else those of the entities they own. alice is a platform
+// admin; bob (team-billing) may open billing's apps only.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { openSession } from './session.mjs';
+import { PORTAL, mouseAway, visit, waitForApp } from './portal.mjs';
+
+let page;
+openSession(opened => {
+  page = opened;
+});
+
+/** The path segments of the micro apps in the page's navigation. */
+async function navApps() {
+  const nav = page.getByTestId('luigi-nav');
+  await nav.waitFor();
+  const ids = await nav.locator('[data-testid^="luigi-nav-"]').evaluateAll(items => items.map(item => item.dataset.testid));
+  return ids.map(id => id.replace('luigi-nav-', '')).sort();
+}
+
+/** Every request the page makes to the micro apps' origin under `path`, from now on. */
+function watchRequests(path) {
+  const seen = [];
+  const onRequest = request => {
+    if (request.url().startsWith(`${PORTAL.trustedOrigin}${path}`)) seen.push(request.url());
+  };
+  page.on('request', onRequest);
+  return { seen, stop: () => page.off('request', onRequest) };
+}
+
+describe('access to micro apps', () => {
+  test('alice and bob see the micro apps their access gives them', async () => {
+    await visit(page, '/luigi', 'alice');
+    assert.deepEqual(await navApps(), [
+      'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports',
+    ]);
+    await visit(page, '/luigi', 'bob');
+    assert.deepEqual(await navApps(), ['billing', 'reports']);
+    // The sidebar offers bob the same, and nothing else.
+    await page.getByTestId('item-with-submenu').hover();
+    const submenu = page.getByTestId('luigi-sidebar-submenu');
+    await submenu.waitFor();
+    const items = await submenu.getByRole('link').allTextContents();
+    assert.deepEqual(items.filter(text => ['Orders', 'Inventory', 'Billing', 'Reports'].includes(text)).sort(), ['Billing', 'Reports']);
+    await mouseAway(page);
+  });
+
+  test("bob's deep link to Orders shows who owns it and how to ask, and no frame, no request", async () => {
+    const requests = watchRequests('/apps/orders/');
+    try {
+      await visit(page, '/luigi#/orders', 'bob');
+      const panel = page.getByTestId('luigi-access-denied');
+      await panel.waitFor();
+      assert.match(await panel.textContent(), /You may not open Orders/);
+      const owner = page.getByTestId('luigi-access-owner').getByRole('link');
+      assert.equal(await owner.getAttribute('href'), '/catalog/default/group/team-orders');
+      const request = page.getByTestId('luigi-request-access');
+      assert.equal(
+        await request.getAttribute('href'),
+        `https://access.example.com/request?app=${encodeURIComponent('component:default/orders')}&user=${encodeURIComponent('user:default/bob')}`,
+      );
+      await page.waitForTimeout(1000);
+      assert.equal(await page.locator('iframe').count(), 0, 'no frame');
+      assert.deepEqual(requests.seen, [], 'nothing reached the Orders micro app');
+      // A micro app bob may open still works on the same page.
+      await page.getByTestId('luigi-nav-billing').click();
+      await waitForApp(page, 'billing');
+    } finally {
+      requests.stop();
+    }
+  });
+
+  test("bob's entity tab for Orders is denied too; for Billing it opens", async () => {
+    const requests = watchRequests('/apps/orders/');
+    try {
+      await visit(page, '/catalog/default/component/orders/luigi', 'bob');
+      await page.getByTestId('luigi-access-denied').waitFor();
+      assert.equal(await page.locator('iframe').count(), 0);
+      assert.deepEqual(requests.seen, []);
+    } finally {
+      requests.stop();
+    }
+    await visit(page, '/catalog/default/component/billing/luigi', 'bob');
+    await waitForApp(page, 'billing');
+  });
+});
