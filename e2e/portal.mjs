@@ -86,9 +86,20 @@ export async function visit(page, path, user = 'alice', { baseUrl = PORTAL.baseU
   await page.goto('about:blank');
   await page.goto(target);
   const signIn = page.getByRole('button', { name: /^sign in$/i });
-  const popup = page.waitForEvent('popup');
-  await signIn.click();
-  const login = await popup;
+  // The sign-in page first tries a silent sign-in (the provider it remembers; its refresh answers
+  // 401): let it settle before clicking, and click again if no popup opened all the same.
+  await signIn.waitFor();
+  await page.waitForLoadState('networkidle');
+  let login;
+  for (let attempt = 0; !login && attempt < 3; attempt++) {
+    const popup = page.waitForEvent('popup', { timeout: 15_000 }).catch(() => undefined);
+    await signIn.click();
+    login = await popup;
+    if (!login && !(await signIn.isVisible())) {
+      throw new Error(`no sign-in popup, and the sign-in page is gone (at ${page.url()})`);
+    }
+  }
+  if (!login) throw new Error('the sign-in popup did not open');
   // The auth backend's handler closes the popup as soon as the provider redirects back: listen first.
   const closed = login.waitForEvent('close');
   await login.locator(`#login-${user}`).click();
