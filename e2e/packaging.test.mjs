@@ -445,11 +445,13 @@ async function startHostBackend(name, extra) {
     throw new Error(`${what} did not happen; the backend said:\n${output.slice(-3000)}`);
   };
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise(resolve => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise(resolve => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    // A graceful shutdown can wait on the browser's keep-alive connections: do not wait forever.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
   };
   const problems = entity =>
     (entity.status?.items ?? []).filter(item => item.type === 'backstage.io/catalog-processing').map(item => item.error.message);

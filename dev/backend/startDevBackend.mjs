@@ -26,8 +26,12 @@ export async function startDevBackend({ configs, baseUrl = 'http://localhost:700
   );
   const exited = new Promise(resolve => child.on('exit', code => resolve(code ?? 0)));
   const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    // A graceful shutdown can wait on browsers' keep-alive connections: do not wait forever.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
+    clearTimeout(timer);
   };
   const deadline = Date.now() + timeoutMs;
   while (!(await isReady(`${baseUrl}/api/dev-readiness/catalog`))) {
