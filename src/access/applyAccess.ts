@@ -21,25 +21,25 @@ export interface MicroAppAccess {
 }
 
 /**
- * Splits micro apps into those the user may open and those they may not. An app the answer says
- * nothing about is denied: only an explicit allow opens one.
+ * Why the answer refuses the entity, or undefined where it explicitly allows it. An entity the
+ * answer says nothing about is refused: only an explicit allow opens one. Refs compare
+ * case-insensitively, as the catalog's do.
  */
+export function denialOf(entityRef: string, answer: LuigiAccessDecisions): LuigiDenialReason | undefined {
+  const ref = entityRef.toLocaleLowerCase('en-US');
+  const decision = answer.decisions.find(candidate => candidate.entityRef.toLocaleLowerCase('en-US') === ref);
+  if (decision?.result === 'allow') return undefined;
+  return decision?.reason ?? 'malformed-decision';
+}
+
+/** Splits micro apps into those the user may open and those they may not ({@link denialOf}). */
 export function applyAccess(apps: readonly MicroApp[], answer: LuigiAccessDecisions): MicroAppAccess {
-  const byRef = new Map(answer.decisions.map(decision => [decision.entityRef.toLocaleLowerCase('en-US'), decision]));
   const allowed: MicroApp[] = [];
   const denied: DeniedMicroApp[] = [];
   for (const app of apps) {
-    const decision = byRef.get(app.entity.ref.toLocaleLowerCase('en-US'));
-    if (decision?.result === 'allow') {
-      allowed.push(app);
-    } else {
-      denied.push({
-        pathSegment: app.pathSegment,
-        label: app.label,
-        entity: app.entity,
-        reason: decision?.reason ?? 'malformed-decision',
-      });
-    }
+    const reason = denialOf(app.entity.ref, answer);
+    if (reason === undefined) allowed.push(app);
+    else denied.push({ pathSegment: app.pathSegment, label: app.label, entity: app.entity, reason });
   }
   return { mode: answer.mode, allowed, denied };
 }

@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { luigiAccessApiRef } from '../access/luigiAccessApi';
-import { applyAccess } from '../access/applyAccess';
+import { DeniedMicroApp, denialOf } from '../access/applyAccess';
 import { entityContextOf } from '../catalog/buildMicroApps';
 
 /**
@@ -19,11 +19,10 @@ export function useEntityAccess(entity: Entity) {
       identityApi.getBackstageIdentity(),
       accessApi.decide([context.ref]),
     ]);
-    // The entity as a one-app list: the same rule as the page (only an explicit allow opens).
-    const { denied, mode } = applyAccess(
-      [{ pathSegment: '', label, category: '', viewUrl: '', entity: context }],
-      answer,
-    );
-    return { denied: denied[0], mode, userEntityRef };
+    // The same rule as the page: only an explicit allow opens.
+    const reason = denialOf(context.ref, answer);
+    const denied: DeniedMicroApp | undefined =
+      reason === undefined ? undefined : { pathSegment: '', label, entity: context, reason };
+    return { denied, mode: answer.mode, userEntityRef };
   }, [accessApi, identityApi, context.ref, label]);
 }
