@@ -61,7 +61,8 @@ export class TokenRotation {
     }
     if (this.stopped) return;
     this.publish(next);
-    this.schedule();
+    // A listener may have stopped the rotation on this very change.
+    if (!this.stopped) this.schedule();
   }
 
   private schedule() {
