@@ -3,7 +3,9 @@ import { PolicyBlock } from '../csp/policyAdvice';
 import { toPolicyBlock } from '../csp/policyViolation';
 import { firstSegment, luigiPathFromHash } from './routeGate';
 import { HostGuard } from './hostGuard';
-import { buildLuigiConfig, buildLuigiNodes } from './luigiConfig';
+import { FrameTokenProvider, FrameTokens } from './frameTokens';
+import { LuigiAuthData } from './luigiAuthData';
+import { buildLuigiConfig, buildLuigiNodes, TokenContext } from './luigiConfig';
 import { LuigiCore, loadLuigiCore } from './luigiCore';
 import { LUIGI_HOST_ATTRIBUTE } from './styles/hostSelector';
 import { luigiHostOverrides } from './styles/luigiHostOverrides';
@@ -22,13 +24,7 @@ export interface LuigiViewBinding {
   onEngineError(error: Error): void;
 }
 
-/** Tokens as Luigi's auth store holds them; `LuigiClient.getToken()` returns `accessToken`. */
-export interface LuigiAuthData {
-  accessToken: string;
-  idToken?: string;
-  /** Epoch milliseconds. */
-  accessTokenExpirationDate?: number;
-}
+export type { LuigiAuthData } from './luigiAuthData';
 
 interface AttachedView {
   container: HTMLElement;
@@ -46,6 +42,7 @@ export class LuigiEngine {
   private readonly host: HTMLDivElement;
   private readonly root: HTMLDivElement;
   private readonly guard: HostGuard;
+  private readonly frameTokens: FrameTokens;
   private readonly style: HTMLStyleElement;
   private readonly doc: Document;
   private core?: LuigiCore;
@@ -58,6 +55,7 @@ export class LuigiEngine {
   private knownSegments = new Set<string>();
   private globalContext: object = {};
   private authData?: LuigiAuthData;
+  private microAppTokens?: FrameTokenProvider;
   private loadTimeoutMs = 15000;
 
   constructor(doc: Document = document) {
@@ -74,6 +72,8 @@ export class LuigiEngine {
     this.root.style.height = '100%';
     this.host.append(style, this.root);
     this.guard = new HostGuard(doc);
+    // The whole document: a frame is matched to the entity Luigi created it for, wherever it sits.
+    this.frameTokens = new FrameTokens(() => Array.from(doc.querySelectorAll('iframe')));
   }
 
   /** Sets how long a micro app may take before the error panel shows. */
@@ -116,7 +116,7 @@ export class LuigiEngine {
    */
   setAuthData(authData: LuigiAuthData | undefined) {
     this.authData = authData;
-    if (!this.core) return;
+    if (!this.core || this.frameTokens.perMicroApp) return;
     if (authData) this.core.auth().store.setAuthData(authData);
     else this.core.auth().store.removeAuthData();
     // Luigi client ignores a null payload, so an empty one is what makes getToken() return nothing.
@@ -124,6 +124,38 @@ export class LuigiEngine {
       { msg: 'luigi.auth.tokenIssued', authData: authData ?? {} },
       window.location.origin,
     );
+  }
+
+  /**
+   * Switches to one token per micro app, from `provider` (the luigi backend's), or back to the one
+   * shared token of {@link LuigiEngine.setAuthData} with `undefined`. `ifCurrent` leaves a newer
+   * provider in place (a view that unmounts after the next one mounted).
+   */
+  setMicroAppTokens(provider: FrameTokenProvider | undefined, ifCurrent?: FrameTokenProvider) {
+    if (ifCurrent && this.microAppTokens !== ifCurrent) return;
+    this.microAppTokens = provider;
+    this.frameTokens.setProvider(provider);
+    if (!this.core) return;
+    // The shared token leaves the store: frames get theirs when they ask for their context.
+    if (provider) this.core.auth().store.removeAuthData();
+    else if (this.authData) this.setAuthData(this.authData);
+  }
+
+  /**
+   * Hands an entity's new token (or none) to its open frames only, and to their context. Returns
+   * whether a frame of the entity is open, i.e. whether the token is still wanted.
+   */
+  microAppTokenChanged(entityRef: string): boolean {
+    if (!this.microAppTokens) return false;
+    const open = this.frameTokens.deliver(entityRef, this.microAppTokens.current(entityRef));
+    // Luigi recomputes each open frame's context (its node's token getters) and sends the update.
+    if (open) this.core?.setGlobalContext(this.globalContext);
+    return open;
+  }
+
+  /** The entity refs of the micro app frames open now. */
+  openMicroAppEntities(): Set<string> {
+    return this.frameTokens.openEntities();
   }
 
   /** Updates token and context together: the token first, so a context listener reads the new one. */
@@ -226,9 +258,26 @@ export class LuigiEngine {
     this.view.binding.onPolicyBlock(block);
   };
 
+  /**
+   * The token part of a micro app's context: its own token with per-micro-app tokens, else the
+   * shared one of the global context.
+   */
+  private readonly tokenContextOf = (entityRef: string): TokenContext => {
+    const global = this.globalContext as Partial<TokenContext>;
+    if (!this.microAppTokens) {
+      return { token: global.token, tokenExpiresAt: global.tokenExpiresAt, tokenStatus: global.tokenStatus };
+    }
+    const authData = this.microAppTokens.current(entityRef);
+    return authData
+      ? { token: authData.accessToken, tokenExpiresAt: authData.accessTokenExpirationDate, tokenStatus: 'valid' }
+      : { tokenStatus: 'missing' };
+  };
+
   private start(core: LuigiCore) {
     this.core = core;
     this.guard.start();
+    // Before Luigi's own message listener exists, so the guard always sees messages first.
+    this.frameTokens.install(core.auth().store);
     core.setConfig(
       buildLuigiConfig({
         apps: this.apps,
@@ -242,11 +291,13 @@ export class LuigiEngine {
           this.routedPath = path;
         },
         onPageError: () => this.view?.binding.onPageError(),
+        tokenContextOf: this.tokenContextOf,
+        onFrameCreated: (frame, node) => this.frameTokens.frameCreated(frame, node),
         afterInit: () => this.guard.restore(),
       }),
     );
     this.guard.restore();
-    if (this.authData) this.setAuthData(this.authData);
+    if (this.authData && !this.microAppTokens) this.setAuthData(this.authData);
   }
 
   private pushNodes() {
@@ -254,7 +305,12 @@ export class LuigiEngine {
     const config = this.core.getConfig();
     config.navigation = {
       ...config.navigation,
-      nodes: buildLuigiNodes(this.apps, this.loadTimeoutMs, () => this.view?.binding.onPageError()),
+      nodes: buildLuigiNodes(
+        this.apps,
+        this.loadTimeoutMs,
+        () => this.view?.binding.onPageError(),
+        this.tokenContextOf,
+      ),
     };
     this.core.configChanged('navigation');
   }

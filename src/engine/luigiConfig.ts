@@ -11,7 +11,35 @@ export interface LuigiConfigInput {
   /** Called with each Luigi path Luigi routes to. */
   onRouted(luigiPath: string): void;
   onPageError(): void;
+  /** The token fields of an entity's micro app context, read whenever Luigi computes a context. */
+  tokenContextOf(entityRef: string): TokenContext;
+  /** Called for every frame Luigi creates, with the node it shows. */
+  onFrameCreated(frame: HTMLIFrameElement, node: unknown): void;
   afterInit(): void;
+}
+
+/** The token fields of a micro app's context. */
+export interface TokenContext {
+  token?: string;
+  /** Epoch milliseconds. */
+  tokenExpiresAt?: number;
+  tokenStatus?: 'valid' | 'expired' | 'missing';
+}
+
+/**
+ * A node's context: the entity, and the token fields as getters. Luigi merges a node's context
+ * into the global one each time it sends a context (first load, every update), so each micro app
+ * sees its own token then, not one frozen when the nodes were built.
+ */
+function nodeContext(entity: MicroApp['entity'], tokenContextOf: (entityRef: string) => TokenContext): object {
+  const context = { entity };
+  for (const key of ['token', 'tokenExpiresAt', 'tokenStatus'] as const) {
+    Object.defineProperty(context, key, {
+      enumerable: true,
+      get: () => tokenContextOf(entity.ref)[key],
+    });
+  }
+  return context;
 }
 
 /** One Luigi navigation node per micro app. The entity goes into the node's context. */
@@ -19,6 +47,7 @@ export function buildLuigiNodes(
   apps: readonly MicroApp[],
   loadTimeoutMs: number,
   onPageError: () => void,
+  tokenContextOf: (entityRef: string) => TokenContext,
 ): object[] {
   return apps.map(app => ({
     pathSegment: app.pathSegment,
@@ -28,7 +57,7 @@ export function buildLuigiNodes(
     virtualTree: true,
     // Luigi appends `/<rest>` to this base; without the trailing slash `…/app/` would become `…/app//x`.
     _virtualViewUrl: app.viewUrl.replace(/\/+$/, ''),
-    context: { entity: app.entity },
+    context: nodeContext(app.entity, tokenContextOf),
     loadingIndicator: { enabled: true },
     // Fires only while the loading indicator is still up, i.e. the handshake never completed
     // (404, framing refused, no Luigi client): the page then shows an error panel with a retry.
@@ -44,7 +73,7 @@ export function buildLuigiNodes(
 export function buildLuigiConfig(input: LuigiConfigInput): object {
   return {
     navigation: {
-      nodes: buildLuigiNodes(input.apps, input.loadTimeoutMs, input.onPageError),
+      nodes: buildLuigiNodes(input.apps, input.loadTimeoutMs, input.onPageError, input.tokenContextOf),
       globalContext: input.globalContext,
     },
     routing: {
@@ -58,6 +87,9 @@ export function buildLuigiConfig(input: LuigiConfigInput): object {
       hideNavigation: true,
       header: { disabled: true },
       appLoadingIndicator: { hideAutomatically: true },
+      // Tells the engine which entity each frame (page, modal, drawer) belongs to, for its token.
+      iframeCreationInterceptor: (frame: HTMLIFrameElement, _viewGroup: unknown, node: unknown) =>
+        input.onFrameCreated(frame, node),
     },
     auth: { storage: 'none' },
     lifecycleHooks: { luigiAfterInit: input.afterInit },

@@ -1,0 +1,153 @@
+import { LuigiAuthData } from './luigiAuthData';
+
+/** Where the engine gets each micro app's own token (the per-micro-app token mode). */
+export interface FrameTokenProvider {
+  /** The entity's valid token now, if there is one. */
+  current(entityRef: string): LuigiAuthData | undefined;
+  /** Whether the backend already answered for the entity (with a token or a refusal). */
+  answered(entityRef: string): boolean;
+  /** Asks for the entity's token; resolves once answered, successfully or not. */
+  ensure(entityRef: string): Promise<unknown>;
+}
+
+/** What the guard needs from Luigi's auth store, which `luigi.init` reads its `authData` from. */
+export interface AuthStore {
+  setAuthData(data: object): void;
+  removeAuthData(): void;
+}
+
+const TOKEN_ISSUED = 'luigi.auth.tokenIssued';
+const GET_CONTEXT = 'luigi.get-context';
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Gives every micro app frame its own token and nothing else's.
+ *
+ * Luigi core has one auth store for all frames, and re-broadcasts a `luigi.auth.tokenIssued` that any
+ * of its frames posts to every frame. This guard listens to the host window's messages before Luigi
+ * does (a capture listener runs before Luigi's), drops `tokenIssued` from frames, and, when a frame
+ * asks for its context (`luigi.get-context`, answered by `luigi.init` with the store's `authData`),
+ * puts that frame's own token in the store just before Luigi reads it. A frame whose token is not
+ * there yet is held until the backend answered, then handed to Luigi. Rotated tokens go straight to
+ * the entity's frames, at the origin of their registered URL.
+ */
+export class FrameTokens {
+  private readonly entityOfFrame = new WeakMap<HTMLIFrameElement, string>();
+  /** Messages this guard re-dispatched after holding them: let through. */
+  private readonly released = new WeakSet<Event>();
+  private provider?: FrameTokenProvider;
+  private store?: AuthStore;
+  private clearTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly frames: () => HTMLIFrameElement[],
+    private readonly win: Window = window,
+  ) {}
+
+  /** Starts guarding the window's messages (once, for the life of the tab, as Luigi's listener). */
+  install(store: AuthStore) {
+    this.store = store;
+    this.win.addEventListener('message', this.onMessage, true);
+  }
+
+  /** Per-micro-app tokens from `provider`; `undefined` switches back to the one shared token. */
+  setProvider(provider: FrameTokenProvider | undefined) {
+    this.provider = provider;
+  }
+
+  /** Whether frames get their own tokens. */
+  get perMicroApp(): boolean {
+    return this.provider !== undefined;
+  }
+
+  /** Remembers which entity a frame Luigi creates belongs to (Luigi's `iframeCreationInterceptor`). */
+  frameCreated(frame: HTMLIFrameElement, node: unknown) {
+    const ref = (node as { context?: { entity?: { ref?: unknown } } } | undefined)?.context?.entity?.ref;
+    if (typeof ref === 'string') this.entityOfFrame.set(frame, ref);
+  }
+
+  /** The entity refs of the open frames. */
+  openEntities(): Set<string> {
+    const refs = new Set<string>();
+    for (const frame of this.frames()) {
+      const ref = this.entityOfFrame.get(frame);
+      if (ref) refs.add(ref);
+    }
+    return refs;
+  }
+
+  /**
+   * Sends the entity's token (or an empty one, which clears `getToken()`) to its open frames only.
+   * Returns whether any frame of the entity is open.
+   */
+  deliver(entityRef: string, authData: LuigiAuthData | undefined): boolean {
+    let open = false;
+    for (const frame of this.frames()) {
+      if (this.entityOfFrame.get(frame) !== entityRef) continue;
+      open = true;
+      // The registered URL's origin: a frame that navigated elsewhere receives nothing.
+      const origin = originOf(frame.src);
+      if (origin && frame.contentWindow) {
+        frame.contentWindow.postMessage({ msg: TOKEN_ISSUED, authData: authData ?? {} }, origin);
+      }
+    }
+    return open;
+  }
+
+  private frameOf(source: MessageEventSource | null): HTMLIFrameElement | undefined {
+    if (!source) return undefined;
+    return this.frames().find(frame => frame.contentWindow === source);
+  }
+
+  private readonly onMessage = (event: MessageEvent) => {
+    if (event.source === this.win) return;
+    const msg = (event.data as { msg?: unknown } | null)?.msg;
+    if (msg !== TOKEN_ISSUED && msg !== GET_CONTEXT) return;
+    const frame = this.frameOf(event.source);
+    if (!frame) return;
+    if (msg === TOKEN_ISSUED) {
+      // Only the host hands out tokens; Luigi would pass this one on to every frame.
+      event.stopImmediatePropagation();
+      return;
+    }
+    const provider = this.provider;
+    if (!provider) return;
+    const entityRef = this.entityOfFrame.get(frame);
+    if (!entityRef || this.released.has(event) || provider.answered(entityRef)) {
+      this.putInStore(entityRef ? provider.current(entityRef) : undefined);
+      return;
+    }
+    // No answer yet: hold the frame's request until there is one.
+    event.stopImmediatePropagation();
+    void provider.ensure(entityRef).finally(() => {
+      if (!frame.isConnected || this.frameOf(event.source) !== frame) return;
+      const copy = new MessageEvent('message', {
+        data: event.data,
+        origin: event.origin,
+        source: event.source,
+        ports: [...event.ports],
+      });
+      this.released.add(copy);
+      this.win.dispatchEvent(copy);
+    });
+  };
+
+  /**
+   * Luigi reads the store while answering this message, before any other message is handled, so
+   * the store holds this frame's token for that moment only.
+   */
+  private putInStore(authData: LuigiAuthData | undefined) {
+    if (!this.store) return;
+    if (authData) this.store.setAuthData(authData);
+    else this.store.removeAuthData();
+    clearTimeout(this.clearTimer);
+    this.clearTimer = setTimeout(() => this.store?.removeAuthData(), 0);
+  }
+}
