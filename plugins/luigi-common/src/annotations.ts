@@ -17,3 +17,12 @@ export const LUIGI_CATEGORY_ANNOTATION = 'luigi-project.io/category';
  * @public
  */
 export const LUIGI_VIEWS_ANNOTATION = 'luigi-project.io/views';
+
+/**
+ * Optional: the audience (`aud` claim) of the token the luigi backend issues for the entity's micro
+ * app, e.g. `https://apps.example.com/orders`. Defaults to the entity ref in its full lower-case form
+ * (`component:default/orders`). 1 to 255 characters, without whitespace or control characters; an
+ * invalid value is a registration problem, and no token is issued for the entity.
+ * @public
+ */
+export const LUIGI_TOKEN_AUDIENCE_ANNOTATION = 'luigi-project.io/token-audience';

@@ -1,4 +1,4 @@
-import { checkRegistration } from './registration';
+import { checkRegistration, hasValidView } from './registration';
 import { checkViewUrl, normalizeAllowedOrigins } from './viewUrl';
 
 const allowed = normalizeAllowedOrigins(['https://apps.example.com', 'http://localhost:7100']).origins;
@@ -70,5 +70,62 @@ describe('checkRegistration', () => {
     expect(checkRegistration(viewUrl('https://apps.example.com/'), new Set())).toEqual([
       { annotation: 'luigi-project.io/view-url', reason: 'origin https://apps.example.com is not in luigi.allowedOrigins' },
     ]);
+  });
+});
+
+describe('checkRegistration of the token audience', () => {
+  const withAudience = (audience: string) => ({
+    'luigi-project.io/view-url': 'https://apps.example.com/orders/',
+    'luigi-project.io/token-audience': audience,
+  });
+
+  it('accepts a valid audience', () => {
+    expect(checkRegistration(withAudience('https://apps.example.com/orders'), allowed)).toEqual([]);
+  });
+
+  it.each([
+    ['', 'the token audience annotation is empty'],
+    ['two words', 'the token audience must not contain whitespace or control characters'],
+    ['x'.repeat(300), 'the token audience is 300 characters long; at most 255 are allowed'],
+  ])('reports audience %j as a problem: %s', (audience, reason) => {
+    expect(checkRegistration(withAudience(audience), allowed)).toEqual([
+      { annotation: 'luigi-project.io/token-audience', reason },
+    ]);
+  });
+});
+
+describe('hasValidView', () => {
+  const views = (text: string) => ({ 'luigi-project.io/views': text });
+
+  it('is true for a valid view URL, or a valid entry of the views annotation', () => {
+    expect(hasValidView(viewUrl('https://apps.example.com/orders/'), allowed)).toBe(true);
+    expect(hasValidView(views('Settings=https://apps.example.com/orders/settings'), allowed)).toBe(true);
+    expect(hasValidView(viewUrl('http://localhost:7100/'), allowed)).toBe(true);
+  });
+
+  it('is true when one view is good and another bad, as the frontend shows the good one', () => {
+    expect(
+      hasValidView(
+        { ...viewUrl('https://evil.example.net/'), ...views('Settings=https://apps.example.com/s') },
+        allowed,
+      ),
+    ).toBe(true);
+    expect(
+      hasValidView(
+        { ...viewUrl('https://apps.example.com/'), ...views('Bad=https://evil.example.net/\nno label') },
+        allowed,
+      ),
+    ).toBe(true);
+  });
+
+  it('is false without views, or when every view is refused', () => {
+    expect(hasValidView(undefined, allowed)).toBe(false);
+    expect(hasValidView({ 'backstage.io/techdocs-ref': 'dir:.' }, allowed)).toBe(false);
+    expect(hasValidView({ 'luigi-project.io/token-audience': 'orders' }, allowed)).toBe(false);
+    expect(hasValidView(viewUrl('javascript:alert(1)'), allowed)).toBe(false);
+    expect(
+      hasValidView({ ...viewUrl('https://evil.example.net/'), ...views('A=https://evil.example.net/a, B=') }, allowed),
+    ).toBe(false);
+    expect(hasValidView(viewUrl('https://apps.example.com/'), new Set())).toBe(false);
   });
 });

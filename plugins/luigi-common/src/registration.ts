@@ -1,4 +1,5 @@
-import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from './annotations';
+import { LUIGI_TOKEN_AUDIENCE_ANNOTATION, LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from './annotations';
+import { checkTokenAudience } from './tokenAudience';
 import { parseViewsAnnotation } from './viewsAnnotation';
 import { checkViewUrl } from './viewUrl';
 
@@ -17,8 +18,9 @@ export interface RegistrationProblem {
 
 /**
  * Checks the `luigi-project.io/*` annotations of an entity with the rules the frontend applies when
- * it builds navigation (same checks, same reasons): the view URL, and every entry of the views
- * annotation. Entities without the annotations have no problems.
+ * it builds navigation (same checks, same reasons): the view URL, every entry of the views
+ * annotation, and the token audience the backend issues the micro app's token for. Entities without
+ * the annotations have no problems.
  * @public
  */
 export function checkRegistration(
@@ -39,5 +41,28 @@ export function checkRegistration(
     const check = checkViewUrl(entry.url, allowedOrigins);
     if (!check.ok) problems.push({ annotation: LUIGI_VIEWS_ANNOTATION, label: entry.label, reason: check.reason });
   }
+  if (LUIGI_TOKEN_AUDIENCE_ANNOTATION in annotations) {
+    const check = checkTokenAudience(annotations[LUIGI_TOKEN_AUDIENCE_ANNOTATION]);
+    if (!check.ok) problems.push({ annotation: LUIGI_TOKEN_AUDIENCE_ANNOTATION, reason: check.reason });
+  }
   return problems;
+}
+
+/**
+ * Whether an entity declares at least one micro frontend the frontend shows: a
+ * `luigi-project.io/view-url`, or an entry of `luigi-project.io/views`, whose URL passes
+ * {@link checkViewUrl}. One good view is enough, even beside bad ones, since the frontend shows the
+ * good one.
+ * @public
+ */
+export function hasValidView(
+  annotations: Readonly<Record<string, string>> | undefined,
+  allowedOrigins: ReadonlySet<string>,
+): boolean {
+  if (!annotations) return false;
+  if (LUIGI_VIEW_URL_ANNOTATION in annotations && checkViewUrl(annotations[LUIGI_VIEW_URL_ANNOTATION], allowedOrigins).ok) {
+    return true;
+  }
+  const { entries } = parseViewsAnnotation(annotations[LUIGI_VIEWS_ANNOTATION]);
+  return entries.some(entry => checkViewUrl(entry.url, allowedOrigins).ok);
 }
