@@ -1,11 +1,16 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
-import { luigiPermissions } from 'backstage-plugin-luigi-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { LUIGI_JWKS_PATH, luigiPermissions } from 'backstage-plugin-luigi-common';
 import { readAccessMode } from './access/accessMode';
+import { readAllowedOrigins } from './config/readAllowedOrigins';
 import { createRouter } from './router';
+import { DatabaseSigningKeys } from './tokens/signingKeys';
+import { readTokenConfig } from './tokens/tokenConfig';
 
 /**
  * The luigi backend plugin (plugin id `luigi`), served under `/api/luigi`. Registers the plugin's
- * permissions, so RBAC tools list them, and answers access decisions. Stateless: whatever it keeps
+ * permissions, so RBAC tools list them, answers access decisions, and issues each micro app its own
+ * short-lived token, signed with keys it publishes at `/.well-known/jwks.json`. Whatever it keeps
  * lives in its database, so several backend replicas behave as one.
  * @public
  */
@@ -20,8 +25,23 @@ export const luigiPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        database: coreServices.database,
+        discovery: coreServices.discovery,
+        userInfo: coreServices.userInfo,
+        catalog: catalogServiceRef,
       },
-      async init({ httpRouter, httpAuth, permissions, permissionsRegistry, config, logger }) {
+      async init({
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        config,
+        logger,
+        database,
+        discovery,
+        userInfo,
+        catalog,
+      }) {
         permissionsRegistry.addPermissions(luigiPermissions);
         const accessMode = readAccessMode(config);
         if (accessMode === 'closed') {
@@ -32,8 +52,28 @@ export const luigiPlugin = createBackendPlugin({
         } else if (accessMode === 'open-to-every-signed-in-user') {
           logger.warn('luigi.access.openToEverySignedInUser: every signed-in user may open every micro frontend');
         }
-        httpRouter.use(createRouter({ httpAuth, permissions, accessMode }));
+        // Read before anything else starts, so a bad setting stops the backend with its message.
+        const { lifetimeMs, keyRotationMs } = readTokenConfig(config);
+        const signingKeys = await DatabaseSigningKeys.create({
+          database,
+          logger,
+          timing: { keyRotationMs, tokenLifetimeMs: lifetimeMs },
+        });
+        httpRouter.use(
+          createRouter({
+            httpAuth,
+            permissions,
+            accessMode,
+            catalog,
+            userInfo,
+            discovery,
+            signingKeys,
+            allowedOrigins: readAllowedOrigins(config, logger),
+            tokenLifetimeMs: lifetimeMs,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({ path: LUIGI_JWKS_PATH, allow: 'unauthenticated' });
       },
     });
   },

@@ -28,6 +28,10 @@ const ENTITIES = [
   component('other-port', { 'luigi-project.io/view-url': 'https://apps.example.com:8443/' }),
   component('idn', { 'luigi-project.io/view-url': 'https://аpps.example.com/' }),
   component('empty', { 'luigi-project.io/view-url': '   ' }),
+  component('bad-audience', {
+    'luigi-project.io/view-url': 'https://apps.example.com/bad-audience/',
+    'luigi-project.io/token-audience': 'two words',
+  }),
   component(
     'bad-views',
     {
@@ -48,6 +52,9 @@ const PROBLEMS: Record<string, string[]> = {
   'other-port': ['Micro frontend not shown: luigi-project.io/view-url: origin https://apps.example.com:8443 is not in luigi.allowedOrigins'],
   idn: ['Micro frontend not shown: luigi-project.io/view-url: origin https://xn--pps-5cd.example.com is not in luigi.allowedOrigins'],
   empty: ['Micro frontend not shown: luigi-project.io/view-url: the view URL annotation is empty'],
+  'bad-audience': [
+    'Micro frontend gets no token: luigi-project.io/token-audience: the token audience must not contain whitespace or control characters',
+  ],
   'bad-views': [
     'Micro frontend not shown: luigi-project.io/views ("no label"): "no label" is not of the form Label=https://…',
     'Micro frontend not shown: luigi-project.io/views ("<img src onerror>"): origin https://evil.example.net is not in luigi.allowedOrigins',

@@ -1,6 +1,6 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { normalizeAllowedOrigins } from 'backstage-plugin-luigi-common';
+import { readAllowedOrigins } from '../config/readAllowedOrigins';
 import { LuigiRegistrationProcessor } from './LuigiRegistrationProcessor';
 
 /**
@@ -20,15 +20,7 @@ export const catalogModuleLuigiRegistrations = createBackendModule({
         logger: coreServices.logger,
       },
       async init({ catalog, config, logger }) {
-        const entries = config.getOptionalStringArray('luigi.allowedOrigins') ?? [];
-        const { origins, invalid } = normalizeAllowedOrigins(entries);
-        for (const entry of invalid) {
-          logger.warn(`luigi.allowedOrigins entry "${entry}" is not an origin (scheme://host[:port]) and is ignored`);
-        }
-        if (origins.size === 0) {
-          logger.warn('luigi.allowedOrigins is empty: every micro frontend registration is refused');
-        }
-        catalog.addProcessor(new LuigiRegistrationProcessor(origins));
+        catalog.addProcessor(new LuigiRegistrationProcessor(readAllowedOrigins(config, logger)));
       },
     });
   },

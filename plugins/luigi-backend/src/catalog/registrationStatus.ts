@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { AlphaEntity, EntityStatusItem } from '@backstage/catalog-model/alpha';
-import { checkRegistration, RegistrationProblem } from 'backstage-plugin-luigi-common';
+import {
+  checkRegistration,
+  LUIGI_TOKEN_AUDIENCE_ANNOTATION,
+  RegistrationProblem,
+} from 'backstage-plugin-luigi-common';
 
 /**
  * The status item type Backstage's entity page shows as processing problems
@@ -12,7 +16,10 @@ export const CATALOG_PROCESSING_STATUS = 'backstage.io/catalog-processing';
 /** Why the plugin refuses a registration, in one line an owner can act on. Entity text stays text. */
 export function describeProblem(problem: RegistrationProblem): string {
   const where = problem.label === undefined ? problem.annotation : `${problem.annotation} ("${problem.label}")`;
-  return `Micro frontend not shown: ${where}: ${problem.reason}`;
+  // A bad audience does not hide the view, but the backend issues the micro app no token.
+  const outcome =
+    problem.annotation === LUIGI_TOKEN_AUDIENCE_ANNOTATION ? 'Micro frontend gets no token' : 'Micro frontend not shown';
+  return `${outcome}: ${where}: ${problem.reason}`;
 }
 
 function statusItem(problem: RegistrationProblem): EntityStatusItem {

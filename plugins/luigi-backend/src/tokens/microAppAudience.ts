@@ -1,0 +1,40 @@
+import { Entity } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  checkRegistration,
+  hasValidView,
+  LUIGI_TOKEN_AUDIENCE_ANNOTATION,
+  LUIGI_VIEWS_ANNOTATION,
+  LUIGI_VIEW_URL_ANNOTATION,
+  resolveTokenAudience,
+} from 'backstage-plugin-luigi-common';
+import { describeProblem } from '../catalog/registrationStatus';
+
+/**
+ * The audience of an entity's micro app token, if the entity is a micro app the frontend shows:
+ * one view at least must pass the registration rules, and its token audience must be valid. Throws a
+ * NotAllowedError (403) saying why otherwise, with the reasons the entity page shows.
+ * @param entityRef - the entity's normalized ref (the default audience)
+ */
+export function microAppAudience(entity: Entity, entityRef: string, allowedOrigins: ReadonlySet<string>): string {
+  const annotations = entity.metadata.annotations;
+  if (!hasValidView(annotations, allowedOrigins)) {
+    const declares = annotations && (LUIGI_VIEW_URL_ANNOTATION in annotations || LUIGI_VIEWS_ANNOTATION in annotations);
+    if (!declares) {
+      throw new NotAllowedError(
+        `${entityRef} is not a micro app: it has no ${LUIGI_VIEW_URL_ANNOTATION} or ${LUIGI_VIEWS_ANNOTATION} annotation`,
+      );
+    }
+    const reasons = checkRegistration(annotations, allowedOrigins)
+      .filter(problem => problem.annotation !== LUIGI_TOKEN_AUDIENCE_ANNOTATION)
+      .map(describeProblem);
+    throw new NotAllowedError(
+      `${entityRef} has no valid micro frontend registration: ${reasons.join('; ') || 'its annotations declare no view'}`,
+    );
+  }
+  const audience = resolveTokenAudience(annotations, entityRef);
+  if (!audience.ok) {
+    throw new NotAllowedError(`${entityRef} has an invalid ${LUIGI_TOKEN_AUDIENCE_ANNOTATION}: ${audience.reason}`);
+  }
+  return audience.audience;
+}

@@ -1,0 +1,357 @@
+import { JsonObject } from '@backstage/types';
+import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  BackstageUserPrincipal,
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  luigiMicroFrontendOpenPermission,
+  LuigiMicroAppTokenClaims,
+  parseMicroAppToken,
+} from 'backstage-plugin-luigi-common';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { AddressInfo } from 'node:net';
+import luigiPlugin from '../index';
+
+jest.setTimeout(60_000);
+
+const ORDERS = 'component:default/orders';
+const ALICE = 'user:default/alice';
+const BOB = 'user:default/bob';
+const CAROL = 'user:default/carol';
+
+const component = (name: string, annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'website', lifecycle: 'production', owner: 'team-orders' },
+});
+
+const ENTITIES = [
+  component('orders', { 'luigi-project.io/view-url': 'https://apps.example.com/orders/' }),
+  component('billing', {
+    'luigi-project.io/view-url': 'https://apps.example.com/billing/',
+    'luigi-project.io/token-audience': 'https://apps.example.com/billing',
+  }),
+  component('private', { 'luigi-project.io/view-url': 'https://apps.example.com/private/' }),
+  component('docs', { 'backstage.io/techdocs-ref': 'dir:.' }),
+  component('foreign', { 'luigi-project.io/view-url': 'https://evil.example.net/' }),
+  component('bad-audience', {
+    'luigi-project.io/view-url': 'https://apps.example.com/x/',
+    'luigi-project.io/token-audience': 'two words',
+  }),
+];
+
+/** The catalog, with its own read rule: `private` is hidden from carol. It sees the caller's credentials. */
+const catalog = createServiceFactory({
+  service: catalogServiceRef,
+  deps: {},
+  factory() {
+    const inMemory = catalogServiceMock({ entities: ENTITIES });
+    const getEntityByRef = inMemory.getEntityByRef.bind(inMemory);
+    return Object.assign(inMemory, {
+      async getEntityByRef(ref: any, options?: any) {
+        const user = (options?.credentials?.principal as BackstageUserPrincipal | undefined)?.userEntityRef;
+        if (!user) throw new Error('the catalog was asked without user credentials');
+        const entity = await getEntityByRef(ref, options);
+        return entity?.metadata.name === 'private' && user === CAROL ? undefined : entity;
+      },
+    });
+  },
+});
+
+/** Users own themselves and their team, as the userInfo service says. */
+const userInfo = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () => ({
+    async getUserInfo(credentials: any) {
+      const userEntityRef = credentials.principal.userEntityRef;
+      return { userEntityRef, ownershipEntityRefs: [userEntityRef, 'group:default/team-orders'] };
+    },
+  }),
+});
+
+/** Alice and carol may open micro frontends, bob may not. */
+const policy: PermissionPolicy = {
+  async handle(request, user) {
+    if (isPermission(request.permission, luigiMicroFrontendOpenPermission)) {
+      const allowed = [ALICE, CAROL].includes(user?.info.userEntityRef ?? '');
+      return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
+    return { result: AuthorizeResult.ALLOW };
+  },
+};
+
+const policyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'alice-and-carol',
+  register(env) {
+    env.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy: extension }) {
+        extension.setPolicy(policy);
+      },
+    });
+  },
+});
+
+type Backend = Awaited<ReturnType<typeof startTestBackend>>;
+
+const PERMISSION_FRAMEWORK = { permission: { enabled: true }, luigi: { allowedOrigins: ['https://apps.example.com'] } };
+
+async function start(config: JsonObject, features: any[] = []): Promise<{ backend: Backend; url: string }> {
+  const backend = await startTestBackend({
+    features: [
+      luigiPlugin,
+      mockServices.rootConfig.factory({ data: config }),
+      // A request without credentials is anonymous, as in a real backend (the mock default is a user).
+      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      catalog,
+      userInfo,
+      import('@backstage/plugin-permission-backend'),
+      policyModule,
+      ...features,
+    ],
+  });
+  return { backend, url: `http://localhost:${(backend.server.address() as AddressInfo).port}` };
+}
+
+async function stop(backend: Backend) {
+  // Keep-alive connections from the test's fetches would hold the server (and Jest) open.
+  backend.server.closeAllConnections();
+  await backend.stop();
+}
+
+async function requestToken(url: string, body: unknown, authorization?: string) {
+  const response = await fetch(`${url}/api/luigi/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: await response.json().catch(() => undefined) };
+}
+
+const as = (user: string) => mockCredentials.user.header(user);
+
+/** Verifies a token against the JWKS of a backend, fetched as anyone would: without credentials. */
+async function verifyWithJwks(url: string, token: string, audience: string) {
+  const response = await fetch(`${url}/api/luigi/.well-known/jwks.json`);
+  expect(response.status).toBe(200);
+  const jwks = createLocalJWKSet(await response.json());
+  const { payload } = await jwtVerify<LuigiMicroAppTokenClaims>(token, jwks, {
+    issuer: `${url}/api/luigi`,
+    audience,
+    algorithms: ['ES256'],
+  });
+  return payload;
+}
+
+describe('micro app tokens on the permission framework', () => {
+  let backend: Backend;
+  let url: string;
+
+  beforeAll(async () => {
+    ({ backend, url } = await start(PERMISSION_FRAMEWORK));
+  });
+
+  afterAll(async () => {
+    await stop(backend);
+  });
+
+  it('issues an allowed user a token that verifies against the JWKS of the same backend', async () => {
+    const response = await requestToken(url, { entityRef: 'Component:default/Orders' }, as(ALICE));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const issued = parseMicroAppToken(response.body);
+    expect(issued).toEqual({ token: expect.any(String), expiresAt: expect.any(Number), audience: ORDERS, entityRef: ORDERS });
+    expect(decodeProtectedHeader(issued.token)).toEqual({ alg: 'ES256', kid: expect.any(String), typ: 'JWT' });
+
+    const claims = await verifyWithJwks(url, issued.token, ORDERS);
+    expect(claims).toEqual({
+      iss: `${url}/api/luigi`,
+      sub: ALICE,
+      aud: ORDERS,
+      ent: [ALICE, 'group:default/team-orders'],
+      app: ORDERS,
+      iat: expect.any(Number),
+      exp: claims.iat + 300,
+      jti: expect.any(String),
+    });
+    expect(issued.expiresAt).toBe(claims.exp * 1000);
+    await expect(verifyWithJwks(url, issued.token, 'component:default/billing')).rejects.toThrow(/"aud"/);
+  });
+
+  it("issues for the entity's token-audience annotation", async () => {
+    const response = await requestToken(url, { entityRef: 'component:default/billing' }, as(ALICE));
+    expect(response.body.audience).toBe('https://apps.example.com/billing');
+    const claims = await verifyWithJwks(url, response.body.token, 'https://apps.example.com/billing');
+    expect(claims.app).toBe('component:default/billing');
+  });
+
+  it('publishes only public keys, to anyone, cacheable briefly', async () => {
+    const response = await fetch(`${url}/api/luigi/.well-known/jwks.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+    const { keys } = await response.json();
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(key).toEqual({
+        kid: expect.any(String),
+        kty: 'EC',
+        crv: 'P-256',
+        x: expect.any(String),
+        y: expect.any(String),
+        alg: 'ES256',
+        use: 'sig',
+      });
+    }
+  });
+
+  it('refuses a caller that is not a signed-in user', async () => {
+    for (const authorization of [undefined, mockCredentials.user.invalidHeader()]) {
+      const response = await requestToken(url, { entityRef: ORDERS }, authorization);
+      expect(response.status).toBe(401);
+      expect(response.body.token).toBeUndefined();
+    }
+    // A service is authenticated, but may not get a user's token: the backend's httpAuth says 403.
+    const asService = await requestToken(url, { entityRef: ORDERS }, mockCredentials.service.header());
+    expect(asService.status).toBe(403);
+    expect(asService.body).toEqual({
+      error: expect.objectContaining({ name: 'NotAllowedError' }),
+      request: expect.anything(),
+      response: { statusCode: 403 },
+    });
+  });
+
+  it.each([
+    [{}, 'Expected a JSON body with an entityRef string'],
+    [{ entityRef: ['component:default/orders'] }, 'Expected a JSON body with an entityRef string'],
+    [{ entityRef: 'orders' }, 'entityRef is not an entity ref'],
+    [{ entityRef: 'component:default/' }, 'entityRef is not an entity ref'],
+  ])('refuses the malformed request %j (400)', async (body, message) => {
+    const response = await requestToken(url, body, as(ALICE));
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual(expect.objectContaining({ name: 'InputError', message }));
+  });
+
+  it('answers 404 for an unknown entity, and for one the catalog hides from the user', async () => {
+    const unknown = await requestToken(url, { entityRef: 'component:default/nope' }, as(ALICE));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toEqual(
+      expect.objectContaining({
+        name: 'NotFoundError',
+        message: 'No entity component:default/nope in the catalog, or you may not read it',
+      }),
+    );
+    // The catalog is asked with the user's credentials: carol may not read `private`, alice may.
+    const hidden = await requestToken(url, { entityRef: 'component:default/private' }, as(CAROL));
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.message).toBe(unknown.body.error.message.replace('nope', 'private'));
+    expect((await requestToken(url, { entityRef: 'component:default/private' }, as(ALICE))).status).toBe(200);
+    expect((await requestToken(url, { entityRef: ORDERS }, as(CAROL))).status).toBe(200);
+  });
+
+  it("refuses a user the app's policy denies (403)", async () => {
+    const response = await requestToken(url, { entityRef: ORDERS }, as(BOB));
+    expect(response.status).toBe(403);
+    expect(response.body.error).toEqual(
+      expect.objectContaining({
+        name: 'NotAllowedError',
+        message: 'You may not open the micro frontends of component:default/orders (denied: policy)',
+      }),
+    );
+  });
+
+  it.each([
+    ['docs', /is not a micro app: it has no luigi-project\.io\/view-url or luigi-project\.io\/views annotation/],
+    ['foreign', /has no valid micro frontend registration: .*origin https:\/\/evil\.example\.net is not in luigi\.allowedOrigins/],
+    ['bad-audience', /has an invalid luigi-project\.io\/token-audience: .*whitespace/],
+  ])('refuses %s, which is no valid micro app registration (403)', async (name, message) => {
+    const response = await requestToken(url, { entityRef: `component:default/${name}` }, as(ALICE));
+    expect(response.status).toBe(403);
+    expect(response.body.error.name).toBe('NotAllowedError');
+    expect(response.body.error.message).toMatch(message);
+  });
+});
+
+describe('micro app tokens without the permission framework', () => {
+  it('are refused by default (403)', async () => {
+    const { backend, url } = await start({ luigi: { allowedOrigins: ['https://apps.example.com'] } });
+    try {
+      const response = await requestToken(url, { entityRef: ORDERS }, as(ALICE));
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toMatch(/the permission framework is off/);
+    } finally {
+      await stop(backend);
+    }
+  });
+
+  it('are issued to every signed-in user when app-config explicitly says so', async () => {
+    const { backend, url } = await start({
+      luigi: { allowedOrigins: ['https://apps.example.com'], access: { openToEverySignedInUser: true } },
+    });
+    try {
+      const response = await requestToken(url, { entityRef: ORDERS }, as(BOB));
+      expect(response.status).toBe(200);
+      expect((await verifyWithJwks(url, response.body.token, ORDERS)).sub).toBe(BOB);
+    } finally {
+      await stop(backend);
+    }
+  });
+});
+
+describe('micro app tokens across replicas', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  it('verify against the JWKS of another backend on the same database', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const database = mockServices.database.factory({ knex });
+    const first = await start(PERMISSION_FRAMEWORK, [database]);
+    const second = await start(PERMISSION_FRAMEWORK, [database]);
+    try {
+      const issued = await requestToken(first.url, { entityRef: ORDERS }, as(ALICE));
+      const response = await fetch(`${second.url}/api/luigi/.well-known/jwks.json`);
+      const { payload } = await jwtVerify(issued.body.token, createLocalJWKSet(await response.json()), {
+        issuer: `${first.url}/api/luigi`,
+        audience: ORDERS,
+      });
+      expect(payload.sub).toBe(ALICE);
+    } finally {
+      await stop(first.backend);
+      await stop(second.backend);
+    }
+  });
+});
+
+describe('token settings', () => {
+  it.each([
+    [{ lifetime: '10s' }, 'luigi.tokens.lifetime must be between 30 seconds and 1 hour, got 10 seconds'],
+    [{ keyRotation: { minutes: 1 } }, 'luigi.tokens.keyRotation must be between 10 minutes and 30 days, got 60 seconds'],
+  ])('stop the backend from starting when out of bounds: %j', async (tokens, message) => {
+    await expect(start({ ...PERMISSION_FRAMEWORK, luigi: { tokens } })).rejects.toThrow(message);
+  });
+
+  it('set the lifetime of the tokens', async () => {
+    const { backend, url } = await start({
+      ...PERMISSION_FRAMEWORK,
+      luigi: { allowedOrigins: ['https://apps.example.com'], tokens: { lifetime: { minutes: 2 } } },
+    });
+    try {
+      const response = await requestToken(url, { entityRef: ORDERS }, as(ALICE));
+      const claims = await verifyWithJwks(url, response.body.token, ORDERS);
+      expect(claims.exp - claims.iat).toBe(120);
+    } finally {
+      await stop(backend);
+    }
+  });
+});
