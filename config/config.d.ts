@@ -30,6 +30,19 @@ export interface Config {
        */
       scopes?: string[];
     };
+    /** Which token micro apps receive. */
+    tokens?: {
+      /**
+       * `per-micro-app` (default): each micro app gets its own short-lived token from the luigi
+       * backend plugin, issued only if the user may open it, with the app's own audience (see
+       * `luigi.tokens.lifetime` there). `token-source`: every micro app gets the token source's token
+       * (the Backstage token, or an auth API's token with an `AuthApiTokenSource` override), the
+       * plugin's behaviour before per-app tokens; only for micro apps that must call services
+       * trusting that token, as it lets each allowlisted app use it anywhere it is accepted.
+       * @visibility frontend
+       */
+      mode?: 'per-micro-app' | 'token-source';
+    };
     /** How the user's token is kept fresh in open micro apps. */
     tokenRefresh?: {
       /**

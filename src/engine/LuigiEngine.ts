@@ -73,7 +73,10 @@ export class LuigiEngine {
     this.host.append(style, this.root);
     this.guard = new HostGuard(doc);
     // The whole document: a frame is matched to the entity Luigi created it for, wherever it sits.
-    this.frameTokens = new FrameTokens(() => Array.from(doc.querySelectorAll('iframe')));
+    this.frameTokens = new FrameTokens(
+      () => Array.from(doc.querySelectorAll('iframe')),
+      entityRef => this.tokenContextOf(entityRef),
+    );
   }
 
   /** Sets how long a micro app may take before the error panel shows. */
@@ -147,10 +150,7 @@ export class LuigiEngine {
    */
   microAppTokenChanged(entityRef: string): boolean {
     if (!this.microAppTokens) return false;
-    const open = this.frameTokens.deliver(entityRef, this.microAppTokens.current(entityRef));
-    // Luigi recomputes each open frame's context (its node's token getters) and sends the update.
-    if (open) this.core?.setGlobalContext(this.globalContext);
-    return open;
+    return this.frameTokens.deliver(entityRef, this.microAppTokens.current(entityRef), this.tokenContextOf(entityRef));
   }
 
   /** The entity refs of the micro app frames open now. */
@@ -270,7 +270,7 @@ export class LuigiEngine {
     const authData = this.microAppTokens.current(entityRef);
     return authData
       ? { token: authData.accessToken, tokenExpiresAt: authData.accessTokenExpirationDate, tokenStatus: 'valid' }
-      : { tokenStatus: 'missing' };
+      : { token: undefined, tokenExpiresAt: undefined, tokenStatus: 'missing' };
   };
 
   private start(core: LuigiCore) {

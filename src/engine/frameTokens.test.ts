@@ -36,15 +36,21 @@ describe('FrameTokens', () => {
   let store: { data?: object; setAuthData: jest.Mock; removeAuthData: jest.Mock };
   /** What Luigi's own (later, bubbling) listener sees: the message and the store at that moment. */
   let luigiSaw: Array<{ msg: string; authData?: object }>;
+  /** The token fields the engine would give each entity's context now. */
+  let tokensNow: Record<string, string | undefined>;
   const luigiListener = (event: MessageEvent) => luigiSaw.push({ msg: event.data.msg, authData: store.data });
 
   beforeEach(() => {
     luigiSaw = [];
+    tokensNow = {};
     store = {
       setAuthData: jest.fn((data: object) => void (store.data = data)),
       removeAuthData: jest.fn(() => void (store.data = undefined)),
     };
-    guard = new FrameTokens(() => Array.from(document.querySelectorAll('iframe')));
+    guard = new FrameTokens(
+      () => Array.from(document.querySelectorAll('iframe')),
+      ref => ({ token: tokensNow[ref] }),
+    );
     guard.install(store);
     window.addEventListener('message', luigiListener);
   });
@@ -114,7 +120,7 @@ describe('FrameTokens', () => {
     const stock = frameFor(ORDERS, 'https://stock.example.com/view', guard);
     const billing = frameFor(BILLING, 'https://apps.example.com/billing/', guard);
     const posts = [orders, stock, billing].map(frame => jest.spyOn(frame.contentWindow!, 'postMessage').mockImplementation(() => {}));
-    expect(guard.deliver(ORDERS, { accessToken: 'orders-2' })).toBe(true);
+    expect(guard.deliver(ORDERS, { accessToken: 'orders-2' }, { token: 'orders-2' })).toBe(true);
     expect(posts[0]).toHaveBeenCalledWith(
       { msg: 'luigi.auth.tokenIssued', authData: { accessToken: 'orders-2' } },
       'https://apps.example.com',
@@ -122,11 +128,65 @@ describe('FrameTokens', () => {
     expect(posts[1]).toHaveBeenCalledWith(expect.anything(), 'https://stock.example.com');
     expect(posts[2]).not.toHaveBeenCalled();
     // Taking it away sends an empty one, which Luigi client takes as "no token".
-    guard.deliver(ORDERS, undefined);
+    guard.deliver(ORDERS, undefined, { token: undefined });
     expect(posts[0]).toHaveBeenLastCalledWith({ msg: 'luigi.auth.tokenIssued', authData: {} }, 'https://apps.example.com');
     expect(guard.openEntities()).toEqual(new Set([ORDERS, BILLING]));
     billing.remove();
-    expect(guard.deliver(BILLING, { accessToken: 'b' })).toBe(false);
+    expect(guard.deliver(BILLING, { accessToken: 'b' }, {})).toBe(false);
+  });
+
+  it('brings a context Luigi computed before the token arrived up to date once Luigi answered the frame', async () => {
+    const tokens = provider({ [ORDERS]: 'orders-token' }, new Set([ORDERS]));
+    guard.setProvider(tokens);
+    const orders = frameFor(ORDERS, 'https://apps.example.com/orders/', guard);
+    const post = jest.spyOn(orders.contentWindow!, 'postMessage').mockImplementation(() => {});
+    // Luigi answers with the context it computed when it routed: no token yet.
+    const luigiAnswers = () => {
+      (orders as any).luigi = { _lastUpdatedMessage: { context: JSON.stringify({ entity: { ref: ORDERS } }) } };
+    };
+    window.addEventListener('message', luigiAnswers);
+    try {
+      window.dispatchEvent(messageFrom(orders, { msg: 'luigi.get-context' }));
+      tokensNow[ORDERS] = 'orders-token';
+      tokens.answer(ORDERS);
+      await new Promise(resolve => setTimeout(resolve, 10));
+    } finally {
+      window.removeEventListener('message', luigiAnswers);
+    }
+    const update = post.mock.calls.map(call => call[0] as any).find(message => message.msg === 'luigi.navigate');
+    expect(JSON.parse(update.context)).toEqual({ entity: { ref: ORDERS }, token: 'orders-token' });
+    expect(post).toHaveBeenCalledWith(update, 'https://apps.example.com');
+  });
+
+  it("updates the token in the context of a frame Luigi initialized, keeping the rest of its context", () => {
+    guard.setProvider(provider({}));
+    const orders = frameFor(ORDERS, 'https://apps.example.com/orders/', guard);
+    // What Luigi core keeps of the frame's luigi.init.
+    (orders as any).luigi = {
+      pathParams: { id: '7' },
+      _lastUpdatedMessage: {
+        context: JSON.stringify({ entity: { ref: ORDERS }, token: 'orders-1', tokenStatus: 'valid' }),
+        nodeParams: '{"tab":"a"}',
+        searchParams: '{}',
+        internal: JSON.stringify({ currentLocale: 'en' }),
+      },
+    };
+    const post = jest.spyOn(orders.contentWindow!, 'postMessage').mockImplementation(() => {});
+    guard.deliver(ORDERS, { accessToken: 'orders-2' }, { token: 'orders-2', tokenStatus: 'valid' });
+    const update = post.mock.calls.map(call => call[0] as any).find(message => message.msg === 'luigi.navigate');
+    expect(update).toEqual({
+      msg: 'luigi.navigate',
+      context: JSON.stringify({ entity: { ref: ORDERS }, token: 'orders-2', tokenStatus: 'valid' }),
+      nodeParams: '{"tab":"a"}',
+      pathParams: '{"id":"7"}',
+      searchParams: '{}',
+      internal: { currentLocale: 'en' },
+    });
+    expect(update.viewUrl).toBeUndefined();
+    post.mockClear();
+    guard.deliver(ORDERS, undefined, { token: undefined, tokenStatus: 'missing' });
+    const taken = post.mock.calls.map(call => call[0] as any).find(message => message.msg === 'luigi.navigate');
+    expect(JSON.parse(taken.context)).toEqual({ entity: { ref: ORDERS }, tokenStatus: 'missing' });
   });
 
   it('lets the host itself and the shared token mode work as before', () => {

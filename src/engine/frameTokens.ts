@@ -16,6 +16,32 @@ export interface AuthStore {
   removeAuthData(): void;
 }
 
+/** What Luigi core keeps on each frame it created; read to update one frame's context. */
+interface LuigiFrameState {
+  pathParams?: object;
+  /** The `luigi.init` Luigi last sent the frame, with JSON-encoded parts. */
+  _lastUpdatedMessage?: { context?: string; nodeParams?: string; searchParams?: string; internal?: string };
+}
+
+function parseObject(json: string | undefined): Record<string, unknown> {
+  try {
+    const value = json ? JSON.parse(json) : {};
+    return value && typeof value === 'object' ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+/** `context` over `base`; a key `context` sets to undefined is removed (a token taken away). */
+function mergeContext(base: Record<string, unknown>, context: object): Record<string, unknown> {
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(context)) {
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
 const TOKEN_ISSUED = 'luigi.auth.tokenIssued';
 const GET_CONTEXT = 'luigi.get-context';
 
@@ -48,6 +74,8 @@ export class FrameTokens {
 
   constructor(
     private readonly frames: () => HTMLIFrameElement[],
+    /** The token fields of an entity's micro app context now. */
+    private readonly contextOf: (entityRef: string) => object,
     private readonly win: Window = window,
   ) {}
 
@@ -84,21 +112,56 @@ export class FrameTokens {
   }
 
   /**
-   * Sends the entity's token (or an empty one, which clears `getToken()`) to its open frames only.
-   * Returns whether any frame of the entity is open.
+   * Sends the entity's token (or an empty one, which clears `getToken()`) to its open frames only,
+   * and updates the token fields of their context. Returns whether any frame of the entity is open.
    */
-  deliver(entityRef: string, authData: LuigiAuthData | undefined): boolean {
+  deliver(entityRef: string, authData: LuigiAuthData | undefined, context: object): boolean {
     let open = false;
     for (const frame of this.frames()) {
       if (this.entityOfFrame.get(frame) !== entityRef) continue;
       open = true;
       // The registered URL's origin: a frame that navigated elsewhere receives nothing.
       const origin = originOf(frame.src);
-      if (origin && frame.contentWindow) {
-        frame.contentWindow.postMessage({ msg: TOKEN_ISSUED, authData: authData ?? {} }, origin);
-      }
+      if (!origin || !frame.contentWindow) continue;
+      frame.contentWindow.postMessage({ msg: TOKEN_ISSUED, authData: authData ?? {} }, origin);
+      this.updateContext(frame, origin, context);
     }
     return open;
+  }
+
+  /**
+   * Luigi computes a frame's context when it routes, which may be before the frame's token arrived;
+   * once Luigi answered the frame, a context that says otherwise than the token is updated.
+   */
+  private syncContext(frame: HTMLIFrameElement, entityRef: string) {
+    const sent = parseObject((frame as HTMLIFrameElement & { luigi?: LuigiFrameState }).luigi?._lastUpdatedMessage?.context);
+    const wanted = this.contextOf(entityRef) as Record<string, unknown>;
+    const origin = originOf(frame.src);
+    if (!origin || !frame.isConnected || Object.keys(wanted).every(key => sent[key] === wanted[key])) return;
+    this.updateContext(frame, origin, wanted);
+  }
+
+  /**
+   * Updates one frame's context the way Luigi's `updateContextValues` does for all frames: a
+   * `luigi.navigate` without a view URL, so the micro app's URL stays and its context listener
+   * fires. Reconfiguring Luigi instead would re-render every view and close open modals. A frame
+   * Luigi has not initialized yet gets the token with its `luigi.init`.
+   */
+  private updateContext(frame: HTMLIFrameElement, origin: string, context: object) {
+    const state = (frame as HTMLIFrameElement & { luigi?: LuigiFrameState }).luigi;
+    const last = state?._lastUpdatedMessage;
+    if (!last) return;
+    frame.contentWindow!.postMessage(
+      {
+        msg: 'luigi.navigate',
+        context: JSON.stringify(mergeContext(parseObject(last.context), context)),
+        nodeParams: last.nodeParams ?? '{}',
+        pathParams: JSON.stringify({ ...state?.pathParams }),
+        searchParams: last.searchParams ?? '{}',
+        internal: parseObject(last.internal),
+      },
+      origin,
+    );
   }
 
   private frameOf(source: MessageEventSource | null): HTMLIFrameElement | undefined {
@@ -122,6 +185,7 @@ export class FrameTokens {
     const entityRef = this.entityOfFrame.get(frame);
     if (!entityRef || this.released.has(event) || provider.answered(entityRef)) {
       this.putInStore(entityRef ? provider.current(entityRef) : undefined);
+      if (entityRef) setTimeout(() => this.syncContext(frame, entityRef), 0);
       return;
     }
     // No answer yet: hold the frame's request until there is one.

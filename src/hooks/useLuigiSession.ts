@@ -1,23 +1,39 @@
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { luigiAccessApiRef } from '../access/luigiAccessApi';
+import { MicroAppTokens } from '../auth/MicroAppTokens';
 import { luigiTokenSourceApiRef } from '../auth/tokenSource';
 import { TokenRotation, TokenState } from '../auth/TokenRotation';
 import { buildUserContext } from '../auth/userContext';
 import { LuigiEngine } from '../engine/LuigiEngine';
 import { useLuigiSettings } from './useLuigiSettings';
 
+/** A micro app for which the luigi backend gave no token, and why. */
+export interface MicroAppTokenProblem {
+  entityRef: string;
+  error: Error;
+}
+
 /**
- * Feeds the signed-in user and a fresh token to the engine, so every open micro app gets them in its
- * context and from `LuigiClient.getToken()`, and loses the token the moment it is no longer valid.
- * Returns the token state (for the page's warning) and a sign-in action.
+ * Feeds the signed-in user and tokens to the engine, so every open micro app gets them in its
+ * context and from `LuigiClient.getToken()`, and loses its token the moment it is no longer valid.
+ *
+ * The token source's token says whether the user's session is valid. With `luigi.tokens.mode`
+ * `per-micro-app` (the default) each micro app gets its own token from the luigi backend while the
+ * session is valid; with `token-source` every micro app gets the token source's token.
+ * Returns the session's token state and the last per-app token problem (for the page's warnings),
+ * and a sign-in action.
  */
 export function useLuigiSession(engine: LuigiEngine) {
   const identityApi = useApi(identityApiRef);
   const tokenSource = useApi(luigiTokenSourceApiRef);
-  const { refresh } = useLuigiSettings();
+  const accessApi = useApi(luigiAccessApiRef);
+  const { refresh, tokenMode } = useLuigiSettings();
   const [token, setToken] = useState<TokenState>();
   const [rotation, setRotation] = useState<TokenRotation>();
+  const [appTokens, setAppTokens] = useState<MicroAppTokens>();
+  const [appTokenProblem, setAppTokenProblem] = useState<MicroAppTokenProblem>();
 
   const user = useAsync(async () => {
     const [identity, profile] = await Promise.all([
@@ -26,6 +42,7 @@ export function useLuigiSession(engine: LuigiEngine) {
     ]);
     return buildUserContext(identity, profile);
   }, [identityApi]);
+  const userEntityRef = user.value?.userEntityRef;
 
   useEffect(() => {
     const next = new TokenRotation(tokenSource, setToken, refresh);
@@ -34,9 +51,49 @@ export function useLuigiSession(engine: LuigiEngine) {
     return () => next.stop();
   }, [tokenSource, refresh]);
 
+  // One set of per-app tokens per user. A view that unmounts stops its set; the engine keeps it
+  // (stopped, it hands out nothing) until the next view brings its own.
+  useEffect(() => {
+    if (tokenMode !== 'per-micro-app' || !userEntityRef) {
+      if (tokenMode === 'token-source') engine.setMicroAppTokens(undefined);
+      return undefined;
+    }
+    const tokens = new MicroAppTokens(
+      async entityRef => {
+        const issued = await accessApi.issueToken(entityRef);
+        return { token: issued.token, expiresAt: issued.expiresAt };
+      },
+      (entityRef, state) => {
+        setAppTokenProblem(problem => {
+          if (state.error) return { entityRef, error: state.error };
+          return problem?.entityRef === entityRef ? undefined : problem;
+        });
+        return engine.microAppTokenChanged(entityRef);
+      },
+      refresh,
+    );
+    tokens.pause();
+    engine.setMicroAppTokens(tokens);
+    setAppTokens(tokens);
+    return () => tokens.stop();
+  }, [engine, accessApi, tokenMode, refresh, userEntityRef]);
+
   useEffect(() => {
     if (!user.value || !token) return;
     const valid = token.status === 'valid' ? token.token : undefined;
+    if (tokenMode === 'per-micro-app') {
+      engine.setSession({ context: { user: user.value }, authData: undefined });
+      if (!appTokens) return;
+      if (!valid) {
+        // The session ended: every open micro app loses its token now.
+        appTokens.pause();
+        engine.openMicroAppEntities().forEach(entityRef => engine.microAppTokenChanged(entityRef));
+      } else {
+        appTokens.resume();
+        engine.openMicroAppEntities().forEach(entityRef => void appTokens.ensure(entityRef));
+      }
+      return;
+    }
     engine.setSession({
       context: {
         user: user.value,
@@ -48,12 +105,12 @@ export function useLuigiSession(engine: LuigiEngine) {
         ? { accessToken: valid.token, accessTokenExpirationDate: valid.expiresAt }
         : undefined,
     });
-  }, [engine, user.value, token]);
+  }, [engine, user.value, token, tokenMode, appTokens]);
 
   const signIn = async () => {
     await tokenSource.signIn?.();
     await rotation?.refresh();
   };
 
-  return { user, token, signIn, canSignIn: Boolean(tokenSource.signIn) };
+  return { user, token, appTokenProblem, signIn, canSignIn: Boolean(tokenSource.signIn) };
 }

@@ -16,7 +16,12 @@ export interface LuigiSettings {
   refresh: RefreshSettings;
   /** `luigi.access.requestAccessUrl`: where a denied user asks for access, a template. */
   requestAccessUrl?: string;
+  /** `luigi.tokens.mode`: each micro app's own token from the backend, or the token source's. */
+  tokenMode: LuigiTokenMode;
 }
+
+/** Which token micro apps receive (`luigi.tokens.mode`). */
+export type LuigiTokenMode = 'per-micro-app' | 'token-source';
 
 /** Reads `luigi.*` from app-config. */
 export function useLuigiSettings(): LuigiSettings {
@@ -25,6 +30,9 @@ export function useLuigiSettings(): LuigiSettings {
   const loadTimeoutMs = config.getOptionalNumber('luigi.loadTimeoutMs') ?? DEFAULT_LOAD_TIMEOUT_MS;
   const marginSeconds = config.getOptionalNumber('luigi.tokenRefresh.marginSeconds');
   const requestAccessUrl = config.getOptionalString('luigi.access.requestAccessUrl');
+  // Anything but the explicit opt-in keeps tokens per micro app.
+  const tokenMode: LuigiTokenMode =
+    config.getOptionalString('luigi.tokens.mode') === 'token-source' ? 'token-source' : 'per-micro-app';
   const key = entries.join('\n');
   return useMemo(() => {
     const { origins, invalid } = normalizeAllowedOrigins(key ? key.split('\n') : []);
@@ -32,6 +40,6 @@ export function useLuigiSettings(): LuigiSettings {
       ...DEFAULT_REFRESH_SETTINGS,
       ...(marginSeconds !== undefined ? { marginMs: marginSeconds * 1000 } : {}),
     };
-    return { allowedOrigins: origins, invalidOrigins: invalid, loadTimeoutMs, refresh, requestAccessUrl };
-  }, [key, loadTimeoutMs, marginSeconds, requestAccessUrl]);
+    return { allowedOrigins: origins, invalidOrigins: invalid, loadTimeoutMs, refresh, requestAccessUrl, tokenMode };
+  }, [key, loadTimeoutMs, marginSeconds, requestAccessUrl, tokenMode]);
 }

@@ -104,7 +104,12 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
 
   return (
     <>
-      <TokenProblemPanel token={session.token} canSignIn={session.canSignIn} onSignIn={session.signIn} />
+      <TokenProblemPanel
+        token={session.token}
+        appTokenProblem={session.appTokenProblem}
+        canSignIn={session.canSignIn}
+        onSignIn={session.signIn}
+      />
       <PagePolicyPanel allowedOrigins={settings.allowedOrigins} />
       <ConfigProblemsPanel
         noun="micro frontend"

@@ -89,6 +89,7 @@ describe('LuigiPage access', () => {
     let failing = true;
     const allowing = accessApiAllowing();
     const flaky: LuigiAccessApi = {
+      issueToken: ref => allowing.issueToken(ref),
       decide: async refs => {
         if (failing) throw new Error('luigi backend unreachable');
         return allowing.decide(refs);
@@ -107,6 +108,9 @@ describe('LuigiPage access', () => {
 
   it('tells admins when the permission framework is off, and opens nothing', async () => {
     const closed: LuigiAccessApi = {
+      issueToken: async () => {
+        throw new Error('403: the permission framework is off');
+      },
       decide: async (refs): Promise<LuigiAccessDecisions> => ({
         mode: 'closed',
         decisions: refs.map(entityRef => ({ entityRef, result: 'deny', reason: 'permission-framework-disabled' })),
@@ -115,6 +119,26 @@ describe('LuigiPage access', () => {
     await renderPage(closed, '/luigi#/billing');
     expect(await screen.findByTestId('luigi-access-mode')).toHaveTextContent('permission.enabled');
     expect(await screen.findByTestId('luigi-access-denied')).toHaveTextContent('not set up access');
+  });
+
+  it('warns admins when app-config opens every micro app to every signed-in user, and opens them', async () => {
+    const allowing = accessApiAllowing();
+    const open: LuigiAccessApi = {
+      issueToken: ref => allowing.issueToken(ref),
+      decide: async (refs): Promise<LuigiAccessDecisions> => ({
+        mode: 'open-to-every-signed-in-user',
+        decisions: refs.map(entityRef => ({ entityRef, result: 'allow' })),
+      }),
+    };
+    await renderPage(open, '/luigi#/orders');
+    expect(await screen.findByTestId('luigi-access-mode')).toHaveTextContent(
+      'Every signed-in user may open every micro app',
+    );
+    expect(screen.getByTestId('luigi-access-mode')).toHaveTextContent('luigi.access.openToEverySignedInUser');
+    const nav = await screen.findByTestId('luigi-nav');
+    expect(within(nav).getByText('Orders')).toBeInTheDocument();
+    expect(within(nav).getByText('Billing')).toBeInTheDocument();
+    expect(screen.queryByTestId('luigi-access-denied')).toBeNull();
   });
 });
 

@@ -30,17 +30,24 @@ async function renderPage(options: {
   catalogError?: Error;
   token?: LuigiToken;
   path?: string;
+  tokenMode?: 'per-micro-app' | 'token-source';
 }) {
+  const access = accessApiAllowing();
   const getEntities = jest.fn(async () => {
     if (options.catalogError) throw options.catalogError;
     return { items: options.entities ?? [] };
   });
   const apis = [
     [catalogApiRef, { getEntities }],
-    [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: ['https://apps.example.com'] } } })],
+    [
+      configApiRef,
+      mockApis.config({
+        data: { luigi: { allowedOrigins: ['https://apps.example.com'], tokens: { mode: options.tokenMode } } },
+      }),
+    ],
     [identityApiRef, mockApis.identity({ userEntityRef: 'user:default/alice', ownershipEntityRefs: ['group:default/team-a'], displayName: 'Alice' })],
     [luigiTokenSourceApiRef, { getToken: async () => options.token }],
-    [luigiAccessApiRef, accessApiAllowing()],
+    [luigiAccessApiRef, access],
   ] as const;
   await renderInTestApp(
     <TestApiProvider apis={apis}>
@@ -49,7 +56,7 @@ async function renderPage(options: {
     </TestApiProvider>,
     { routeEntries: [options.path ?? '/luigi'] },
   );
-  return { getEntities };
+  return { getEntities, access };
 }
 
 const entities = [
@@ -83,8 +90,51 @@ describe('LuigiPage', () => {
     expect(refused.querySelector('b')).toBeNull();
   });
 
+  it("gives each micro app frame its own token from the backend, and the token source's to none", async () => {
+    const { access } = await renderPage({
+      entities,
+      token: { token: 'session-token', expiresAt: Date.now() + 600_000 },
+      path: '/luigi#/orders',
+    });
+    await screen.findByTestId('luigi-nav');
+    await waitFor(() => expect(mockCore.setConfig).toHaveBeenCalled());
+    // Luigi's global context: from its config at start, from setGlobalContext afterwards.
+    const globalContext = () => mockCore.setGlobalContext.mock.calls.at(-1)?.[0] ?? mockCore.config.navigation.globalContext;
+    await waitFor(() =>
+      expect(globalContext()).toEqual({ user: expect.objectContaining({ userEntityRef: 'user:default/alice' }) }),
+    );
+    const config = mockCore.setConfig.mock.calls[0][0] as any;
+    const orders = mockCore.nodes().find(node => node.pathSegment === 'orders')!;
+    // Luigi creates the frame for the orders node; the frame asks for its context.
+    const frame = document.createElement('iframe');
+    frame.src = orders.viewUrl;
+    document.querySelector('[luigi-app-root]')!.appendChild(frame);
+    config.settings.iframeCreationInterceptor(frame, undefined, orders);
+    const luigiSaw: unknown[] = [];
+    const luigi = () => luigiSaw.push(mockCore.authStore.setAuthData.mock.calls.at(-1)?.[0]);
+    window.addEventListener('message', luigi);
+    try {
+      window.dispatchEvent(
+        new MessageEvent('message', { data: { msg: 'luigi.get-context' }, origin: 'https://apps.example.com', source: frame.contentWindow }),
+      );
+      await waitFor(() => expect(luigiSaw).toHaveLength(1));
+    } finally {
+      window.removeEventListener('message', luigi);
+    }
+    expect(access.issued).toEqual(['component:default/orders']);
+    expect(luigiSaw[0]).toEqual(expect.objectContaining({ accessToken: 'token-for:component:default/orders#1' }));
+    expect(JSON.parse(JSON.stringify(orders.context))).toEqual(
+      expect.objectContaining({ token: 'token-for:component:default/orders#1', tokenStatus: 'valid' }),
+    );
+    const billing = mockCore.nodes().find(node => node.pathSegment === 'billing')!;
+    expect(JSON.parse(JSON.stringify(billing.context))).toEqual(expect.objectContaining({ tokenStatus: 'missing' }));
+    expect(JSON.stringify([mockCore.setGlobalContext.mock.calls, globalContext()])).not.toContain('session-token');
+    expect(JSON.stringify(mockCore.authStore.setAuthData.mock.calls)).not.toContain('session-token');
+    frame.remove();
+  });
+
   it('hands Luigi only the valid apps, the user and the token, with nothing in browser storage', async () => {
-    await renderPage({ entities, token: { token: 'token-1', expiresAt: Date.now() + 600_000 } });
+    await renderPage({ entities, token: { token: 'token-1', expiresAt: Date.now() + 600_000 }, tokenMode: 'token-source' });
     await screen.findByTestId('luigi-nav');
     await waitFor(() => expect(mockCore.setConfig).toHaveBeenCalled());
     const config = mockCore.setConfig.mock.calls[0][0] as any;

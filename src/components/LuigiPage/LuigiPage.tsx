@@ -56,7 +56,12 @@ function MicroApps() {
         {policyPanel}
         {microApps.accessError && <AccessErrorPanel error={microApps.accessError} onRetry={microApps.retry} />}
         {mode && <AccessModePanel mode={mode} />}
-        <TokenProblemPanel token={session.token} canSignIn={session.canSignIn} onSignIn={session.signIn} />
+        <TokenProblemPanel
+          token={session.token}
+          appTokenProblem={session.appTokenProblem}
+          canSignIn={session.canSignIn}
+          onSignIn={session.signIn}
+        />
         <ConfigProblemsPanel
           noun="micro app"
           message="These entries are hidden from navigation; the other micro apps work as usual."
