@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openSession } from './session.mjs';
-import { PORTAL, mouseAway, visit, waitForApp } from './portal.mjs';
+import { PORTAL, mouseAway, visit, waitForApp, writeGrants } from './portal.mjs';
 
 let page;
 openSession(opened => {
@@ -30,6 +30,28 @@ function watchRequests(path) {
 }
 
 describe('access to micro apps', () => {
+  test('a policy change shows after the user reloads, in navigation and in what the backend issues', async () => {
+    await visit(page, '/luigi#/orders', 'bob');
+    await page.getByTestId('luigi-access-denied').waitFor();
+    assert.deepEqual(await navApps(), ['billing', 'reports']);
+    // The dev policy reads its grants file at every decision, as RBAC tools re-read theirs.
+    writeGrants([{ principal: 'user:default/bob', owner: 'group:default/team-orders' }]);
+    try {
+      await page.reload();
+      const frame = await waitForApp(page, 'orders');
+      assert.deepEqual(await navApps(), ['billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports']);
+      await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
+      const claims = JSON.parse(await frame.locator('#verified-claims').textContent());
+      assert.equal(claims.sub, 'user:default/bob');
+      assert.equal(claims.aud, 'component:default/orders');
+    } finally {
+      writeGrants([]);
+    }
+    await page.reload();
+    await page.getByTestId('luigi-access-denied').waitFor();
+    assert.equal(await page.locator('iframe').count(), 0);
+  });
+
   test('alice and bob see the micro apps their access gives them', async () => {
     await visit(page, '/luigi', 'alice');
     assert.deepEqual(await navApps(), [

@@ -1,6 +1,7 @@
-// Identity end to end against the real local OIDC provider: the token each micro app receives
-// verifies against the provider's keys, rotates without reloading frames, disappears on sign-out or
-// a failed refresh, and never reaches an origin outside the allowlist.
+// Identity end to end, signed in at the real local OIDC provider through the auth backend: each micro
+// app's own token, issued by the luigi backend, verifies against the backend's keys with the app's
+// audience, rotates without reloading frames, disappears on sign-out or a failed session refresh, and
+// never reaches an origin outside the allowlist.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openSession } from './session.mjs';
@@ -20,17 +21,27 @@ function claimsOf(token) {
 }
 
 describe('identity in micro apps', () => {
-  test('the micro app holds an access token that verifies against the provider JWKS', async () => {
+  test("each micro app holds its own token from the luigi backend, verified against the backend's keys", async () => {
     await visit(page, '/luigi#/orders');
-    const frame = await waitForApp(page, 'orders');
+    let frame = await waitForApp(page, 'orders');
     await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
     const claims = JSON.parse(await frame.locator('#verified-claims').textContent());
-    assert.equal(claims.sub, 'alice');
-    assert.equal(claims.iss, PORTAL.issuer);
-    assert.equal(claims.aud, 'luigi-micro-apps');
-    assert.deepEqual(claims.groups, ['platform-admins', 'team-orders']);
-    const context = await contextOf(frame);
+    assert.equal(claims.sub, 'user:default/alice');
+    assert.equal(claims.iss, `${PORTAL.backendUrl}/api/luigi`);
+    assert.equal(claims.aud, 'component:default/orders');
+    assert.equal(claims.app, 'component:default/orders');
+    assert.deepEqual([...claims.ent].sort(), ['group:default/platform-admins', 'group:default/team-orders', 'user:default/alice']);
+    const ordersToken = await tokenIn(frame);
+    let context = await contextOf(frame);
     assert.equal(context.tokenStatus, 'valid');
+    assert.equal(context.token, ordersToken);
+
+    await page.getByTestId('luigi-nav-billing').click();
+    frame = await waitForApp(page, 'billing');
+    await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
+    assert.equal(JSON.parse(await frame.locator('#verified-claims').textContent()).aud, 'component:default/billing');
+    assert.notEqual(await tokenIn(frame), ordersToken);
+    context = await contextOf(frame);
     assert.equal(context.token, await tokenIn(frame));
   });
 
@@ -57,7 +68,8 @@ describe('identity in micro apps', () => {
     const first = await tokenIn(frame);
     const updatesBefore = Number(await frame.locator('#context-updates').textContent());
 
-    // 60 s tokens, refreshed 30 s before expiry: a new one arrives within about half a minute.
+    // 60 s tokens (luigi.tokens.lifetime in the dev config), refreshed 30 s before expiry: a new one
+    // arrives within about half a minute.
     await frame.locator('#verified-count', { hasText: '2' }).waitFor({ timeout: 60_000 });
     const second = await tokenIn(frame);
     assert.notEqual(second, first);
@@ -111,7 +123,7 @@ describe('identity in micro apps', () => {
     const bobsFrame = await waitForApp(page, 'billing');
     await bobsFrame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
     const claims = JSON.parse(await bobsFrame.locator('#verified-claims').textContent());
-    assert.equal(claims.sub, 'bob');
+    assert.equal(claims.sub, 'user:default/bob');
     assert.notEqual(await tokenIn(bobsFrame), old);
   });
 

@@ -1,5 +1,7 @@
 // Starts the dev portal (`npm start`) for the browser tests and signs users in.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +14,14 @@ export const PORTAL = {
   trustedOrigin: 'http://localhost:7100',
   untrustedOrigin: 'http://localhost:7200',
   issuer: 'http://localhost:7300',
+  /** The grants file of the dev policy while the tests run (a copy, so tests never edit the repo). */
+  grantsFile: join(tmpdir(), 'backstage-plugin-luigi-e2e-grants.yaml'),
 };
+
+/** Writes the dev policy's extra grants; the next decision reads them (no restart). */
+export function writeGrants(grants) {
+  writeFileSync(PORTAL.grantsFile, JSON.stringify({ grants }));
+}
 
 async function isUp(url) {
   try {
@@ -38,11 +47,12 @@ async function waitUntilUp(url, timeoutMs, child) {
  * the portal, the micro apps and the identity provider answer.
  */
 export async function startPortal({ args = [], log = false, env = {} } = {}) {
+  writeGrants([]);
   const child = spawn(process.execPath, [join(root, 'dev/start.mjs'), ...args], {
     cwd: root,
     detached: true,
     stdio: log ? 'inherit' : 'ignore',
-    env: { ...process.env, CI: 'true', ...env },
+    env: { ...process.env, CI: 'true', APP_CONFIG_devPortal_permissionGrantsFile: PORTAL.grantsFile, ...env },
   });
   try {
     await waitUntilUp(`${PORTAL.trustedOrigin}/luigi-client.js`, 30_000, child);

@@ -5,14 +5,21 @@
 // The page itself is static. All data received from the host (context, token)
 // is rendered by /app.js and /verify.js with textContent only, never innerHTML.
 
-/** Issuer whose access tokens the apps verify (the dev OIDC provider). */
-export const DEFAULT_ISSUER = 'http://localhost:7300';
+/** Issuer whose tokens the apps verify: the dev portal's luigi backend plugin. */
+export const DEFAULT_ISSUER = 'http://localhost:7007/api/luigi';
 
-/** `aud` the apps require in the access token. */
-export const DEFAULT_AUDIENCE = 'luigi-micro-apps';
+/**
+ * `aud` each app requires in its token, `{app}` being the app's name: the luigi backend gives
+ * each micro app a token for its own entity (`component:default/orders` for Orders), so an app
+ * refuses a token issued for another one.
+ */
+export const DEFAULT_AUDIENCE = 'component:default/{app}';
 
-/** Where the dev OIDC provider publishes its keys: `<issuer>/jwks`. */
-export const jwksUriOf = issuer => `${String(issuer).replace(/\/+$/, '')}/jwks`;
+/** Where the luigi backend publishes its keys: `<issuer>/.well-known/jwks.json`. */
+export const jwksUriOf = issuer => `${String(issuer).replace(/\/+$/, '')}/.well-known/jwks.json`;
+
+/** Signature algorithms the apps accept (the luigi backend signs with ES256). */
+export const DEFAULT_ALGORITHMS = 'ES256';
 
 /** Names of the sample apps; each one is served at `/apps/<name>/`. */
 export const APP_NAMES = Object.freeze(['orders', 'inventory', 'billing', 'reports']);
@@ -33,9 +40,11 @@ const escapeHtml = value =>
  * @param {string[]} [options.extraScripts] Scripts loaded BEFORE the Luigi client,
  *   so they see every message the frame ever receives (used by the recorder).
  * @param {string} [options.issuer] expected `iss` of the token, read by /verify.js
- * @param {string} [options.audience] expected `aud` of the token, read by /verify.js
+ * @param {string} [options.audience] expected `aud` of the token, read by /verify.js;
+ *   `{app}` stands for `name`
  * @param {string} [options.jwksUri] where /verify.js fetches the signing keys
- *   (defaults to `<issuer>/jwks`)
+ *   (defaults to `<issuer>/.well-known/jwks.json`)
+ * @param {string} [options.algorithms] accepted signature algorithms, comma-separated
  * @returns {string} a complete HTML document
  */
 export function appPage({
@@ -45,6 +54,7 @@ export function appPage({
   issuer = DEFAULT_ISSUER,
   audience = DEFAULT_AUDIENCE,
   jwksUri = jwksUriOf(issuer),
+  algorithms = DEFAULT_ALGORITHMS,
 }) {
   const others = navigateTo ?? APP_NAMES.filter(app => app !== name);
   const buttons = others
@@ -73,8 +83,9 @@ export function appPage({
   <body
     data-app="${escapeHtml(name)}"
     data-issuer="${escapeHtml(issuer)}"
-    data-audience="${escapeHtml(audience)}"
+    data-audience="${escapeHtml(String(audience).replaceAll('{app}', name))}"
     data-jwks-uri="${escapeHtml(jwksUri)}"
+    data-algorithms="${escapeHtml(algorithms)}"
   >
     <h1 id="app-name">${escapeHtml(name)}</h1>
     <p>

@@ -65,7 +65,7 @@ describe('startMicroApps', () => {
       for (const path of ['/apps/orders/', '/recorder/']) {
         const html = await (await fetch(otherBase + path)).text();
         assert.match(html, /\sdata-issuer="http:\/\/localhost:7399"/, path);
-        assert.match(html, /\sdata-jwks-uri="http:\/\/localhost:7399\/jwks"/, path);
+        assert.match(html, /\sdata-jwks-uri="http:\/\/localhost:7399\/.well-known\/jwks.json"/, path);
         assert.match(html, /\sdata-audience="aud-&quot;&lt;x&gt;&quot;"/, path);
       }
     } finally {
@@ -114,7 +114,7 @@ for (const [label, base] of [
       assert.match(verifyJs, /'luigi-sample:token'/);
       assert.match(verifyJs, /jwtVerify\(/);
       assert.match(verifyJs, /createRemoteJWKSet\(/);
-      assert.doesNotMatch(verifyJs, /localhost:7300/, 'issuer comes from the page');
+      assert.doesNotMatch(verifyJs, /localhost:7007/, 'issuer comes from the page');
       assert.doesNotMatch(verifyJs, /innerHTML/);
     });
 
@@ -199,9 +199,11 @@ for (const [label, base] of [
           assert.match(html, /<script src="\/app\.js"><\/script>/);
           assert.match(html, /<script type="module" src="\/verify\.js"><\/script>/);
           assert.ok(html.indexOf('src="/app.js"') < html.indexOf('src="/verify.js"'));
-          assert.match(html, /<body[^>]*\sdata-issuer="http:\/\/localhost:7300"/);
-          assert.match(html, /<body[^>]*\sdata-audience="luigi-micro-apps"/);
-          assert.match(html, /<body[^>]*\sdata-jwks-uri="http:\/\/localhost:7300\/jwks"/);
+          // Each app expects the luigi backend's token for its own entity.
+          assert.match(html, /<body[^>]*\sdata-issuer="http:\/\/localhost:7007\/api\/luigi"/);
+          assert.match(html, new RegExp(`<body[^>]*\\sdata-audience="component:default/${name}"`));
+          assert.match(html, /<body[^>]*\sdata-jwks-uri="http:\/\/localhost:7007\/api\/luigi\/.well-known\/jwks.json"/);
+          assert.match(html, /<body[^>]*\sdata-algorithms="ES256"/);
           assert.doesNotMatch(html, /recorder\.js/);
           for (const id of [
             'context',
@@ -246,7 +248,7 @@ for (const [label, base] of [
       assert.ok(order.every(i => i >= 0), 'all scripts present');
       assert.deepEqual([...order].sort((a, b) => a - b), order, 'recorder.js runs first');
       assert.match(html, /<script type="module" src="\/verify\.js"><\/script>/);
-      assert.match(html, /<body[^>]*\sdata-issuer="http:\/\/localhost:7300"/);
+      assert.match(html, /<body[^>]*\sdata-issuer="http:\/\/localhost:7007\/api\/luigi"/);
       for (const other of APP_NAMES) assert.match(html, new RegExp(`id="go-${other}"`));
     });
 

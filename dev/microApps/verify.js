@@ -14,12 +14,13 @@ import { createRemoteJWKSet, jwtVerify } from '/vendor/jose/index.js';
 
 const $ = id => document.getElementById(id);
 const { issuer, audience, jwksUri } = document.body.dataset;
+const algorithms = (document.body.dataset.algorithms || 'ES256').split(',');
 
 // Fetched once and cached by jose; refetched when a token names an unknown kid.
 const jwks = createRemoteJWKSet(new URL(jwksUri));
 
 /** Claims shown in #verified-claims, in this order. */
-const SHOWN_CLAIMS = ['sub', 'groups', 'exp', 'iat', 'iss', 'aud'];
+const SHOWN_CLAIMS = ['sub', 'ent', 'app', 'groups', 'exp', 'iat', 'iss', 'aud'];
 // setTimeout cannot wait longer than this; a longer wait just re-checks early.
 const MAX_DELAY = 2 ** 31 - 1;
 
@@ -68,8 +69,7 @@ async function check(token) {
     const { payload } = await jwtVerify(token, jwks, {
       issuer,
       audience,
-      algorithms: ['RS256'],
-      typ: 'at+jwt',
+      algorithms,
       requiredClaims: ['exp'],
     });
     if (mine !== generation) return;
