@@ -5,8 +5,8 @@ import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-comm
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
-import { AddressInfo } from 'node:net';
 import luigiPlugin from '../index';
+import { stopTestBackend, urlOf, type TestBackend } from '../testing/testBackend';
 
 const ORDERS = 'component:default/orders';
 const BILLING = 'component:default/billing';
@@ -38,7 +38,7 @@ const aliceOnlyPolicy = createBackendModule({
   },
 });
 
-type Backend = Awaited<ReturnType<typeof startTestBackend>>;
+type Backend = TestBackend;
 
 async function start(config: JsonObject, features: any[] = []): Promise<{ backend: Backend; url: string }> {
   const backend = await startTestBackend({
@@ -50,14 +50,10 @@ async function start(config: JsonObject, features: any[] = []): Promise<{ backen
       ...features,
     ],
   });
-  return { backend, url: `http://localhost:${(backend.server.address() as AddressInfo).port}` };
+  return { backend, url: urlOf(backend) };
 }
 
-async function stop(backend: Backend) {
-  // Keep-alive connections from the test's fetches would hold the server (and Jest) open.
-  backend.server.closeAllConnections();
-  await backend.stop();
-}
+const stop = stopTestBackend;
 
 async function decisions(url: string, entityRefs: unknown, authorization?: string) {
   const response = await fetch(`${url}/api/luigi/access/decisions`, {

@@ -1,11 +1,11 @@
 import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { luigiMicroFrontendOpenPermission, LuigiMicroAppTokenClaims } from 'backstage-plugin-luigi-common';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { issueMicroAppToken, TokenIssuerOptions } from './issueToken';
 import { DatabaseSigningKeys } from './signingKeys';
+import { componentWith } from '../testing/testBackend';
 
 jest.setTimeout(30_000);
 
@@ -15,12 +15,7 @@ const LIFETIME = 5 * 60_000;
 const allowedOrigins = new Set(['https://apps.example.com']);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const component = (name: string, annotations: Record<string, string>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'website', lifecycle: 'production', owner: 'team-orders' },
-});
+const component = componentWith;
 
 const ENTITIES = [
   component('orders', { 'luigi-project.io/view-url': 'https://apps.example.com/orders/' }),

@@ -6,7 +6,6 @@ import {
   createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
@@ -18,8 +17,8 @@ import {
   parseMicroAppToken,
 } from 'backstage-plugin-luigi-common';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { AddressInfo } from 'node:net';
 import luigiPlugin from '../index';
+import { componentWith, stopTestBackend, urlOf, type TestBackend } from '../testing/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -28,12 +27,7 @@ const ALICE = 'user:default/alice';
 const BOB = 'user:default/bob';
 const CAROL = 'user:default/carol';
 
-const component = (name: string, annotations: Record<string, string>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'website', lifecycle: 'production', owner: 'team-orders' },
-});
+const component = componentWith;
 
 const ENTITIES = [
   component('orders', { 'luigi-project.io/view-url': 'https://apps.example.com/orders/' }),
@@ -104,7 +98,7 @@ const policyModule = createBackendModule({
   },
 });
 
-type Backend = Awaited<ReturnType<typeof startTestBackend>>;
+type Backend = TestBackend;
 
 const PERMISSION_FRAMEWORK = { permission: { enabled: true }, luigi: { allowedOrigins: ['https://apps.example.com'] } };
 
@@ -122,14 +116,10 @@ async function start(config: JsonObject, features: any[] = []): Promise<{ backen
       ...features,
     ],
   });
-  return { backend, url: `http://localhost:${(backend.server.address() as AddressInfo).port}` };
+  return { backend, url: urlOf(backend) };
 }
 
-async function stop(backend: Backend) {
-  // Keep-alive connections from the test's fetches would hold the server (and Jest) open.
-  backend.server.closeAllConnections();
-  await backend.stop();
-}
+const stop = stopTestBackend;
 
 async function requestToken(url: string, body: unknown, authorization?: string) {
   const response = await fetch(`${url}/api/luigi/tokens`, {
