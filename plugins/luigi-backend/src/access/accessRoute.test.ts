@@ -1,42 +1,14 @@
 import { JsonObject } from '@backstage/types';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
-import { PermissionPolicy } from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
 import luigiPlugin from '../index';
+import { policyAllowing } from '../testing/policyAllowing';
 import { stopTestBackend, urlOf, type TestBackend } from '../testing/testBackend';
 
 const ORDERS = 'component:default/orders';
 const BILLING = 'component:default/billing';
 
-/**
- * Alice may open micro frontends, bob may not; everything else is allowed. (A policy that grants by
- * owner returns a catalog condition, which the catalog resolves; the test backend's mock credentials
- * cannot make that call, so the dev portal's browser tests cover conditions.)
- */
-const aliceOnly: PermissionPolicy = {
-  async handle(request, user) {
-    if (isPermission(request.permission, luigiMicroFrontendOpenPermission)) {
-      return { result: user?.info.userEntityRef === 'user:default/alice' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-    }
-    return { result: AuthorizeResult.ALLOW };
-  },
-};
-
-const aliceOnlyPolicy = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'alice-only',
-  register(env) {
-    env.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(aliceOnly);
-      },
-    });
-  },
-});
+/** Alice may open micro frontends, bob may not; everything else is allowed. */
+const aliceOnlyPolicy = policyAllowing('alice-only', ['user:default/alice']);
 
 type Backend = TestBackend;
 

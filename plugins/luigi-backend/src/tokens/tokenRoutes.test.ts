@@ -3,21 +3,14 @@ import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '
 import {
   BackstageUserPrincipal,
   coreServices,
-  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
-import { PermissionPolicy } from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import {
-  luigiMicroFrontendOpenPermission,
-  LuigiMicroAppTokenClaims,
-  parseMicroAppToken,
-} from 'backstage-plugin-luigi-common';
+import { LuigiMicroAppTokenClaims, parseMicroAppToken } from 'backstage-plugin-luigi-common';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import luigiPlugin from '../index';
+import { policyAllowing } from '../testing/policyAllowing';
 import { componentWith, stopTestBackend, urlOf, type TestBackend } from '../testing/testBackend';
 
 jest.setTimeout(60_000);
@@ -75,28 +68,7 @@ const userInfo = createServiceFactory({
 });
 
 /** Alice and carol may open micro frontends, bob may not. */
-const policy: PermissionPolicy = {
-  async handle(request, user) {
-    if (isPermission(request.permission, luigiMicroFrontendOpenPermission)) {
-      const allowed = [ALICE, CAROL].includes(user?.info.userEntityRef ?? '');
-      return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-    }
-    return { result: AuthorizeResult.ALLOW };
-  },
-};
-
-const policyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'alice-and-carol',
-  register(env) {
-    env.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy: extension }) {
-        extension.setPolicy(policy);
-      },
-    });
-  },
-});
+const policyModule = policyAllowing('alice-and-carol', [ALICE, CAROL]);
 
 type Backend = TestBackend;
 

@@ -1,0 +1,35 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
+
+/**
+ * A permission backend module whose policy lets only `users` (entity refs) open micro frontends, by
+ * a definitive decision; every other permission is allowed. (A policy that grants by owner returns
+ * a catalog condition, which the catalog resolves; test backends' mock credentials cannot make that
+ * call, so the dev portal's browser tests cover conditions.)
+ */
+export function policyAllowing(moduleId: string, users: string[]) {
+  const policy: PermissionPolicy = {
+    async handle(request, user) {
+      if (isPermission(request.permission, luigiMicroFrontendOpenPermission)) {
+        const allowed = users.includes(user?.info.userEntityRef ?? '');
+        return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+      }
+      return { result: AuthorizeResult.ALLOW };
+    },
+  };
+  return createBackendModule({
+    pluginId: 'permission',
+    moduleId,
+    register(env) {
+      env.registerInit({
+        deps: { policy: policyExtensionPoint },
+        async init({ policy: extension }) {
+          extension.setPolicy(policy);
+        },
+      });
+    },
+  });
+}
