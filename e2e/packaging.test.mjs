@@ -611,6 +611,11 @@ describe('host apps', () => {
         'Micro frontend not shown: luigi-project.io/view-url: origin https://evil.example.net is not in luigi.allowedOrigins',
       ]);
       assert.deepEqual((await backend.processed('good')).problems, []);
+      // The installed package migrated its database and publishes a key for micro app tokens.
+      const { keys } = await backend.get('/luigi/.well-known/jwks.json');
+      assert.equal(keys.length >= 1, true, 'a published signing key');
+      assert.deepEqual(Object.keys(keys[0]).sort(), ['alg', 'crv', 'kid', 'kty', 'use', 'x', 'y']);
+      assert.equal(keys[0].alg, 'ES256');
     } finally {
       await backend.stop();
     }
