@@ -1,8 +1,6 @@
-import { JsonObject } from '@backstage/types';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import luigiPlugin from '../index';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { policyAllowing } from '../testing/policyAllowing';
-import { stopTestBackend, urlOf, type TestBackend } from '../testing/testBackend';
+import { startLuigiTestBackend, stopTestBackend, type TestBackend } from '../testing/testBackend';
 
 const ORDERS = 'component:default/orders';
 const BILLING = 'component:default/billing';
@@ -12,18 +10,7 @@ const aliceOnlyPolicy = policyAllowing('alice-only', ['user:default/alice']);
 
 type Backend = TestBackend;
 
-async function start(config: JsonObject, features: any[] = []): Promise<{ backend: Backend; url: string }> {
-  const backend = await startTestBackend({
-    features: [
-      luigiPlugin,
-      mockServices.rootConfig.factory({ data: config }),
-      // A request without credentials is anonymous, as in a real backend (the mock default is a user).
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-      ...features,
-    ],
-  });
-  return { backend, url: urlOf(backend) };
-}
+const start = startLuigiTestBackend;
 
 const stop = stopTestBackend;
 

@@ -5,7 +5,7 @@ import { luigiMicroFrontendOpenPermission, LuigiMicroAppTokenClaims } from 'back
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { issueMicroAppToken, TokenIssuerOptions } from './issueToken';
 import { DatabaseSigningKeys } from './signingKeys';
-import { componentWith } from '../testing/testBackend';
+import { componentWith, TOKEN_TEST_ENTITIES } from '../testing/testBackend';
 
 jest.setTimeout(30_000);
 
@@ -15,25 +15,13 @@ const LIFETIME = 5 * 60_000;
 const allowedOrigins = new Set(['https://apps.example.com']);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const component = componentWith;
-
 const ENTITIES = [
-  component('orders', { 'luigi-project.io/view-url': 'https://apps.example.com/orders/' }),
-  component('billing', {
-    'luigi-project.io/view-url': 'https://apps.example.com/billing/',
-    'luigi-project.io/token-audience': 'https://apps.example.com/billing',
-  }),
-  component('views-only', {
+  ...TOKEN_TEST_ENTITIES,
+  componentWith('views-only', {
     'luigi-project.io/view-url': 'https://evil.example.net/',
     'luigi-project.io/views': 'Settings=https://apps.example.com/settings',
   }),
-  component('docs', { 'backstage.io/techdocs-ref': 'dir:.' }),
-  component('empty-views', { 'luigi-project.io/views': ' ' }),
-  component('foreign', { 'luigi-project.io/view-url': 'https://evil.example.net/' }),
-  component('bad-audience', {
-    'luigi-project.io/view-url': 'https://apps.example.com/x/',
-    'luigi-project.io/token-audience': 'two words',
-  }),
+  componentWith('empty-views', { 'luigi-project.io/views': ' ' }),
 ];
 
 let now: number;

@@ -1,5 +1,5 @@
 import { JsonObject } from '@backstage/types';
-import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   BackstageUserPrincipal,
   coreServices,
@@ -9,9 +9,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { LuigiMicroAppTokenClaims, parseMicroAppToken } from 'backstage-plugin-luigi-common';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import luigiPlugin from '../index';
 import { policyAllowing } from '../testing/policyAllowing';
-import { componentWith, stopTestBackend, urlOf, type TestBackend } from '../testing/testBackend';
+import {
+  componentWith,
+  startLuigiTestBackend,
+  stopTestBackend,
+  TOKEN_TEST_ENTITIES,
+  type TestBackend,
+} from '../testing/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -20,21 +25,9 @@ const ALICE = 'user:default/alice';
 const BOB = 'user:default/bob';
 const CAROL = 'user:default/carol';
 
-const component = componentWith;
-
 const ENTITIES = [
-  component('orders', { 'luigi-project.io/view-url': 'https://apps.example.com/orders/' }),
-  component('billing', {
-    'luigi-project.io/view-url': 'https://apps.example.com/billing/',
-    'luigi-project.io/token-audience': 'https://apps.example.com/billing',
-  }),
-  component('private', { 'luigi-project.io/view-url': 'https://apps.example.com/private/' }),
-  component('docs', { 'backstage.io/techdocs-ref': 'dir:.' }),
-  component('foreign', { 'luigi-project.io/view-url': 'https://evil.example.net/' }),
-  component('bad-audience', {
-    'luigi-project.io/view-url': 'https://apps.example.com/x/',
-    'luigi-project.io/token-audience': 'two words',
-  }),
+  ...TOKEN_TEST_ENTITIES,
+  componentWith('private', { 'luigi-project.io/view-url': 'https://apps.example.com/private/' }),
 ];
 
 /** The catalog, with its own read rule: `private` is hidden from carol. It sees the caller's credentials. */
@@ -74,21 +67,14 @@ type Backend = TestBackend;
 
 const PERMISSION_FRAMEWORK = { permission: { enabled: true }, luigi: { allowedOrigins: ['https://apps.example.com'] } };
 
-async function start(config: JsonObject, features: any[] = []): Promise<{ backend: Backend; url: string }> {
-  const backend = await startTestBackend({
-    features: [
-      luigiPlugin,
-      mockServices.rootConfig.factory({ data: config }),
-      // A request without credentials is anonymous, as in a real backend (the mock default is a user).
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-      catalog,
-      userInfo,
-      import('@backstage/plugin-permission-backend'),
-      policyModule,
-      ...features,
-    ],
-  });
-  return { backend, url: urlOf(backend) };
+function start(config: JsonObject, features: any[] = []) {
+  return startLuigiTestBackend(config, [
+    catalog,
+    userInfo,
+    import('@backstage/plugin-permission-backend'),
+    policyModule,
+    ...features,
+  ]);
 }
 
 const stop = stopTestBackend;
