@@ -55,7 +55,6 @@ export class LuigiEngine {
   private knownSegments = new Set<string>();
   private globalContext: object = {};
   private authData?: LuigiAuthData;
-  private microAppTokens?: FrameTokenProvider;
   private loadTimeoutMs = 15000;
 
   constructor(doc: Document = document) {
@@ -119,7 +118,7 @@ export class LuigiEngine {
    */
   setAuthData(authData: LuigiAuthData | undefined) {
     this.authData = authData;
-    if (!this.core || this.frameTokens.perMicroApp) return;
+    if (!this.core || this.frameTokens.provider) return;
     if (authData) this.core.auth().store.setAuthData(authData);
     else this.core.auth().store.removeAuthData();
     // Luigi client ignores a null payload, so an empty one is what makes getToken() return nothing.
@@ -131,12 +130,9 @@ export class LuigiEngine {
 
   /**
    * Switches to one token per micro app, from `provider` (the luigi backend's), or back to the one
-   * shared token of {@link LuigiEngine.setAuthData} with `undefined`. `ifCurrent` leaves a newer
-   * provider in place (a view that unmounts after the next one mounted).
+   * shared token of {@link LuigiEngine.setAuthData} with `undefined`.
    */
-  setMicroAppTokens(provider: FrameTokenProvider | undefined, ifCurrent?: FrameTokenProvider) {
-    if (ifCurrent && this.microAppTokens !== ifCurrent) return;
-    this.microAppTokens = provider;
+  setMicroAppTokens(provider: FrameTokenProvider | undefined) {
     this.frameTokens.setProvider(provider);
     if (!this.core) return;
     // The shared token leaves the store: frames get theirs when they ask for their context.
@@ -149,8 +145,9 @@ export class LuigiEngine {
    * whether a frame of the entity is open, i.e. whether the token is still wanted.
    */
   microAppTokenChanged(entityRef: string): boolean {
-    if (!this.microAppTokens) return false;
-    return this.frameTokens.deliver(entityRef, this.microAppTokens.current(entityRef), this.tokenContextOf(entityRef));
+    const provider = this.frameTokens.provider;
+    if (!provider) return false;
+    return this.frameTokens.deliver(entityRef, provider.current(entityRef), this.tokenContextOf(entityRef));
   }
 
   /** The entity refs of the micro app frames open now. */
@@ -264,10 +261,11 @@ export class LuigiEngine {
    */
   private readonly tokenContextOf = (entityRef: string): TokenContext => {
     const global = this.globalContext as Partial<TokenContext>;
-    if (!this.microAppTokens) {
+    const provider = this.frameTokens.provider;
+    if (!provider) {
       return { token: global.token, tokenExpiresAt: global.tokenExpiresAt, tokenStatus: global.tokenStatus };
     }
-    const authData = this.microAppTokens.current(entityRef);
+    const authData = provider.current(entityRef);
     return authData
       ? { token: authData.accessToken, tokenExpiresAt: authData.accessTokenExpirationDate, tokenStatus: 'valid' }
       : { token: undefined, tokenExpiresAt: undefined, tokenStatus: 'missing' };
@@ -297,7 +295,7 @@ export class LuigiEngine {
       }),
     );
     this.guard.restore();
-    if (this.authData && !this.microAppTokens) this.setAuthData(this.authData);
+    if (this.authData && !this.frameTokens.provider) this.setAuthData(this.authData);
   }
 
   private pushNodes() {

@@ -68,7 +68,7 @@ export class FrameTokens {
   private readonly entityOfFrame = new WeakMap<HTMLIFrameElement, string>();
   /** Messages this guard re-dispatched after holding them: let through. */
   private readonly released = new WeakSet<Event>();
-  private provider?: FrameTokenProvider;
+  private tokens?: FrameTokenProvider;
   private store?: AuthStore;
   private clearTimer?: ReturnType<typeof setTimeout>;
 
@@ -87,12 +87,12 @@ export class FrameTokens {
 
   /** Per-micro-app tokens from `provider`; `undefined` switches back to the one shared token. */
   setProvider(provider: FrameTokenProvider | undefined) {
-    this.provider = provider;
+    this.tokens = provider;
   }
 
-  /** Whether frames get their own tokens. */
-  get perMicroApp(): boolean {
-    return this.provider !== undefined;
+  /** Where frames get their own tokens from; undefined while they share one. */
+  get provider(): FrameTokenProvider | undefined {
+    return this.tokens;
   }
 
   /** Remembers which entity a frame Luigi creates belongs to (Luigi's `iframeCreationInterceptor`). */
