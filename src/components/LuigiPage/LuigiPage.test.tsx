@@ -31,8 +31,15 @@ async function renderPage(options: {
   token?: LuigiToken;
   path?: string;
   tokenMode?: 'per-micro-app' | 'token-source';
+  /** Entities whose token the backend refuses. */
+  tokenRefused?: string[];
 }) {
   const access = accessApiAllowing();
+  const issueToken = access.issueToken;
+  access.issueToken = async ref => {
+    if (options.tokenRefused?.includes(ref)) throw new Error(`403: may not open ${ref}`);
+    return issueToken(ref);
+  };
   const getEntities = jest.fn(async () => {
     if (options.catalogError) throw options.catalogError;
     return { items: options.entities ?? [] };
@@ -57,6 +64,36 @@ async function renderPage(options: {
     { routeEntries: [options.path ?? '/luigi'] },
   );
   return { getEntities, access };
+}
+
+/**
+ * What Luigi does when it shows a node: creates its frame (telling the interceptor), and the frame
+ * asks for its context. Resolves with what Luigi's auth store held when Luigi answered.
+ */
+async function frameAsksForContext(node: { viewUrl: string }): Promise<{ frame: HTMLIFrameElement; storeHeld: unknown }> {
+  const config = mockCore.setConfig.mock.calls[0][0] as any;
+  const frame = document.createElement('iframe');
+  frame.src = node.viewUrl;
+  document.querySelector('[luigi-app-root]')!.appendChild(frame);
+  config.settings.iframeCreationInterceptor(frame, undefined, node);
+  const luigiSaw: unknown[] = [];
+  // The store's content is whatever was set last, unless it was removed since.
+  const { setAuthData, removeAuthData } = mockCore.authStore;
+  const held = () =>
+    (setAuthData.mock.invocationCallOrder.at(-1) ?? 0) > (removeAuthData.mock.invocationCallOrder.at(-1) ?? 0)
+      ? setAuthData.mock.calls.at(-1)?.[0]
+      : undefined;
+  const luigi = () => luigiSaw.push(held());
+  window.addEventListener('message', luigi);
+  try {
+    window.dispatchEvent(
+      new MessageEvent('message', { data: { msg: 'luigi.get-context' }, origin: new URL(node.viewUrl).origin, source: frame.contentWindow }),
+    );
+    await waitFor(() => expect(luigiSaw).toHaveLength(1));
+  } finally {
+    window.removeEventListener('message', luigi);
+  }
+  return { frame, storeHeld: luigiSaw[0] };
 }
 
 const entities = [
@@ -103,26 +140,10 @@ describe('LuigiPage', () => {
     await waitFor(() =>
       expect(globalContext()).toEqual({ user: expect.objectContaining({ userEntityRef: 'user:default/alice' }) }),
     );
-    const config = mockCore.setConfig.mock.calls[0][0] as any;
     const orders = mockCore.nodes().find(node => node.pathSegment === 'orders')!;
-    // Luigi creates the frame for the orders node; the frame asks for its context.
-    const frame = document.createElement('iframe');
-    frame.src = orders.viewUrl;
-    document.querySelector('[luigi-app-root]')!.appendChild(frame);
-    config.settings.iframeCreationInterceptor(frame, undefined, orders);
-    const luigiSaw: unknown[] = [];
-    const luigi = () => luigiSaw.push(mockCore.authStore.setAuthData.mock.calls.at(-1)?.[0]);
-    window.addEventListener('message', luigi);
-    try {
-      window.dispatchEvent(
-        new MessageEvent('message', { data: { msg: 'luigi.get-context' }, origin: 'https://apps.example.com', source: frame.contentWindow }),
-      );
-      await waitFor(() => expect(luigiSaw).toHaveLength(1));
-    } finally {
-      window.removeEventListener('message', luigi);
-    }
+    const { frame, storeHeld } = await frameAsksForContext(orders);
     expect(access.issued).toEqual(['component:default/orders']);
-    expect(luigiSaw[0]).toEqual(expect.objectContaining({ accessToken: 'token-for:component:default/orders#1' }));
+    expect(storeHeld).toEqual(expect.objectContaining({ accessToken: 'token-for:component:default/orders#1' }));
     expect(JSON.parse(JSON.stringify(orders.context))).toEqual(
       expect.objectContaining({ token: 'token-for:component:default/orders#1', tokenStatus: 'valid' }),
     );
@@ -130,6 +151,25 @@ describe('LuigiPage', () => {
     expect(JSON.parse(JSON.stringify(billing.context))).toEqual(expect.objectContaining({ tokenStatus: 'missing' }));
     expect(JSON.stringify([mockCore.setGlobalContext.mock.calls, globalContext()])).not.toContain('session-token');
     expect(JSON.stringify(mockCore.authStore.setAuthData.mock.calls)).not.toContain('session-token');
+    frame.remove();
+  });
+
+  it('says which micro app the backend refused a token, and why, and gives its frame none', async () => {
+    await renderPage({
+      entities,
+      token: { token: 'session-token', expiresAt: Date.now() + 600_000 },
+      path: '/luigi#/billing',
+      tokenRefused: ['component:default/billing'],
+    });
+    await screen.findByTestId('luigi-nav');
+    await waitFor(() => expect(mockCore.setConfig).toHaveBeenCalled());
+    const billing = mockCore.nodes().find(node => node.pathSegment === 'billing')!;
+    const { frame, storeHeld } = await frameAsksForContext(billing);
+    expect(storeHeld).toBeUndefined();
+    const problem = await screen.findByTestId('luigi-app-token-problem');
+    expect(problem).toHaveTextContent('The micro app of component:default/billing received no token');
+    expect(problem).toHaveTextContent('403: may not open component:default/billing');
+    expect(JSON.parse(JSON.stringify(billing.context))).toEqual(expect.objectContaining({ tokenStatus: 'missing' }));
     frame.remove();
   });
 
