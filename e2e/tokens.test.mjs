@@ -16,12 +16,8 @@ function claimsOf(token) {
 
 /** The frame (a Playwright Frame) showing the sample app `name`, once it completed its handshake. */
 async function appFrame(name) {
-  let frame;
-  for (let i = 0; i < 60 && !frame; i++) {
-    frame = page.frames().find(f => f.url().startsWith(`${PORTAL.trustedOrigin}/apps/${name}/`));
-    if (!frame) await page.waitForTimeout(250);
-  }
-  assert.ok(frame, `a frame of ${name}`);
+  const element = await page.locator(`iframe[src^="${PORTAL.trustedOrigin}/apps/${name}/"]`).elementHandle();
+  const frame = await element.contentFrame();
   await frame.locator('#status', { hasText: 'ready' }).waitFor();
   return frame;
 }
