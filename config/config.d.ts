@@ -42,6 +42,13 @@ export interface Config {
        * @visibility frontend
        */
       mode?: 'per-micro-app' | 'token-source';
+      /**
+       * Who issues per-app tokens (see the luigi backend's config): with `identity-provider` the
+       * frontend sends the token source's token along with each token request, as the subject of the
+       * backend's token exchange. Default `luigi-backend`.
+       * @visibility frontend
+       */
+      issuedBy?: 'luigi-backend' | 'identity-provider';
     };
     /** How the user's token is kept fresh in open micro apps. */
     tokenRefresh?: {

@@ -33,7 +33,65 @@ export interface Config {
        * backend refuses to start with less than 10 minutes or more than 30 days.
        */
       keyRotation?: HumanDuration | string;
+      /**
+       * Who issues micro app tokens. `luigi-backend` (default): the plugin signs them itself (keys above).
+       * `identity-provider`: the plugin obtains each from the organisation's identity provider by OAuth 2.0
+       * Token Exchange (RFC 8693, `luigi.tokens.exchange`), with the user's identity provider token
+       * (which the frontend then sends along) as subject, after the same permission check and audit.
+       * @visibility frontend
+       */
+      issuedBy?: 'luigi-backend' | 'identity-provider';
+      /** The identity provider's token exchange; required with `issuedBy: identity-provider`. */
+      exchange?: {
+        /** The provider's token endpoint, e.g. `https://idp.example.com/oauth2/token`. */
+        tokenEndpoint: string;
+        /** The luigi backend's client at the provider (a confidential client allowed the exchange grant). */
+        clientId: string;
+        /**
+         * That client's secret (sent with HTTP Basic authentication).
+         * @visibility secret
+         */
+        clientSecret: string;
+        /**
+         * The type of the subject token the frontend sends: `urn:ietf:params:oauth:token-type:access_token`
+         * (default) or `urn:ietf:params:oauth:token-type:id_token`.
+         */
+        subjectTokenType?: string;
+        /**
+         * How the micro app's audience is named in the request: `audience` (default, RFC 8693's logical
+         * name) or `resource` (an absolute URI, RFC 8707).
+         */
+        audienceParameter?: 'audience' | 'resource';
+        /** Scopes asked for the exchanged token (the `scope` parameter), if the provider needs any. */
+        scopes?: string[];
+        /** Milliseconds to wait for the provider before refusing the token (503). Default 5000. */
+        timeoutMs?: number;
+      };
     };
+    /**
+     * Tenants: isolated sets of micro apps under one governance. A user sees and opens only the micro
+     * apps of the tenant shown, and enters only the tenants the permission framework lets them enter
+     * (`luigi.tenant.enter`, deny by default). Absent or empty: no tenants, nothing changes.
+     */
+    tenants?: Array<{
+      /**
+       * Lower-case letters, digits and dashes (1 to 63); names the tenant in URLs and in tokens.
+       * @visibility frontend
+       */
+      id: string;
+      /**
+       * Shown in the tenant switcher. Default: the id.
+       * @visibility frontend
+       */
+      title?: string;
+      /** Catalog namespaces whose entities belong to the tenant (each namespace in one tenant at most). */
+      namespaces?: string[];
+      /**
+       * Origins this tenant's micro apps may use, each one also in `luigi.allowedOrigins`: a tenant
+       * narrows the global allowlist and never widens it. Absent: the whole global allowlist.
+       */
+      allowedOrigins?: string[];
+    }>;
   };
   auth?: {
     providers?: {

@@ -8,8 +8,19 @@
  */
 export type LuigiAccessMode = 'permission-framework' | 'open-to-every-signed-in-user' | 'closed';
 
-/** Why a micro frontend is refused. @public */
-export type LuigiDenialReason = 'policy' | 'permission-framework-disabled' | 'malformed-decision';
+/**
+ * Why a micro frontend is refused: the policy; the permission framework off; a malformed decision; the
+ * user may not enter the entity's tenant (`tenant-denied`); the entity belongs to another tenant than
+ * the one asked about (`other-tenant`); tenants are configured and the entity belongs to none (`no-tenant`).
+ * @public
+ */
+export type LuigiDenialReason =
+  | 'policy'
+  | 'permission-framework-disabled'
+  | 'malformed-decision'
+  | 'tenant-denied'
+  | 'other-tenant'
+  | 'no-tenant';
 
 /**
  * One entity's decision: may the signed-in user open its micro frontends?
@@ -20,7 +31,9 @@ export type LuigiAccessDecision =
   | { entityRef: string; result: 'deny'; reason: LuigiDenialReason };
 
 /**
- * The body of `POST /api/luigi/access/decisions`: the mode, and one decision per entity ref asked
+ * The answer of `POST /api/luigi/access/decisions` (body `{ entityRefs, tenant? }`: with tenants
+ * configured and `tenant` given, every entity outside it is denied `other-tenant`; without `tenant`
+ * each entity is decided in its own tenant): the mode, and one decision per entity ref asked
  * (normalized: lower case, full form).
  * @public
  */
@@ -30,7 +43,14 @@ export interface LuigiAccessDecisions {
 }
 
 const MODES: readonly string[] = ['permission-framework', 'open-to-every-signed-in-user', 'closed'];
-const REASONS: readonly string[] = ['policy', 'permission-framework-disabled', 'malformed-decision'];
+const REASONS: readonly string[] = [
+  'policy',
+  'permission-framework-disabled',
+  'malformed-decision',
+  'tenant-denied',
+  'other-tenant',
+  'no-tenant',
+];
 
 function isDecision(value: unknown): value is LuigiAccessDecision {
   const item = value as Record<string, unknown> | null;

@@ -26,3 +26,11 @@ export const LUIGI_VIEWS_ANNOTATION = 'luigi-project.io/views';
  * @public
  */
 export const LUIGI_TOKEN_AUDIENCE_ANNOTATION = 'luigi-project.io/token-audience';
+
+/**
+ * Optional: the id of the tenant (`luigi.tenants[].id`) the entity's micro apps belong to. When
+ * present it decides the tenant, before the namespaces tenants list; a value naming no configured
+ * tenant leaves the entity in none (so shown in none). Ignored while no tenants are configured.
+ * @public
+ */
+export const LUIGI_TENANT_ANNOTATION = 'luigi-project.io/tenant';

@@ -1,7 +1,7 @@
 /**
  * The contract both halves of backstage-plugin-luigi share: annotation names, the rules a
- * registration must pass, the permission for opening micro frontends, and the micro app token's
- * claims and route contract. Pure TypeScript: no React, no Node APIs.
+ * registration must pass, the permissions for opening micro frontends and entering tenants, tenant
+ * membership, the micro app token's claims and route contract, and the audit event ids. Pure TypeScript: no React, no Node APIs.
  * @packageDocumentation
  */
 export {
@@ -9,6 +9,7 @@ export {
   LUIGI_CATEGORY_ANNOTATION,
   LUIGI_VIEWS_ANNOTATION,
   LUIGI_TOKEN_AUDIENCE_ANNOTATION,
+  LUIGI_TENANT_ANNOTATION,
 } from './annotations';
 export { checkViewUrl, isLoopbackHost, normalizeAllowedOrigins } from './viewUrl';
 export type { ViewUrlCheck } from './viewUrl';
@@ -16,7 +17,16 @@ export { parseViewsAnnotation, viewSlug } from './viewsAnnotation';
 export type { ViewEntry } from './viewsAnnotation';
 export { checkRegistration, hasValidView } from './registration';
 export type { RegistrationProblem } from './registration';
-export { luigiMicroFrontendOpenPermission, luigiPermissions } from './permissions';
+export {
+  luigiMicroFrontendOpenPermission,
+  luigiTenantEnterPermission,
+  luigiPermissions,
+  LUIGI_TENANT_RESOURCE_TYPE,
+} from './permissions';
+export { tenantOfEntity, parseTenants, LUIGI_TENANTS_PATH, TENANT_ID_PATTERN } from './tenants';
+export type { LuigiTenant, LuigiTenantConfig, LuigiTenants, TenantMemberEntity } from './tenants';
+export { LUIGI_AUDIT_EVENTS } from './audit';
+export type { LuigiTokenPurpose } from './audit';
 export { parseAccessDecisions } from './accessDecisions';
 export type {
   LuigiAccessDecision,
@@ -34,4 +44,4 @@ export {
   LUIGI_JWKS_PATH,
   parseMicroAppToken,
 } from './tokens';
-export type { LuigiMicroAppToken, LuigiMicroAppTokenClaims } from './tokens';
+export type { LuigiMicroAppToken, LuigiMicroAppTokenClaims, LuigiMicroAppTokenRequest } from './tokens';

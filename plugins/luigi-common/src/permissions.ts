@@ -16,7 +16,27 @@ export const luigiMicroFrontendOpenPermission = createPermission({
 });
 
 /**
+ * The resource type of tenants (`luigi.tenants[]`), owned by the luigi backend plugin: a tenant's
+ * resource ref is its id. Policies condition on it with the plugin's tenant rules (`IS_TENANT`).
+ * @public
+ */
+export const LUIGI_TENANT_RESOURCE_TYPE = 'luigi-tenant';
+
+/**
+ * Entering a tenant: seeing its micro apps and receiving their tokens. A resource permission on
+ * `luigi-tenant` (resource ref: the tenant id), so a policy can grant some tenants and not others,
+ * with the luigi backend's `luigiTenantConditions`. Deny unless the policy allows, like
+ * `luigi.micro-frontend.open`, which every micro app in the tenant still needs too.
+ * @public
+ */
+export const luigiTenantEnterPermission = createPermission({
+  name: 'luigi.tenant.enter',
+  attributes: {},
+  resourceType: LUIGI_TENANT_RESOURCE_TYPE,
+});
+
+/**
  * Every permission the luigi backend plugin registers (and RBAC tools list).
  * @public
  */
-export const luigiPermissions = [luigiMicroFrontendOpenPermission];
+export const luigiPermissions = [luigiMicroFrontendOpenPermission, luigiTenantEnterPermission];

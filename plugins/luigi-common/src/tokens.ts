@@ -20,6 +20,8 @@ export const LUIGI_TOKEN_CLAIMS = {
   expiresAt: 'exp',
   /** A random id, unique per token. */
   tokenId: 'jti',
+  /** The id of the micro app's tenant; only while tenants are configured. */
+  tenant: 'tenant',
 } as const;
 
 /**
@@ -63,6 +65,26 @@ export interface LuigiMicroAppTokenClaims {
   iat: number;
   exp: number;
   jti: string;
+  /** Only while tenants are configured: the micro app's tenant. */
+  tenant?: string;
+}
+
+/**
+ * The body of `POST /api/luigi/tokens`.
+ * @public
+ */
+export interface LuigiMicroAppTokenRequest {
+  /** The micro app's entity ref. */
+  entityRef: string;
+  /** With tenants configured: the tenant shown; the backend refuses an entity of another tenant. */
+  tenant?: string;
+  /** Why the token is asked for, for the audit trail. Default `open`. */
+  purpose?: 'open' | 'refresh';
+  /**
+   * Only with `luigi.tokens.issuedBy: identity-provider`: the user's token from the identity provider
+   * (the token source's token), the subject of the token exchange. Never stored or logged.
+   */
+  subjectToken?: string;
 }
 
 /**
@@ -78,6 +100,8 @@ export interface LuigiMicroAppToken {
   audience: string;
   /** The micro app's entity ref (`app`), normalized: lower case, full form. */
   entityRef: string;
+  /** The micro app's tenant (the token's `tenant` claim); only while tenants are configured. */
+  tenant?: string;
 }
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
@@ -94,7 +118,7 @@ export function parseMicroAppToken(value: unknown): LuigiMicroAppToken {
     string,
     unknown
   >;
-  const { token, expiresAt, audience, entityRef } = body;
+  const { token, expiresAt, audience, entityRef, tenant } = body;
   if (
     typeof token !== 'string' ||
     !COMPACT_JWS.test(token) ||
@@ -102,9 +126,10 @@ export function parseMicroAppToken(value: unknown): LuigiMicroAppToken {
     !Number.isSafeInteger(expiresAt) ||
     expiresAt <= 0 ||
     !nonEmptyString(audience) ||
-    !nonEmptyString(entityRef)
+    !nonEmptyString(entityRef) ||
+    (tenant !== undefined && !nonEmptyString(tenant))
   ) {
     throw new Error('The luigi backend answered the token request with something else');
   }
-  return { token, expiresAt, audience, entityRef };
+  return tenant === undefined ? { token, expiresAt, audience, entityRef } : { token, expiresAt, audience, entityRef, tenant };
 }
