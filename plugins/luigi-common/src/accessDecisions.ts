@@ -27,7 +27,12 @@ export type LuigiDenialReason =
  * @public
  */
 export type LuigiAccessDecision =
-  | { entityRef: string; result: 'allow' }
+  | {
+      entityRef: string;
+      result: 'allow';
+      /** The entity's tenant, while tenants are configured. */
+      tenant?: string;
+    }
   | { entityRef: string; result: 'deny'; reason: LuigiDenialReason };
 
 /**
@@ -55,7 +60,7 @@ const REASONS: readonly string[] = [
 function isDecision(value: unknown): value is LuigiAccessDecision {
   const item = value as Record<string, unknown> | null;
   if (typeof item?.entityRef !== 'string') return false;
-  if (item.result === 'allow') return true;
+  if (item.result === 'allow') return item.tenant === undefined || typeof item.tenant === 'string';
   return item.result === 'deny' && REASONS.includes(item.reason as string);
 }
 
