@@ -3,7 +3,10 @@
  * built on `oidc-provider` (v9) and served on loopback over plain http.
  *
  * Run it directly with `node dev/oidc/provider.mjs` (port from `OIDC_PORT`,
- * default 7300), or start it from code with {@link startOidcProvider}.
+ * default 7300; `0` picks a free one, and the first line printed names the
+ * issuer), or start it from code with {@link startOidcProvider}. Further
+ * environment when run directly: `OIDC_ACCESS_TOKEN_TTL`, `OIDC_ID_TOKEN_TTL`
+ * (seconds) and `OIDC_EXCHANGE_CLIENT_SECRET`.
  *
  * Everything lives in memory: signing keys, cookie keys, sessions, grants and
  * tokens are created at start and gone when the process stops.
@@ -16,6 +19,26 @@ import Provider, { errors } from 'oidc-provider';
 import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 
 import { findUser, users } from './users.mjs';
+
+/** OAuth 2.0 Token Exchange (RFC 8693): the grant and the token type names it uses. */
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
+
+/** Parameters of the token exchange grant (RFC 8693 section 2.1). */
+const TOKEN_EXCHANGE_PARAMETERS = [
+  'subject_token',
+  'subject_token_type',
+  'actor_token',
+  'actor_token_type',
+  'requested_token_type',
+  'audience',
+  'resource',
+  'scope',
+];
+
+/** The confidential client's secret when none is given; accepted on loopback only. */
+const DEV_EXCHANGE_CLIENT_SECRET = 'luigi-backend-dev-secret';
 
 /** Scopes the provider knows; `groups` is our own, the rest are standard. */
 const SCOPES = ['openid', 'offline_access', 'profile', 'email', 'groups'];
@@ -47,6 +70,15 @@ const INTERACTION_TTL = 10 * 60;
  *   handler of the dev portal's Backstage auth backend)
  * @property {string} [clientId='backstage-dev-portal'] public client id
  * @property {string} [audience='luigi-micro-apps']     `aud` of the access tokens
+ * @property {string} [exchangeClientId='luigi-backend'] confidential client allowed the token
+ *   exchange grant (RFC 8693), authenticating with HTTP Basic (`client_secret_basic`)
+ * @property {string} [exchangeClientSecret] that client's secret; default
+ *   `luigi-backend-dev-secret`, which is refused unless `host` is a loopback address
+ * @property {Array<string | RegExp>} [exchangeAudiences] audiences a token may be exchanged for
+ *   (exact strings or patterns); default every `component:` entity ref and every `https://` URL on
+ *   a loopback host
+ * @property {number} [exchangeTokenTtl=60] lifetime in seconds of an exchanged token, never
+ *   beyond the expiry of its subject token
  */
 
 /**
@@ -57,6 +89,9 @@ const INTERACTION_TTL = 10 * 60;
  * @property {string} clientId    the public client's id
  * @property {string} audience    `aud` of the access tokens
  * @property {string} resource    resource indicator that maps to `audience`
+ * @property {string} tokenEndpoint the token endpoint (also where the token exchange grant is served)
+ * @property {string} exchangeClientId     the confidential client allowed the token exchange
+ * @property {string} exchangeClientSecret its secret (HTTP Basic client authentication)
  * @property {import('oidc-provider').default} provider the oidc-provider instance
  * @property {() => Promise<void>} close stops the server and drops all state
  */
@@ -68,6 +103,16 @@ const INTERACTION_TTL = 10 * 60;
  * JWT access tokens for `audience`, refresh tokens, revocation and
  * RP-initiated logout. Login is a small HTML page with one button per user;
  * consent is granted automatically.
+ *
+ * Token exchange (RFC 8693): the confidential client `exchangeClientId`
+ * (default `luigi-backend`, secret `exchangeClientSecret`, default
+ * `luigi-backend-dev-secret` on loopback) may post
+ * `grant_type=urn:ietf:params:oauth:grant-type:token-exchange` to the token
+ * endpoint with a `subject_token` this provider issued (a JWT access token or
+ * an ID token, named by `subject_token_type`) and one `audience` or
+ * `resource` from `exchangeAudiences`; it receives a JWT access token for
+ * that audience with the subject's `sub`, `act: { sub: <client id> }` and at
+ * most the subject's scopes.
  *
  * @param {OidcProviderOptions} [options]
  * @returns {Promise<RunningOidcProvider>}
@@ -81,7 +126,17 @@ export async function startOidcProvider({
   redirectUris = ['http://localhost:7007/api/auth/oidc/handler/frame'],
   clientId = 'backstage-dev-portal',
   audience = 'luigi-micro-apps',
+  exchangeClientId = 'luigi-backend',
+  exchangeClientSecret,
+  exchangeAudiences,
+  exchangeTokenTtl = 60,
 } = {}) {
+  // A well-known secret is fine for a provider only this machine can reach, nowhere else.
+  if (exchangeClientSecret === undefined && !isLoopbackHost(host)) {
+    throw new Error(`exchangeClientSecret is required when listening on ${host}, which is not a loopback address`);
+  }
+  const exchangeSecret = exchangeClientSecret ?? DEV_EXCHANGE_CLIENT_SECRET;
+
   // Listen first: with port 0 the issuer can only be derived once the OS
   // has picked the port, and the Provider needs the issuer up front.
   let handle = (req, res) => {
@@ -107,6 +162,12 @@ export async function startOidcProvider({
       redirectUris,
       clientId,
       audience,
+      exchange: {
+        clientId: exchangeClientId,
+        clientSecret: exchangeSecret,
+        allowsAudience: audienceRule(exchangeAudiences),
+        tokenTtl: exchangeTokenTtl,
+      },
     });
     const callback = provider.callback();
     handle = (req, res) => {
@@ -135,6 +196,9 @@ export async function startOidcProvider({
       clientId,
       audience,
       resource,
+      tokenEndpoint: new URL(provider.pathFor('token'), issuerUrl).href,
+      exchangeClientId,
+      exchangeClientSecret: exchangeSecret,
       provider,
       close: () => closeServer(server),
     };
@@ -148,10 +212,10 @@ export async function startOidcProvider({
  * Builds the oidc-provider instance (no I/O besides key generation).
  *
  * @param {{ issuer: string, accessTokenTtl: number, idTokenTtl: number,
- *   redirectUris: string[], clientId: string, audience: string }} options
+ *   redirectUris: string[], clientId: string, audience: string, exchange: ExchangeSettings }} options
  */
 async function createProvider({
-  issuer, accessTokenTtl, idTokenTtl, redirectUris, clientId, audience,
+  issuer, accessTokenTtl, idTokenTtl, redirectUris, clientId, audience, exchange,
 }) {
   // Fresh keys per start, never on disk: a restart invalidates old tokens,
   // which is what a dev/test provider should do.
@@ -169,6 +233,10 @@ async function createProvider({
 
   const origins = [...new Set(redirectUris.map((uri) => new URL(uri).origin))];
 
+  // Claims an exchanged access token carries beyond the usual ones, by token
+  // instance: set by the grant, read back by extraTokenClaims while it signs.
+  const exchangeClaims = new WeakMap();
+
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -180,6 +248,16 @@ async function createProvider({
         response_types: ['code'],
         redirect_uris: redirectUris,
         post_logout_redirect_uris: origins.map((origin) => `${origin}/`),
+      },
+      {
+        // The luigi backend: no browser, no redirects, only the token exchange.
+        client_id: exchange.clientId,
+        client_secret: exchange.clientSecret,
+        client_name: 'Luigi backend (token exchange)',
+        token_endpoint_auth_method: 'client_secret_basic',
+        grant_types: [TOKEN_EXCHANGE],
+        response_types: [],
+        redirect_uris: [],
       },
     ],
     jwks: { keys: [signingKey] },
@@ -208,10 +286,13 @@ async function createProvider({
         }),
       };
     },
-    // Micro apps authorize on groups, so put them in the JWT access token.
+    // Micro apps authorize on groups, so put them in the JWT access token;
+    // an exchanged token also names who acts for the user (`act`).
     extraTokenClaims: async (_ctx, token) => {
       const user = token.accountId ? findUser(token.accountId) : undefined;
-      return user ? { groups: [...user.groups] } : undefined;
+      const exchanged = exchangeClaims.get(token);
+      if (!user && !exchanged) return undefined;
+      return { ...(user ? { groups: [...user.groups] } : undefined), ...exchanged };
     },
     // Browser apps call token/userinfo/revocation cross-origin: allow the
     // origins of the client's own redirect URIs, nothing else.
@@ -275,7 +356,167 @@ async function createProvider({
   const publicKeys = createLocalJWKSet({
     keys: [{ kty: signingKey.kty, n: signingKey.n, e: signingKey.e, kid: signingKey.kid, alg: 'RS256' }],
   });
+  provider.registerGrantType(
+    TOKEN_EXCHANGE,
+    tokenExchangeHandler({ issuer, publicKeys, clientIds: [clientId], exchange, exchangeClaims }),
+    TOKEN_EXCHANGE_PARAMETERS,
+  );
   return { provider, resource, userinfo: createUserinfo({ issuer, audience, publicKeys }) };
+}
+
+/**
+ * @typedef {object} ExchangeSettings
+ * @property {string} clientId      the client allowed the grant
+ * @property {string} clientSecret  its secret
+ * @property {(audience: string) => boolean} allowsAudience which audiences it may ask for
+ * @property {number} tokenTtl      lifetime of an exchanged token, seconds
+ */
+
+/**
+ * The token exchange grant (RFC 8693 section 2). oidc-provider has already
+ * authenticated the client (`ctx.oidc.client`), checked that it may use the
+ * grant and dropped parameters the grant does not declare. What is left: the
+ * subject token must be one this provider issued, of the type named, still
+ * valid, for a known user; the target one allowed audience; the scopes at
+ * most the subject's. The answer is a JWT access token for that audience.
+ *
+ * @param {{ issuer: string, publicKeys: ReturnType<typeof createLocalJWKSet>,
+ *   clientIds: string[], exchange: ExchangeSettings, exchangeClaims: WeakMap<object, object> }} options
+ */
+function tokenExchangeHandler({ issuer, publicKeys, clientIds, exchange, exchangeClaims }) {
+  return async function tokenExchange(ctx) {
+    const { params, client, provider } = ctx.oidc;
+    if (!params.subject_token) throw new errors.InvalidRequest('missing required parameter \'subject_token\'');
+    if (!params.subject_token_type) {
+      throw new errors.InvalidRequest('missing required parameter \'subject_token_type\'');
+    }
+    if (![ACCESS_TOKEN_TYPE, ID_TOKEN_TYPE].includes(params.subject_token_type)) {
+      throw new errors.InvalidRequest('unsupported subject_token_type');
+    }
+    if (params.actor_token || params.actor_token_type) {
+      throw new errors.InvalidRequest('actor tokens are not supported');
+    }
+    if (params.requested_token_type && params.requested_token_type !== ACCESS_TOKEN_TYPE) {
+      throw new errors.InvalidRequest('only access tokens can be requested');
+    }
+    if (params.audience && params.resource) {
+      throw new errors.InvalidTarget('name the target by audience or by resource, not both');
+    }
+    const target = params.audience ?? params.resource;
+    if (!target) throw new errors.InvalidRequest('missing required parameter \'audience\' or \'resource\'');
+    if (!exchange.allowsAudience(target)) {
+      throw new errors.InvalidTarget('tokens for this audience are not issued by exchange');
+    }
+
+    const subject = await verifySubjectToken(params.subject_token, params.subject_token_type, {
+      issuer, publicKeys, clientIds,
+    });
+    const scope = exchangedScope(params.scope, subject, params.subject_token_type);
+
+    const now = Math.floor(Date.now() / 1000);
+    const token = new provider.AccessToken({
+      accountId: subject.sub,
+      client,
+      gty: TOKEN_EXCHANGE,
+      scope: scope || undefined,
+      // Short-lived, and never outliving the token it was exchanged for.
+      expiresIn: Math.max(1, Math.min(exchange.tokenTtl, subject.exp - now)),
+    });
+    // Setting a resource server picks the JWT format and sets `aud` to the target.
+    token.resourceServer = new provider.ResourceServer(target, {
+      audience: target,
+      scope: scope ?? '',
+      accessTokenFormat: 'jwt',
+      jwt: { sign: { alg: 'RS256' } },
+    });
+    // RFC 8693 section 4.1: the client acts for the subject; a subject that
+    // was itself delegated keeps its chain as the nested actor.
+    exchangeClaims.set(token, {
+      act: { sub: client.clientId, ...(isObject(subject.act) ? { act: subject.act } : undefined) },
+    });
+    ctx.oidc.entity('AccessToken', token);
+    const value = await token.save();
+
+    ctx.body = {
+      access_token: value,
+      issued_token_type: ACCESS_TOKEN_TYPE,
+      token_type: 'Bearer',
+      expires_in: token.expiration,
+      ...(scope ? { scope } : undefined),
+    };
+  };
+}
+
+/**
+ * The subject token's claims, if this provider signed it, it has not expired,
+ * it is of the type the request names and its user exists. An access token
+ * carries `typ: at+jwt`; an ID token does not, and is for one of our clients.
+ */
+async function verifySubjectToken(token, type, { issuer, publicKeys, clientIds }) {
+  const refuse = (description) => Object.assign(new errors.InvalidGrant(), { error_description: description });
+  let verified;
+  try {
+    verified = await jwtVerify(token, publicKeys, { issuer, algorithms: ['RS256'] });
+  } catch {
+    throw refuse('subject_token is invalid, expired, or not issued by this provider');
+  }
+  const { payload, protectedHeader } = verified;
+  const isAccessToken = protectedHeader.typ === 'at+jwt';
+  if (type === ACCESS_TOKEN_TYPE && !isAccessToken) throw refuse('subject_token is not an access token');
+  if (type === ID_TOKEN_TYPE) {
+    const audiences = [payload.aud].flat();
+    if (isAccessToken || !audiences.some((aud) => clientIds.includes(aud))) {
+      throw refuse('subject_token is not an ID token');
+    }
+  }
+  if (typeof payload.sub !== 'string' || !findUser(payload.sub) || typeof payload.exp !== 'number') {
+    throw refuse('subject_token names no known user');
+  }
+  return payload;
+}
+
+/**
+ * The scopes of the exchanged token: those asked for, each one the subject
+ * already had (an exchange never widens access); all of the subject's when
+ * none are asked for. An ID token carries no scopes: it stands for the scopes
+ * the portal signs in with.
+ */
+function exchangedScope(requested, subject, type) {
+  const subjectScope = type === ID_TOKEN_TYPE ? RESOURCE_SCOPE : String(subject.scope ?? '');
+  const granted = new Set(subjectScope.split(' ').filter(Boolean));
+  if (!requested) return [...granted].join(' ') || undefined;
+  const asked = requested.split(' ').filter(Boolean);
+  const extra = asked.filter((scope) => !granted.has(scope));
+  if (extra.length > 0) throw new errors.InvalidScope('requested scope exceeds the subject token\'s', extra.join(' '));
+  return asked.join(' ');
+}
+
+/**
+ * Which audiences the exchange serves: the given strings and patterns, or
+ * by default every `component:` entity ref and every https URL on loopback.
+ *
+ * @param {Array<string | RegExp> | undefined} allowed
+ * @returns {(audience: string) => boolean}
+ */
+function audienceRule(allowed) {
+  if (allowed) {
+    return (audience) => allowed.some((rule) => (typeof rule === 'string' ? rule === audience : rule.test(audience)));
+  }
+  return (audience) => {
+    if (/^component:[^\s/:]+\/[^\s/:]+$/.test(audience)) return true;
+    const url = URL.parse(audience);
+    return url?.protocol === 'https:' && isLoopbackHost(url.hostname);
+  };
+}
+
+/** True for localhost, 127.0.0.0/8 and ::1 (bracketed or not). */
+function isLoopbackHost(host) {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The userinfo endpoint's path (oidc-provider's default route). */
@@ -514,14 +755,30 @@ function closeServer(server) {
 
 // `node dev/oidc/provider.mjs`
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const env = (name) => {
+    const value = process.env[name];
+    if (value === undefined || value === '') return undefined;
+    const number = Number(value);
+    if (!Number.isSafeInteger(number) || number < 0) throw new Error(`${name} must be a whole number, got ${value}`);
+    return number;
+  };
   const running = await startOidcProvider({
-    port: process.env.OIDC_PORT ? Number(process.env.OIDC_PORT) : undefined,
+    port: env('OIDC_PORT'),
+    accessTokenTtl: env('OIDC_ACCESS_TOKEN_TTL'),
+    idTokenTtl: env('OIDC_ID_TOKEN_TTL'),
+    exchangeClientSecret: process.env.OIDC_EXCHANGE_CLIENT_SECRET || undefined,
   });
+  // The first line names the issuer: whoever starts this with OIDC_PORT=0 reads the port from it.
   console.log(`OIDC provider: ${running.issuer}`);
   console.log(`  discovery: ${running.issuer}/.well-known/openid-configuration`);
   console.log(`  jwks:      ${running.jwksUri}`);
   console.log(`  client:    ${running.clientId} (public, PKCE S256)`);
   console.log(`  audience:  ${running.audience} (resource ${running.resource})`);
+  const secret = process.env.OIDC_EXCHANGE_CLIENT_SECRET
+    ? 'secret from OIDC_EXCHANGE_CLIENT_SECRET'
+    : `secret ${running.exchangeClientSecret}`;
+  console.log(`  exchange:  ${running.exchangeClientId} (confidential, client_secret_basic, ${secret}) `
+    + `may exchange user tokens at ${running.tokenEndpoint}`);
   console.log('  users:');
   for (const user of users) {
     console.log(`    ${user.sub.padEnd(8)} ${user.name} <${user.email}> [${user.groups.join(', ')}]`);

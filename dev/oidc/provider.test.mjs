@@ -2,7 +2,8 @@
  * End-to-end test of the dev OpenID Connect provider with plain `fetch`:
  * discovery, a real authorization code + PKCE flow (login page, automatic
  * consent), token verification with jose against the JWKS, refresh token
- * rotation, revocation, CORS and RP-initiated logout.
+ * rotation, revocation, CORS, RP-initiated logout and the token exchange
+ * grant (RFC 8693) of the luigi backend's confidential client.
  *
  * Run: node --test dev/oidc/provider.test.mjs
  */
@@ -10,7 +11,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 
 import { startOidcProvider } from './provider.mjs';
 
@@ -96,6 +97,37 @@ function authorizeUrl(config, params = {}) {
     ...params,
   }).toString();
   return url;
+}
+
+/** Signs `user` in through the login page (code + PKCE) and redeems the code: the portal's tokens. */
+async function signIn(config, issuer, user) {
+  const jar = new CookieJar();
+  const { verifier, challenge } = pkcePair();
+  let response = await browserFetch(jar, authorizeUrl(config, {
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }).href);
+  const interactionUrl = new URL(response.headers.get('location'), issuer).href;
+  response = await browserFetch(jar, `${interactionUrl}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ user }),
+  });
+  const callback = await followUntil(jar, response, issuer, REDIRECT_URI);
+  response = await formPost(config.token_endpoint, {
+    grant_type: 'authorization_code',
+    code: callback.searchParams.get('code'),
+    redirect_uri: REDIRECT_URI,
+    client_id: CLIENT_ID,
+    code_verifier: verifier,
+  });
+  const tokens = await response.json();
+  assert.equal(response.status, 200, JSON.stringify(tokens));
+  return tokens;
+}
+
+function basic(id, secret) {
+  return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 }
 
 function formPost(url, fields, headers = {}) {
@@ -407,5 +439,243 @@ describe('dev OIDC provider', () => {
       grant_type: 'refresh_token', refresh_token: 'x', client_id: CLIENT_ID,
     }, { origin: 'http://evil.localhost:4000' });
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+  });
+  describe('token exchange (RFC 8693)', () => {
+    const GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+    const ACCESS_TOKEN = 'urn:ietf:params:oauth:token-type:access_token';
+    const ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
+    const ORDERS = 'component:default/orders';
+    let alice;
+
+    before(async () => {
+      alice = await signIn(config, op.issuer, 'alice');
+    });
+
+    /** The luigi backend's exchange request: its client, alice's access token, the orders app. */
+    function exchange(fields = {}, secret = op.exchangeClientSecret) {
+      const body = Object.fromEntries(Object.entries({
+        grant_type: GRANT,
+        subject_token: alice.access_token,
+        subject_token_type: ACCESS_TOKEN,
+        requested_token_type: ACCESS_TOKEN,
+        audience: ORDERS,
+        ...fields,
+      }).filter(([, value]) => value !== undefined));
+      return formPost(op.tokenEndpoint, body, {
+        authorization: basic(op.exchangeClientId, secret),
+        accept: 'application/json',
+      });
+    }
+
+    async function refusal(response) {
+      const body = await response.json();
+      return { status: response.status, error: body.error, access_token: body.access_token };
+    }
+
+    it('is announced, and its client is returned', () => {
+      assert.ok(config.grant_types_supported.includes(GRANT));
+      assert.equal(op.exchangeClientId, 'luigi-backend');
+      assert.equal(op.exchangeClientSecret, 'luigi-backend-dev-secret');
+      assert.equal(op.tokenEndpoint, config.token_endpoint);
+    });
+
+    it("exchanges the user's access token for a JWT for the micro app, acting for the user", async () => {
+      const response = await exchange();
+      const body = await response.json();
+      assert.equal(response.status, 200, JSON.stringify(body));
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(Object.keys(body).sort(), [
+        'access_token', 'expires_in', 'issued_token_type', 'scope', 'token_type',
+      ]);
+      assert.equal(body.issued_token_type, ACCESS_TOKEN);
+      assert.equal(body.token_type, 'Bearer');
+      assert.ok(body.expires_in > 0 && body.expires_in <= 60, `expires_in ${body.expires_in}`);
+      const { payload, protectedHeader } = await jwtVerify(body.access_token, jwks, {
+        issuer: op.issuer,
+        audience: ORDERS,
+        algorithms: ['RS256'],
+        typ: 'at+jwt',
+      });
+      assert.equal(payload.aud, ORDERS);
+      assert.equal(payload.sub, 'alice');
+      assert.deepEqual(payload.act, { sub: 'luigi-backend' });
+      assert.equal(payload.client_id, 'luigi-backend');
+      assert.equal(payload.scope, decodeJwt(alice.access_token).scope);
+      assert.deepEqual(payload.groups, ['platform-admins', 'team-orders']);
+      assert.ok(payload.jti);
+      assert.ok(protectedHeader.kid);
+      assert.ok(payload.exp - payload.iat <= 60);
+      assert.equal(body.expires_in, payload.exp - payload.iat);
+    });
+
+    it('names the target by resource as well, e.g. an https URL on loopback', async () => {
+      const target = 'https://localhost:8443/orders/';
+      const response = await exchange({ audience: undefined, resource: target });
+      const body = await response.json();
+      assert.equal(response.status, 200, JSON.stringify(body));
+      const { payload } = await jwtVerify(body.access_token, jwks, { issuer: op.issuer, audience: target });
+      assert.equal(payload.sub, 'alice');
+    });
+
+    it('narrows the scopes to those asked, and never widens them', async () => {
+      let response = await exchange({ scope: 'openid groups' });
+      let body = await response.json();
+      assert.equal(response.status, 200, JSON.stringify(body));
+      assert.equal(body.scope, 'openid groups');
+      assert.equal(decodeJwt(body.access_token).scope, 'openid groups');
+      response = await exchange({ scope: 'openid admin' });
+      assert.deepEqual(await refusal(response), { status: 400, error: 'invalid_scope', access_token: undefined });
+    });
+
+    it('exchanges an ID token when the type says so, and holds every token to its type', async () => {
+      let response = await exchange({ subject_token: alice.id_token, subject_token_type: ID_TOKEN });
+      const body = await response.json();
+      assert.equal(response.status, 200, JSON.stringify(body));
+      const { payload } = await jwtVerify(body.access_token, jwks, { issuer: op.issuer, audience: ORDERS });
+      assert.deepEqual([payload.sub, payload.act], ['alice', { sub: 'luigi-backend' }]);
+
+      response = await exchange({ subject_token: alice.id_token, subject_token_type: ACCESS_TOKEN });
+      assert.deepEqual(await refusal(response), { status: 400, error: 'invalid_grant', access_token: undefined });
+      response = await exchange({ subject_token_type: ID_TOKEN });
+      assert.deepEqual(await refusal(response), { status: 400, error: 'invalid_grant', access_token: undefined });
+      response = await exchange({ subject_token_type: 'urn:ietf:params:oauth:token-type:refresh_token' });
+      assert.deepEqual(await refusal(response), { status: 400, error: 'invalid_request', access_token: undefined });
+    });
+
+    it('keeps the chain of actors when an exchanged token is exchanged again', async () => {
+      const first = await (await exchange()).json();
+      const response = await exchange({ subject_token: first.access_token, audience: 'component:default/billing' });
+      const body = await response.json();
+      assert.equal(response.status, 200, JSON.stringify(body));
+      const { payload } = await jwtVerify(body.access_token, jwks, {
+        issuer: op.issuer, audience: 'component:default/billing',
+      });
+      assert.deepEqual(payload.act, { sub: 'luigi-backend', act: { sub: 'luigi-backend' } });
+    });
+
+    it('refuses audiences it does not serve (invalid_target)', async () => {
+      for (const target of [
+        { audience: 'https://evil.example.com/' },
+        { audience: 'group:default/admins' },
+        { audience: 'http://localhost:8080/' },
+        { audience: undefined, resource: 'https://apps.example.com/orders' },
+        { resource: 'https://localhost/' },
+      ]) {
+        assert.deepEqual(await refusal(await exchange(target)), {
+          status: 400, error: 'invalid_target', access_token: undefined,
+        }, JSON.stringify(target));
+      }
+    });
+
+    it('refuses forged, foreign and malformed subject tokens (invalid_grant)', async () => {
+      const [header, payload] = alice.access_token.split('.');
+      const forged = `${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`;
+      // The same claims, but signed by another provider.
+      const other = await startOidcProvider({ port: 0, issuer: op.issuer });
+      try {
+        const otherOrigin = `http://localhost:${other.port}`;
+        const otherConfig = {
+          ...config, authorization_endpoint: `${otherOrigin}/auth`, token_endpoint: `${otherOrigin}/token`,
+        };
+        const foreign = await signIn(otherConfig, otherOrigin, 'alice');
+        assert.equal(decodeJwt(foreign.access_token).iss, op.issuer);
+        for (const subject of [forged, foreign.access_token, 'not-a-jwt']) {
+          assert.deepEqual(await refusal(await exchange({ subject_token: subject })), {
+            status: 400, error: 'invalid_grant', access_token: undefined,
+          });
+        }
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('refuses an expired subject token, and never outlives the subject', async () => {
+      const brief = await startOidcProvider({ port: 0, accessTokenTtl: 1 });
+      try {
+        const briefConfig = await (await fetch(`${brief.issuer}/.well-known/openid-configuration`)).json();
+        const bob = await signIn(briefConfig, brief.issuer, 'bob');
+        const request = () => formPost(brief.tokenEndpoint, {
+          grant_type: GRANT,
+          subject_token: bob.access_token,
+          subject_token_type: ACCESS_TOKEN,
+          audience: ORDERS,
+        }, { authorization: basic(brief.exchangeClientId, brief.exchangeClientSecret) });
+        const { exp } = decodeJwt(bob.access_token);
+        const early = await (await request()).json();
+        if (early.access_token) {
+          assert.ok(early.expires_in <= 1, `expires_in ${early.expires_in}`);
+          assert.ok(decodeJwt(early.access_token).exp <= exp);
+        } else {
+          // The one second of the subject had already passed.
+          assert.equal(early.error, 'invalid_grant');
+        }
+        // jose refuses a token once the current second reaches `exp`.
+        await new Promise((resolve) => { setTimeout(resolve, exp * 1000 - Date.now() + 50); });
+        assert.deepEqual(await refusal(await request()), {
+          status: 400, error: 'invalid_grant', access_token: undefined,
+        });
+      } finally {
+        await brief.close();
+      }
+    });
+
+    it('refuses missing parameters (invalid_request)', async () => {
+      const missingOnes = [{ subject_token: undefined }, { subject_token_type: undefined }, { audience: undefined }];
+      for (const missing of missingOnes) {
+        assert.deepEqual(await refusal(await exchange(missing)), {
+          status: 400, error: 'invalid_request', access_token: undefined,
+        }, JSON.stringify(missing));
+      }
+      const refreshToken = 'urn:ietf:params:oauth:token-type:refresh_token';
+      assert.deepEqual(await refusal(await exchange({ requested_token_type: refreshToken })), {
+        status: 400, error: 'invalid_request', access_token: undefined,
+      });
+    });
+
+    it('authenticates the client: a wrong secret, or the public client, gets nothing', async () => {
+      assert.deepEqual(await refusal(await exchange({}, 'wrong-secret')), {
+        status: 401, error: 'invalid_client', access_token: undefined,
+      });
+      const response = await formPost(op.tokenEndpoint, {
+        grant_type: GRANT,
+        client_id: CLIENT_ID,
+        subject_token: alice.access_token,
+        subject_token_type: ACCESS_TOKEN,
+        audience: ORDERS,
+      });
+      const body = await response.json();
+      assert.equal(response.status, 400);
+      assert.equal(body.access_token, undefined);
+      assert.match(body.error_description, /grant type is not allowed/);
+    });
+
+    it('serves exactly the configured audiences when given', async () => {
+      const custom = await startOidcProvider({
+        port: 0,
+        exchangeClientSecret: 'another-secret',
+        exchangeAudiences: ['https://apps.example.com/orders', /^urn:luigi:/],
+      });
+      try {
+        const customConfig = await (await fetch(`${custom.issuer}/.well-known/openid-configuration`)).json();
+        const bob = await signIn(customConfig, custom.issuer, 'bob');
+        const request = (audience) => formPost(custom.tokenEndpoint, {
+          grant_type: GRANT, subject_token: bob.access_token, subject_token_type: ACCESS_TOKEN, audience,
+        }, { authorization: basic('luigi-backend', 'another-secret') });
+        for (const audience of ['https://apps.example.com/orders', 'urn:luigi:billing']) {
+          const response = await request(audience);
+          assert.equal(response.status, 200, audience);
+          assert.equal(decodeJwt((await response.json()).access_token).aud, audience);
+        }
+        for (const audience of [ORDERS, 'https://localhost/']) {
+          assert.equal((await refusal(await request(audience))).error, 'invalid_target', audience);
+        }
+      } finally {
+        await custom.close();
+      }
+    });
+
+    it('accepts the well-known dev secret on loopback only', async () => {
+      await assert.rejects(startOidcProvider({ port: 0, host: '0.0.0.0' }), /exchangeClientSecret is required/);
+    });
   });
 });
