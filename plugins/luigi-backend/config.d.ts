@@ -71,7 +71,12 @@ export interface Config {
     /**
      * Tenants: isolated sets of micro apps under one governance. A user sees and opens only the micro
      * apps of the tenant shown, and enters only the tenants the permission framework lets them enter
-     * (`luigi.tenant.enter`, deny by default). Absent or empty: no tenants, nothing changes.
+     * (`luigi.tenant.enter`, deny by default; with the permission framework off and
+     * `luigi.access.openToEverySignedInUser`, every signed-in user enters every tenant). An entity
+     * belongs to the tenant its `luigi-project.io/tenant` annotation names, else to the one listing
+     * its namespace; an entity of no tenant is shown in none. The backend refuses to start on an
+     * invalid or repeated id, a namespace listed twice, or a tenant origin not in `allowedOrigins`.
+     * Absent or empty: no tenants, nothing changes.
      */
     tenants?: Array<{
       /**

@@ -1,17 +1,24 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { LUIGI_JWKS_PATH, luigiPermissions } from 'backstage-plugin-luigi-common';
+import { LUIGI_JWKS_PATH, luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
 import { readAccessMode } from './access/accessMode';
 import { readAllowedOrigins } from './config/readAllowedOrigins';
+import { TokenExchangeMinter } from './exchange';
 import { createRouter } from './router';
+import { readTenants } from './tenants/readTenants';
+import { registerTenantResourceType } from './tenants/registerTenantResourceType';
+import { createTokenMinter, readTokenIssuedBy } from './tokens/createTokenMinter';
+import { SigningTokenMinter } from './tokens/signingTokenMinter';
 import { DatabaseSigningKeys } from './tokens/signingKeys';
 import { readTokenConfig } from './tokens/tokenConfig';
 
 /**
  * The luigi backend plugin (plugin id `luigi`), served under `/api/luigi`. Registers the plugin's
- * permissions, so RBAC tools list them, answers access decisions, and issues each micro app its own
- * short-lived token, signed with keys it publishes at `/.well-known/jwks.json`. Whatever it keeps
- * lives in its database, so several backend replicas behave as one.
+ * permissions and its `luigi-tenant` resource type, so RBAC tools list them and policies can grant
+ * tenants by condition; answers which tenants the user may enter and access decisions; issues each
+ * micro app its own short-lived token (signed with keys it publishes at `/.well-known/jwks.json`, or
+ * obtained from the identity provider); and records every decision and token in the audit trail.
+ * Whatever it keeps lives in its database, so several backend replicas behave as one.
  * @public
  */
 export const luigiPlugin = createBackendPlugin({
@@ -23,6 +30,7 @@ export const luigiPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
@@ -35,6 +43,7 @@ export const luigiPlugin = createBackendPlugin({
         httpAuth,
         permissions,
         permissionsRegistry,
+        auditor,
         config,
         logger,
         database,
@@ -42,33 +51,52 @@ export const luigiPlugin = createBackendPlugin({
         userInfo,
         catalog,
       }) {
-        permissionsRegistry.addPermissions(luigiPermissions);
+        // Read before anything else starts, so a bad setting stops the backend with its message.
         const accessMode = readAccessMode(config);
+        const allowedOrigins = readAllowedOrigins(config, logger);
+        const tenants = readTenants(config, allowedOrigins);
+        const { lifetimeMs, keyRotationMs } = readTokenConfig(config);
+        const issuedBy = readTokenIssuedBy(config);
+        // Reads (and checks) luigi.tokens.exchange now, when it is chosen: a bad setting stops startup.
+        const exchangeMinter = issuedBy === 'identity-provider' ? TokenExchangeMinter.fromConfig(config) : undefined;
+
+        permissionsRegistry.addPermissions([luigiMicroFrontendOpenPermission]);
+        registerTenantResourceType(permissionsRegistry, tenants);
         if (accessMode === 'closed') {
           logger.warn(
             'permission.enabled is not true: no user may open any micro frontend. Enable the permission ' +
               'framework with a policy, or set luigi.access.openToEverySignedInUser',
           );
         } else if (accessMode === 'open-to-every-signed-in-user') {
-          logger.warn('luigi.access.openToEverySignedInUser: every signed-in user may open every micro frontend');
+          logger.warn(
+            'luigi.access.openToEverySignedInUser: every signed-in user may open every micro frontend' +
+              (tenants.length > 0 ? ', and enter every tenant' : ''),
+          );
         }
-        // Read before anything else starts, so a bad setting stops the backend with its message.
-        const { lifetimeMs, keyRotationMs } = readTokenConfig(config);
+
         const signingKeys = await DatabaseSigningKeys.create({
           database,
           logger,
           timing: { keyRotationMs, tokenLifetimeMs: lifetimeMs },
         });
+        const minter = createTokenMinter({
+          issuedBy,
+          luigiBackend: () => new SigningTokenMinter({ discovery, signingKeys, tokenLifetimeMs: lifetimeMs }),
+          identityProvider: exchangeMinter ? () => exchangeMinter : undefined,
+        });
         httpRouter.use(
           createRouter({
             httpAuth,
             permissions,
+            auditor,
             accessMode,
             catalog,
             userInfo,
             discovery,
             signingKeys,
-            allowedOrigins: readAllowedOrigins(config, logger),
+            minter,
+            allowedOrigins,
+            tenants,
             tokenLifetimeMs: lifetimeMs,
           }),
         );

@@ -11,7 +11,9 @@ export type LuigiAccessMode = 'permission-framework' | 'open-to-every-signed-in-
 /**
  * Why a micro frontend is refused: the policy; the permission framework off; a malformed decision; the
  * user may not enter the entity's tenant (`tenant-denied`); the entity belongs to another tenant than
- * the one asked about (`other-tenant`); tenants are configured and the entity belongs to none (`no-tenant`).
+ * the one asked about (`other-tenant`); tenants are configured and the entity belongs to none (`no-tenant`);
+ * the entity's tenant narrows the allowed origins (`luigi.tenants[].allowedOrigins`) and none of its
+ * views is at one of them (`origin-not-in-tenant`).
  * @public
  */
 export type LuigiDenialReason =
@@ -20,7 +22,8 @@ export type LuigiDenialReason =
   | 'malformed-decision'
   | 'tenant-denied'
   | 'other-tenant'
-  | 'no-tenant';
+  | 'no-tenant'
+  | 'origin-not-in-tenant';
 
 /**
  * One entity's decision: may the signed-in user open its micro frontends?
@@ -55,6 +58,7 @@ const REASONS: readonly string[] = [
   'tenant-denied',
   'other-tenant',
   'no-tenant',
+  'origin-not-in-tenant',
 ];
 
 function isDecision(value: unknown): value is LuigiAccessDecision {

@@ -50,7 +50,10 @@ export const LUIGI_TENANTS_PATH = '/tenants';
 /** The form of a tenant id. @public */
 export const TENANT_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** The parts of an entity that decide its tenant. */
+/**
+ * The parts of an entity that decide its tenant.
+ * @public
+ */
 export interface TenantMemberEntity {
   metadata: { namespace?: string; annotations?: Record<string, string> };
 }

@@ -12,6 +12,10 @@ describe('parseMicroAppToken', () => {
     expect(parseMicroAppToken({ ...valid, extra: 'ignored' })).toEqual(valid);
   });
 
+  it('reads the tenant of a token issued while tenants are configured', () => {
+    expect(parseMicroAppToken({ ...valid, tenant: 'commerce' })).toEqual({ ...valid, tenant: 'commerce' });
+  });
+
   it.each([
     ['nothing', undefined],
     ['null', null],
@@ -30,6 +34,8 @@ describe('parseMicroAppToken', () => {
     ['an empty audience', { ...valid, audience: '' }],
     ['no entityRef', { ...valid, entityRef: undefined }],
     ['an entityRef that is a number', { ...valid, entityRef: 42 }],
+    ['an empty tenant', { ...valid, tenant: '' }],
+    ['a tenant that is a number', { ...valid, tenant: 7 }],
   ])('refuses %s', (_label, value) => {
     expect(() => parseMicroAppToken(value)).toThrow('The luigi backend answered the token request with something else');
   });
@@ -37,6 +43,16 @@ describe('parseMicroAppToken', () => {
 
 describe('LUIGI_TOKEN_CLAIMS', () => {
   it('names the claims of the public contract', () => {
-    expect(Object.values(LUIGI_TOKEN_CLAIMS).sort()).toEqual(['app', 'aud', 'ent', 'exp', 'iat', 'iss', 'jti', 'sub']);
+    expect(Object.values(LUIGI_TOKEN_CLAIMS).sort()).toEqual([
+      'app',
+      'aud',
+      'ent',
+      'exp',
+      'iat',
+      'iss',
+      'jti',
+      'sub',
+      'tenant',
+    ]);
   });
 });

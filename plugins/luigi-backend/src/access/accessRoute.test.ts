@@ -73,13 +73,26 @@ describe('access decisions on the permission framework', () => {
     expect(response.body.error.message).toMatch(/entityRefs\[0\] is not an entity ref/);
   });
 
-  it('lists the permission in its permission metadata, for RBAC tools', async () => {
+  it('lists the permissions and the tenant rule in its permission metadata, for RBAC tools', async () => {
     const response = await fetch(`${url}/api/luigi/.well-known/backstage/permissions/metadata`, {
       headers: { authorization: mockCredentials.service.header() },
     });
     const metadata = await response.json();
     expect(metadata.permissions).toEqual([
       { type: 'resource', name: 'luigi.micro-frontend.open', attributes: {}, resourceType: 'catalog-entity' },
+      { type: 'resource', name: 'luigi.tenant.enter', attributes: {}, resourceType: 'luigi-tenant' },
+    ]);
+    expect(metadata.rules).toEqual([
+      {
+        name: 'IS_TENANT',
+        description: expect.any(String),
+        resourceType: 'luigi-tenant',
+        paramsSchema: expect.objectContaining({
+          type: 'object',
+          properties: { tenantIds: expect.objectContaining({ type: 'array', items: { type: 'string' } }) },
+          required: ['tenantIds'],
+        }),
+      },
     ]);
   });
 });

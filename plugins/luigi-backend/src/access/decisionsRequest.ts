@@ -1,5 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { readOptionalTenantId } from '../tenants/tenantRequest';
 
 /** The most entity refs one decisions request may ask about (a portal's whole micro app list fits). */
 export const MAX_ENTITY_REFS = 10_000;
@@ -25,4 +26,25 @@ export function readEntityRefs(body: unknown): string[] {
     }
   });
   return [...new Set(normalized)];
+}
+
+/**
+ * A decisions request, read and normalized.
+ * @public
+ */
+export interface DecisionsRequest {
+  entityRefs: string[];
+  /** The tenant the browser shows, if it says: with tenants configured, entities of others are denied. */
+  tenant?: string;
+}
+
+/**
+ * Reads a decisions request body (`{ "entityRefs": [...], "tenant"?: "commerce" }`), see
+ * {@link readEntityRefs}. Throws an InputError (400) for anything else.
+ * @public
+ */
+export function readDecisionsRequest(body: unknown): DecisionsRequest {
+  const entityRefs = readEntityRefs(body);
+  const tenant = readOptionalTenantId((body as { tenant?: unknown }).tenant, 'tenant');
+  return tenant === undefined ? { entityRefs } : { entityRefs, tenant };
 }

@@ -7,8 +7,9 @@ import { luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common'
 /**
  * A permission backend module whose policy lets only `users` (entity refs) open micro frontends, by
  * a definitive decision; every other permission is allowed. (A policy that grants by owner returns
- * a catalog condition, which the catalog resolves; test backends' mock credentials cannot make that
- * call, so the dev portal's browser tests cover conditions.)
+ * a catalog condition, which the catalog backend resolves; the test backends run no catalog backend,
+ * so the dev portal's browser tests cover catalog conditions. Tenant conditions are resolved by the
+ * luigi plugin itself: see `tenantPolicy`.)
  */
 export function policyAllowing(moduleId: string, users: string[]) {
   const policy: PermissionPolicy = {

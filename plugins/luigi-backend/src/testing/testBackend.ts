@@ -1,8 +1,9 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import { AddressInfo } from 'node:net';
 import luigiPlugin from '../index';
+import { onBehalfOfHttpAuth } from './onBehalfOfHttpAuth';
 
 /** A backend started by `startTestBackend`. */
 export type TestBackend = Awaited<ReturnType<typeof startTestBackend>>;
@@ -14,7 +15,9 @@ export function urlOf(backend: TestBackend): string {
 
 /**
  * Starts the luigi plugin in a test backend with this app-config and further features. A request
- * without credentials is anonymous, as in a real backend (the mock default would be a user).
+ * without credentials is anonymous, as in a real backend (the mock default would be a user), and
+ * one plugin's request on behalf of a user carries the calling service, as in a real backend (so
+ * the permission backend can resolve conditions through a plugin's apply-conditions).
  */
 export async function startLuigiTestBackend(
   config: JsonObject,
@@ -24,7 +27,7 @@ export async function startLuigiTestBackend(
     features: [
       luigiPlugin,
       mockServices.rootConfig.factory({ data: config }),
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      onBehalfOfHttpAuth,
       ...(features ?? []),
     ],
   });

@@ -52,6 +52,11 @@ beforeEach(async () => {
   };
 });
 
+/** Issues alice a token for one entity, as the route does for `{ entityRef }`: the route's answer. */
+async function issue(issuerOptions: TokenIssuerOptions, entityRef: string) {
+  return (await issueMicroAppToken(issuerOptions, { entityRef, purpose: 'open' }, credentials)).answer;
+}
+
 async function verify(token: string, audience: string, at = now) {
   const jwks = createLocalJWKSet({ keys: await options.signingKeys.publicKeys() });
   const { payload } = await jwtVerify<LuigiMicroAppTokenClaims>(token, jwks, {
@@ -65,7 +70,7 @@ async function verify(token: string, audience: string, at = now) {
 
 describe('issueMicroAppToken', () => {
   it('issues a token with the claims of the contract, for the entity ref as default audience', async () => {
-    const issued = await issueMicroAppToken(options, 'component:default/orders', credentials);
+    const issued = await issue(options, 'component:default/orders');
     const iat = Math.floor(now / 1000);
     expect(issued).toEqual({
       token: expect.any(String),
@@ -88,14 +93,14 @@ describe('issueMicroAppToken', () => {
 
   it('gives every token its own id', async () => {
     const [a, b] = await Promise.all([
-      issueMicroAppToken(options, 'component:default/orders', credentials),
-      issueMicroAppToken(options, 'component:default/orders', credentials),
+      issue(options, 'component:default/orders'),
+      issue(options, 'component:default/orders'),
     ]);
     expect((await verify(a.token, a.audience)).jti).not.toBe((await verify(b.token, b.audience)).jti);
   });
 
   it('uses the token-audience annotation as audience; the token is refused for any other audience', async () => {
-    const issued = await issueMicroAppToken(options, 'component:default/billing', credentials);
+    const issued = await issue(options, 'component:default/billing');
     expect(issued.audience).toBe('https://apps.example.com/billing');
     expect((await verify(issued.token, 'https://apps.example.com/billing')).app).toBe('component:default/billing');
     await expect(verify(issued.token, 'component:default/billing')).rejects.toThrow(/unexpected "aud" claim value/);
@@ -103,13 +108,13 @@ describe('issueMicroAppToken', () => {
   });
 
   it('expires after the configured lifetime', async () => {
-    const issued = await issueMicroAppToken(options, 'component:default/orders', credentials);
+    const issued = await issue(options, 'component:default/orders');
     await expect(verify(issued.token, issued.audience, now + LIFETIME - 1000)).resolves.toBeDefined();
     await expect(verify(issued.token, issued.audience, now + LIFETIME)).rejects.toThrow(/"exp" claim timestamp/);
   });
 
   it('reads the entity, and asks the policy, with the user’s own credentials', async () => {
-    await issueMicroAppToken(options, 'component:default/orders', credentials);
+    await issue(options, 'component:default/orders');
     expect(getEntityByRef).toHaveBeenCalledWith('component:default/orders', { credentials });
     expect(authorize).toHaveBeenCalledWith(
       [{ permission: luigiMicroFrontendOpenPermission, resourceRef: 'component:default/orders' }],
@@ -118,12 +123,12 @@ describe('issueMicroAppToken', () => {
   });
 
   it('accepts an entity with one valid view beside a bad one', async () => {
-    const issued = await issueMicroAppToken(options, 'component:default/views-only', credentials);
+    const issued = await issue(options, 'component:default/views-only');
     expect(issued.audience).toBe('component:default/views-only');
   });
 
   it('refuses an entity the user cannot read, or that does not exist, alike (404)', async () => {
-    await expect(issueMicroAppToken(options, 'component:default/nope', credentials)).rejects.toMatchObject({
+    await expect(issue(options, 'component:default/nope')).rejects.toMatchObject({
       name: 'NotFoundError',
       message: 'No entity component:default/nope in the catalog, or you may not read it',
     });
@@ -142,7 +147,7 @@ describe('issueMicroAppToken', () => {
       'component:default/bad-audience has an invalid luigi-project.io/token-audience: the token audience must not contain whitespace or control characters',
     ],
   ])('refuses %s, which is no valid micro app registration (403)', async (name, message) => {
-    await expect(issueMicroAppToken(options, `component:default/${name}`, credentials)).rejects.toMatchObject({
+    await expect(issue(options, `component:default/${name}`)).rejects.toMatchObject({
       name: 'NotAllowedError',
       message,
     });
@@ -154,7 +159,7 @@ describe('issueMicroAppToken', () => {
     [AuthorizeResult.CONDITIONAL, 'malformed-decision'],
   ])('refuses when the policy answers %s (403)', async (result, reason) => {
     authorize.mockResolvedValue([{ result }]);
-    await expect(issueMicroAppToken(options, 'component:default/orders', credentials)).rejects.toMatchObject({
+    await expect(issue(options, 'component:default/orders')).rejects.toMatchObject({
       name: 'NotAllowedError',
       message: `You may not open the micro frontends of component:default/orders (denied: ${reason})`,
     });
@@ -162,24 +167,20 @@ describe('issueMicroAppToken', () => {
 
   it('refuses in closed mode without asking the catalog or the policy (403)', async () => {
     await expect(
-      issueMicroAppToken({ ...options, accessMode: 'closed' }, 'component:default/orders', credentials),
+      issue({ ...options, accessMode: 'closed' }, 'component:default/orders'),
     ).rejects.toMatchObject({ name: 'NotAllowedError', message: expect.stringMatching(/permission framework is off/) });
     expect(getEntityByRef).not.toHaveBeenCalled();
     expect(authorize).not.toHaveBeenCalled();
   });
 
   it('issues to every signed-in user without asking the policy when app-config opens access', async () => {
-    const issued = await issueMicroAppToken(
-      { ...options, accessMode: 'open-to-every-signed-in-user' },
-      'component:default/orders',
-      credentials,
-    );
+    const issued = await issue({ ...options, accessMode: 'open-to-every-signed-in-user' }, 'component:default/orders');
     expect((await verify(issued.token, issued.audience)).sub).toBe(ALICE);
     expect(authorize).not.toHaveBeenCalled();
   });
 
   it('passes a failing permission backend on instead of issuing', async () => {
     authorize.mockRejectedValue(new Error('permission backend unreachable'));
-    await expect(issueMicroAppToken(options, 'component:default/orders', credentials)).rejects.toThrow('unreachable');
+    await expect(issue(options, 'component:default/orders')).rejects.toThrow('unreachable');
   });
 });

@@ -9,6 +9,7 @@ import {
   resolveTokenAudience,
 } from 'backstage-plugin-luigi-common';
 import { describeProblem } from '../catalog/registrationStatus';
+import { refusal } from '../audit/refusal';
 
 /**
  * The audience of an entity's micro app token, if the entity is a micro app the frontend shows:
@@ -21,20 +22,29 @@ export function microAppAudience(entity: Entity, entityRef: string, allowedOrigi
   if (!hasValidView(annotations, allowedOrigins)) {
     const declares = annotations && (LUIGI_VIEW_URL_ANNOTATION in annotations || LUIGI_VIEWS_ANNOTATION in annotations);
     if (!declares) {
-      throw new NotAllowedError(
-        `${entityRef} is not a micro app: it has no ${LUIGI_VIEW_URL_ANNOTATION} or ${LUIGI_VIEWS_ANNOTATION} annotation`,
+      throw refusal(
+        new NotAllowedError(
+          `${entityRef} is not a micro app: it has no ${LUIGI_VIEW_URL_ANNOTATION} or ${LUIGI_VIEWS_ANNOTATION} annotation`,
+        ),
+        { reason: 'not-a-micro-app' },
       );
     }
     const reasons = checkRegistration(annotations, allowedOrigins)
       .filter(problem => problem.annotation !== LUIGI_TOKEN_AUDIENCE_ANNOTATION)
       .map(describeProblem);
-    throw new NotAllowedError(
-      `${entityRef} has no valid micro frontend registration: ${reasons.join('; ') || 'its annotations declare no view'}`,
+    throw refusal(
+      new NotAllowedError(
+        `${entityRef} has no valid micro frontend registration: ${reasons.join('; ') || 'its annotations declare no view'}`,
+      ),
+      { reason: 'invalid-registration' },
     );
   }
   const audience = resolveTokenAudience(annotations, entityRef);
   if (!audience.ok) {
-    throw new NotAllowedError(`${entityRef} has an invalid ${LUIGI_TOKEN_AUDIENCE_ANNOTATION}: ${audience.reason}`);
+    throw refusal(
+      new NotAllowedError(`${entityRef} has an invalid ${LUIGI_TOKEN_AUDIENCE_ANNOTATION}: ${audience.reason}`),
+      { reason: 'invalid-audience' },
+    );
   }
   return audience.audience;
 }

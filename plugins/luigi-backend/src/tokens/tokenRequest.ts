@@ -1,17 +1,94 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { LuigiTokenPurpose } from 'backstage-plugin-luigi-common';
+import { readOptionalTenantId } from '../tenants/tenantRequest';
+
+/** The longest subject token a request may carry, in bytes (UTF-8): identity provider tokens fit. */
+export const MAX_SUBJECT_TOKEN_BYTES = 16 * 1024;
 
 /**
- * The entity ref of a token request body (`{ "entityRef": "component:default/orders" }`), normalized
- * (lower case, full form). Throws an InputError (400) for anything else.
+ * A token request (`LuigiMicroAppTokenRequest`), read and normalized.
  * @public
  */
-export function readTokenRequest(body: unknown): string {
-  const entityRef = (body as { entityRef?: unknown } | undefined)?.entityRef;
-  if (typeof entityRef !== 'string') throw new InputError('Expected a JSON body with an entityRef string');
+export interface TokenRequest {
+  /** Normalized: lower case, full form. */
+  entityRef: string;
+  /** The tenant the browser shows, if it says. */
+  tenant?: string;
+  /** `open` unless the body says `refresh`. */
+  purpose: LuigiTokenPurpose;
+  /** The user's identity provider token, for a token exchange. Never recorded. */
+  subjectToken?: string;
+}
+
+function normalizedEntityRef(value: string): string | undefined {
   try {
-    return stringifyEntityRef(parseEntityRef(entityRef)).toLocaleLowerCase('en-US');
+    return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US');
   } catch {
-    throw new InputError('entityRef is not an entity ref');
+    return undefined;
   }
+}
+
+const bodyFields = (body: unknown) =>
+  (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+
+/**
+ * Reads the body of `POST /tokens` (`{ "entityRef": "component:default/orders", "tenant"?,
+ * "purpose"?: "open" | "refresh", "subjectToken"? }`). Throws an InputError (400) for anything else;
+ * no message quotes the subject token.
+ * @public
+ */
+export function readTokenRequest(body: unknown): TokenRequest {
+  const fields = bodyFields(body);
+  if (typeof fields.entityRef !== 'string') throw new InputError('Expected a JSON body with an entityRef string');
+  const entityRef = normalizedEntityRef(fields.entityRef);
+  if (entityRef === undefined) throw new InputError('entityRef is not an entity ref');
+  const tenant = readOptionalTenantId(fields.tenant, 'tenant');
+  const purpose = fields.purpose ?? 'open';
+  if (purpose !== 'open' && purpose !== 'refresh') throw new InputError('purpose must be "open" or "refresh"');
+  const { subjectToken } = fields;
+  if (subjectToken !== undefined) {
+    if (typeof subjectToken !== 'string' || subjectToken === '') {
+      throw new InputError('subjectToken must be a non-empty string');
+    }
+    if (Buffer.byteLength(subjectToken, 'utf8') > MAX_SUBJECT_TOKEN_BYTES) {
+      throw new InputError(`subjectToken is longer than ${MAX_SUBJECT_TOKEN_BYTES} bytes`);
+    }
+  }
+  return {
+    entityRef,
+    purpose,
+    ...(tenant === undefined ? {} : { tenant }),
+    ...(subjectToken === undefined ? {} : { subjectToken: subjectToken as string }),
+  };
+}
+
+/**
+ * What a token request body asks, as far as it can be read, for the audit trail of any request,
+ * malformed ones too: the entity ref and tenant only when well-formed, the purpose `refresh` only
+ * when it says so. Never the subject token.
+ */
+export function describeTokenRequest(body: unknown): { entityRef?: string; tenant?: string; purpose: LuigiTokenPurpose } {
+  const fields = bodyFields(body);
+  const entityRef = typeof fields.entityRef === 'string' ? normalizedEntityRef(fields.entityRef) : undefined;
+  let tenant: string | undefined;
+  try {
+    tenant = readOptionalTenantId(fields.tenant, 'tenant');
+  } catch {
+    tenant = undefined;
+  }
+  return {
+    ...(entityRef === undefined ? {} : { entityRef }),
+    ...(tenant === undefined ? {} : { tenant }),
+    purpose: fields.purpose === 'refresh' ? 'refresh' : 'open',
+  };
+}
+
+/**
+ * The subject token of a request body, whatever else is wrong with it: the secret every message and
+ * record of the request must leave out.
+ */
+export function subjectTokenOf(body: unknown): string | undefined {
+  const { subjectToken } = bodyFields(body);
+  return typeof subjectToken === 'string' ? subjectToken : undefined;
 }

@@ -1,0 +1,205 @@
+import {
+  ALICE,
+  as,
+  BOB,
+  CAROL,
+  catalogCalls,
+  DAVE,
+  ERIN,
+  post,
+  startTenantBackend,
+  TENANTS_CONFIG,
+  TENANTS_ON_PERMISSION_FRAMEWORK,
+} from '../testing/tenantFixtures';
+import { stopTestBackend, type TestBackend } from '../testing/testBackend';
+
+jest.setTimeout(60_000);
+
+const ORDERS = 'component:default/orders';
+const SHIPMENTS = 'component:logistics/shipments';
+const OUTSIDE = 'component:logistics/outside';
+const MIXED = 'component:logistics/mixed';
+const RELOCATED = 'component:default/relocated';
+const STRAY = 'component:default/stray';
+const LEDGER = 'component:payments/ledger';
+const TILL = 'component:retail/till';
+const PRIVATE = 'component:default/private';
+const NOPE = 'component:default/nope';
+const ALL = [ORDERS, SHIPMENTS, OUTSIDE, MIXED, RELOCATED, STRAY, LEDGER, TILL, PRIVATE, NOPE];
+
+const decide = (url: string, body: unknown, user: string) => post(url, '/access/decisions', body, as(user));
+const allow = (entityRef: string, tenant: string) => ({ entityRef, result: 'allow', tenant });
+const deny = (entityRef: string, reason: string) => ({ entityRef, result: 'deny', reason });
+
+describe('access decisions with tenants, on the permission framework', () => {
+  let backend: TestBackend;
+  let url: string;
+
+  beforeAll(async () => {
+    ({ backend, url } = await startTenantBackend(TENANTS_ON_PERMISSION_FRAMEWORK));
+  });
+
+  afterAll(async () => {
+    await stopTestBackend(backend);
+  });
+
+  it('decides each entity in its own tenant when no tenant is named', async () => {
+    const response = await decide(url, { entityRefs: ALL }, ALICE);
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        mode: 'permission-framework',
+        decisions: [
+          allow(ORDERS, 'commerce'),
+          allow(SHIPMENTS, 'logistics'),
+          // Logistics narrows the allowlist to https://apps.example.com: outside has no view there.
+          deny(OUTSIDE, 'origin-not-in-tenant'),
+          // One view there is enough, as with the global allowlist.
+          allow(MIXED, 'logistics'),
+          // The tenant annotation comes before the namespace.
+          allow(RELOCATED, 'logistics'),
+          // An annotation naming no tenant leaves the entity in none, whatever its namespace.
+          deny(STRAY, 'no-tenant'),
+          deny(LEDGER, 'no-tenant'),
+          allow(TILL, 'retail'),
+          allow(PRIVATE, 'commerce'),
+          // An entity the catalog does not have is in no tenant.
+          deny(NOPE, 'no-tenant'),
+        ],
+      },
+    });
+  });
+
+  it('denies the entities of other tenants when a tenant is named', async () => {
+    const response = await decide(url, { entityRefs: [ORDERS, SHIPMENTS, RELOCATED, TILL, LEDGER], tenant: 'logistics' }, ALICE);
+    expect(response.body.decisions).toEqual([
+      deny(ORDERS, 'other-tenant'),
+      allow(SHIPMENTS, 'logistics'),
+      allow(RELOCATED, 'logistics'),
+      deny(TILL, 'other-tenant'),
+      deny(LEDGER, 'no-tenant'),
+    ]);
+  });
+
+  it('denies the entities of tenants the user may not enter, by a condition resolved here', async () => {
+    // bob enters commerce only (IS_TENANT), and the catalog hides `private` from him.
+    expect((await decide(url, { entityRefs: [ORDERS, SHIPMENTS, TILL, PRIVATE] }, BOB)).body.decisions).toEqual([
+      allow(ORDERS, 'commerce'),
+      deny(SHIPMENTS, 'tenant-denied'),
+      deny(TILL, 'tenant-denied'),
+      deny(PRIVATE, 'no-tenant'),
+    ]);
+    expect((await decide(url, { entityRefs: [ORDERS, SHIPMENTS], tenant: 'logistics' }, BOB)).body.decisions).toEqual([
+      deny(ORDERS, 'other-tenant'),
+      deny(SHIPMENTS, 'tenant-denied'),
+    ]);
+    expect((await decide(url, { entityRefs: [ORDERS], tenant: 'commerce' }, CAROL)).body.decisions).toEqual([
+      deny(ORDERS, 'tenant-denied'),
+    ]);
+  });
+
+  it("asks the app's policy about the rest: the tenant is one condition, not the whole decision", async () => {
+    // dave may enter commerce and logistics, but open no micro frontend.
+    expect((await decide(url, { entityRefs: [ORDERS, SHIPMENTS, TILL] }, DAVE)).body.decisions).toEqual([
+      deny(ORDERS, 'policy'),
+      deny(SHIPMENTS, 'policy'),
+      deny(TILL, 'tenant-denied'),
+    ]);
+  });
+
+  it("reads only the tenant-deciding fields of the entities, with the user's credentials", async () => {
+    catalogCalls.length = 0;
+    await decide(url, { entityRefs: [ORDERS, SHIPMENTS] }, BOB);
+    expect(catalogCalls).toEqual([
+      {
+        method: 'getEntitiesByRefs',
+        request: {
+          entityRefs: [ORDERS, SHIPMENTS],
+          fields: [
+            'metadata.namespace',
+            'metadata.annotations.luigi-project.io/tenant',
+            'metadata.annotations.luigi-project.io/view-url',
+            'metadata.annotations.luigi-project.io/views',
+          ],
+        },
+        userEntityRef: BOB,
+      },
+    ]);
+  });
+
+  it('answers an error, never decisions, when the policy fails', async () => {
+    const response = await decide(url, { entityRefs: [ORDERS] }, ERIN);
+    expect(response.status).toBe(500);
+    expect(response.body.decisions).toBeUndefined();
+  });
+
+  it.each([[42], ['Commerce'], ['']])('refuses the malformed tenant %j (400)', async tenant => {
+    const response = await decide(url, { entityRefs: [ORDERS], tenant }, ALICE);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe('tenant is not a tenant id');
+  });
+
+  it('denies everything of a tenant that does not exist', async () => {
+    expect((await decide(url, { entityRefs: [ORDERS, LEDGER], tenant: 'atlantis' }, ALICE)).body.decisions).toEqual([
+      deny(ORDERS, 'other-tenant'),
+      deny(LEDGER, 'no-tenant'),
+    ]);
+  });
+});
+
+describe('access decisions with tenants, without the permission framework', () => {
+  it('deny everything by default, without reading the catalog', async () => {
+    const { backend, url } = await startTenantBackend({ luigi: TENANTS_CONFIG });
+    try {
+      catalogCalls.length = 0;
+      expect((await decide(url, { entityRefs: [ORDERS, LEDGER] }, ALICE)).body).toEqual({
+        mode: 'closed',
+        decisions: [deny(ORDERS, 'permission-framework-disabled'), deny(LEDGER, 'permission-framework-disabled')],
+      });
+      expect(catalogCalls).toEqual([]);
+    } finally {
+      await stopTestBackend(backend);
+    }
+  });
+
+  it('let every signed-in user into every tenant when app-config opens access, keeping tenants apart', async () => {
+    const { backend, url } = await startTenantBackend({
+      luigi: { ...TENANTS_CONFIG, access: { openToEverySignedInUser: true } },
+    });
+    try {
+      const response = await decide(url, { entityRefs: [ORDERS, SHIPMENTS, OUTSIDE, LEDGER], tenant: 'commerce' }, CAROL);
+      expect(response.body).toEqual({
+        mode: 'open-to-every-signed-in-user',
+        decisions: [
+          allow(ORDERS, 'commerce'),
+          deny(SHIPMENTS, 'other-tenant'),
+          deny(OUTSIDE, 'other-tenant'),
+          deny(LEDGER, 'no-tenant'),
+        ],
+      });
+    } finally {
+      await stopTestBackend(backend);
+    }
+  });
+});
+
+describe('access decisions without tenants', () => {
+  it('are unchanged: no tenant checks, no tenant on decisions, no catalog read', async () => {
+    const { backend, url } = await startTenantBackend({
+      permission: { enabled: true },
+      luigi: { allowedOrigins: TENANTS_CONFIG.allowedOrigins },
+    });
+    try {
+      catalogCalls.length = 0;
+      const response = await decide(url, { entityRefs: [ORDERS, LEDGER, NOPE], tenant: 'commerce' }, BOB);
+      expect(response.body.decisions).toEqual([
+        { entityRef: ORDERS, result: 'allow' },
+        { entityRef: LEDGER, result: 'allow' },
+        { entityRef: NOPE, result: 'allow' },
+      ]);
+      expect(catalogCalls).toEqual([]);
+    } finally {
+      await stopTestBackend(backend);
+    }
+  });
+});

@@ -1,0 +1,236 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { decodeJwt } from 'jose';
+import { recordingAuditor } from '../testing/recordingAuditor';
+import {
+  ALICE,
+  as,
+  BOB,
+  DAVE,
+  ERIN,
+  post,
+  startTenantBackend,
+  TENANTS_ON_PERMISSION_FRAMEWORK,
+} from '../testing/tenantFixtures';
+import { stopTestBackend, type TestBackend } from '../testing/testBackend';
+import { SECRET_FRAGMENT_LENGTH } from './redactSecrets';
+
+jest.setTimeout(60_000);
+
+const ORDERS = 'component:default/orders';
+const SHIPMENTS = 'component:logistics/shipments';
+const LEDGER = 'component:payments/ledger';
+
+/** A subject token as an identity provider would issue it; the default signer ignores it. */
+const SUBJECT_TOKEN = [
+  'eyJhbGciOiJSUzI1NiIsImtpZCI6InN1YmplY3QifQ',
+  Buffer.from(JSON.stringify({ sub: 'alice', aud: 'backstage', nonce: 'a4f1c2e9b7d3' })).toString('base64url'),
+  'c3ViamVjdC10b2tlbi1zaWduYXR1cmUtdGhhdC1tdXN0LW5ldmVyLWJlLXJlY29yZGVk',
+].join('.');
+
+describe('the audit trail', () => {
+  const auditor = recordingAuditor();
+  const secrets = new Set<string>([SUBJECT_TOKEN]);
+  let backend: TestBackend;
+  let url: string;
+
+  beforeAll(async () => {
+    ({ backend, url } = await startTenantBackend(TENANTS_ON_PERMISSION_FRAMEWORK, [auditor.factory]));
+  });
+
+  beforeEach(() => auditor.clear());
+
+  afterAll(async () => {
+    await stopTestBackend(backend);
+  });
+
+  async function requestToken(body: Record<string, unknown>, authorization?: string) {
+    const response = await post(url, '/tokens', { subjectToken: SUBJECT_TOKEN, ...body }, authorization);
+    if (response.body?.token) secrets.add(response.body.token);
+    return response;
+  }
+
+  it('records an opened micro app with the actor of the credentials, whatever the body says', async () => {
+    const response = await requestToken(
+      { entityRef: SHIPMENTS, tenant: 'logistics', actor: 'user:default/mallory', userEntityRef: 'user:default/mallory' },
+      as(ALICE),
+    );
+    expect(response.status).toBe(200);
+    const { jti } = decodeJwt(response.body.token);
+    expect(auditor.finished()).toEqual([
+      {
+        plugin: 'luigi',
+        eventId: 'micro-app-open',
+        severityLevel: 'medium',
+        status: 'succeeded',
+        actorId: ALICE,
+        request: { method: 'POST', url: '/api/luigi/tokens' },
+        meta: {
+          entityRef: SHIPMENTS,
+          tenant: 'logistics',
+          purpose: 'open',
+          audience: SHIPMENTS,
+          tokenId: jti,
+          expiresAt: new Date(response.body.expiresAt).toISOString(),
+          issuedBy: 'luigi-backend',
+        },
+      },
+    ]);
+    // The event is created before the checks, so a refusal is recorded as well.
+    expect(auditor.events.map(e => e.status)).toEqual(['initiated', 'succeeded']);
+  });
+
+  it('records a renewal as a token refresh, of low severity', async () => {
+    expect((await requestToken({ entityRef: ORDERS, purpose: 'refresh' }, as(ALICE))).status).toBe(200);
+    expect(auditor.finished()).toEqual([
+      expect.objectContaining({
+        eventId: 'token-refresh',
+        severityLevel: 'low',
+        status: 'succeeded',
+        actorId: ALICE,
+        meta: expect.objectContaining({ entityRef: ORDERS, tenant: 'commerce', purpose: 'refresh' }),
+      }),
+    ]);
+  });
+
+  it.each([
+    ['an unknown entity', ALICE, { entityRef: 'component:default/nope' }, 404, { reason: 'not-found' }, 'NotFoundError'],
+    [
+      'an entity of another tenant',
+      ALICE,
+      { entityRef: ORDERS, tenant: 'logistics' },
+      403,
+      { reason: 'other-tenant', entityTenant: 'commerce', tenant: 'logistics' },
+      'NotAllowedError',
+    ],
+    ['a tenant the user may not enter', BOB, { entityRef: SHIPMENTS }, 403, { reason: 'tenant-denied', entityTenant: 'logistics' }, 'NotAllowedError'],
+    ['a policy denial', DAVE, { entityRef: SHIPMENTS }, 403, { reason: 'policy', entityTenant: 'logistics' }, 'NotAllowedError'],
+    ['an entity of no tenant', ALICE, { entityRef: LEDGER }, 403, { reason: 'no-tenant' }, 'NotAllowedError'],
+    ['an invalid registration', ALICE, { entityRef: 'component:logistics/outside' }, 403, { reason: 'origin-not-in-tenant', entityTenant: 'logistics' }, 'NotAllowedError'],
+    ['a failing policy', ERIN, { entityRef: ORDERS }, 500, { reason: 'error' }, 'ResponseError'],
+  ])('records the refusal of %s as a failure', async (_label, user, body, status, facts, errorName) => {
+    expect((await requestToken(body, as(user))).status).toBe(status);
+    const [event] = auditor.finished();
+    expect(event).toEqual({
+      plugin: 'luigi',
+      eventId: 'micro-app-open',
+      severityLevel: 'medium',
+      status: 'failed',
+      actorId: user,
+      request: { method: 'POST', url: '/api/luigi/tokens' },
+      meta: { entityRef: body.entityRef, purpose: 'open', ...facts },
+      error: { name: errorName, message: expect.any(String), stack: expect.any(String) },
+    });
+    expect(auditor.finished()).toHaveLength(1);
+  });
+
+  it('records a malformed request with what could be read of it', async () => {
+    expect((await requestToken({ entityRef: 'orders', tenant: 'Not A Tenant', purpose: 'refresh' }, as(ALICE))).status).toBe(400);
+    expect(auditor.finished()).toEqual([
+      expect.objectContaining({
+        eventId: 'token-refresh',
+        status: 'failed',
+        actorId: ALICE,
+        meta: { purpose: 'refresh', reason: 'malformed-request' },
+        error: expect.objectContaining({ name: 'InputError', message: 'entityRef is not an entity ref' }),
+      }),
+    ]);
+  });
+
+  it("records a service's refusal too", async () => {
+    expect((await requestToken({ entityRef: ORDERS }, mockCredentials.service.header())).status).toBe(403);
+    expect(auditor.finished()).toEqual([
+      expect.objectContaining({
+        eventId: 'micro-app-open',
+        status: 'failed',
+        actorId: 'external:test-service',
+        meta: { entityRef: ORDERS, purpose: 'open', reason: 'not-a-user' },
+      }),
+    ]);
+  });
+
+  it('has no record of an anonymous caller or an invalid token: the backend refuses them before any route', async () => {
+    expect((await requestToken({ entityRef: ORDERS })).status).toBe(401);
+    expect((await requestToken({ entityRef: ORDERS }, mockCredentials.user.invalidHeader())).status).toBe(401);
+    expect(auditor.events).toEqual([]);
+  });
+
+  it('records entering a tenant, and refusals of medium severity', async () => {
+    const enter = (body: unknown, user: string) => post(url, '/tenants/enter', body, as(user));
+    expect((await enter({ tenant: 'logistics', from: 'commerce', actor: BOB }, ALICE)).status).toBe(200);
+    expect((await enter({ tenant: 'logistics', from: 'commerce' }, BOB)).status).toBe(403);
+    expect((await enter({ tenant: 'atlantis' }, BOB)).status).toBe(403);
+    expect((await enter({ tenant: 'Logistics' }, BOB)).status).toBe(400);
+    expect((await enter({ tenant: 'commerce' }, ERIN)).status).toBe(500);
+    const common = { plugin: 'luigi', eventId: 'tenant-enter', request: { method: 'POST', url: '/api/luigi/tenants/enter' } };
+    const error = (name: string) => ({ name, message: expect.any(String), stack: expect.any(String) });
+    expect(auditor.finished()).toEqual([
+      { ...common, severityLevel: 'low', status: 'succeeded', actorId: ALICE, meta: { tenant: 'logistics', from: 'commerce', decision: 'allow' } },
+      {
+        ...common,
+        severityLevel: 'medium',
+        status: 'failed',
+        actorId: BOB,
+        meta: { tenant: 'logistics', from: 'commerce', decision: 'deny', reason: 'policy' },
+        error: { ...error('NotAllowedError'), message: 'You may not enter the tenant logistics' },
+      },
+      {
+        ...common,
+        severityLevel: 'medium',
+        status: 'failed',
+        actorId: BOB,
+        meta: { tenant: 'atlantis', decision: 'deny', reason: 'unknown-tenant' },
+        error: { ...error('NotAllowedError'), message: 'You may not enter the tenant atlantis' },
+      },
+      { ...common, severityLevel: 'low', status: 'failed', actorId: BOB, meta: { reason: 'malformed-request' }, error: error('InputError') },
+      { ...common, severityLevel: 'low', status: 'failed', actorId: ERIN, meta: { tenant: 'commerce', reason: 'error' }, error: error('ResponseError') },
+    ]);
+  });
+
+  it('records one bounded access-decide event per decisions request', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => `component:payments/app-${i}`);
+    const body = { entityRefs: [ORDERS, SHIPMENTS, LEDGER, ...many], tenant: 'commerce', actor: ALICE };
+    expect((await post(url, '/access/decisions', body, as(BOB))).status).toBe(200);
+    expect(auditor.finished()).toHaveLength(1);
+    const [event] = auditor.finished();
+    expect(event).toEqual(
+      expect.objectContaining({ eventId: 'access-decide', severityLevel: 'low', status: 'succeeded', actorId: BOB }),
+    );
+    expect(event.meta).toEqual({
+      tenant: 'commerce',
+      count: 153,
+      allowed: 1,
+      deniedByReason: { 'other-tenant': 1, 'no-tenant': 151 },
+      denied: expect.arrayContaining([{ entityRef: LEDGER, reason: 'no-tenant' }]),
+      deniedTruncated: true,
+    });
+    expect(event.meta!.denied).toHaveLength(100);
+    expect(JSON.stringify(event.meta)).not.toContain(SHIPMENTS);
+  });
+
+  it('records a decisions request that gets no decisions as a failure', async () => {
+    expect((await post(url, '/access/decisions', { entityRefs: [ORDERS], tenant: 'commerce' }, as(ERIN))).status).toBe(500);
+    expect((await post(url, '/access/decisions', { entityRefs: 'nope' }, as(BOB))).status).toBe(400);
+    expect(auditor.finished()).toEqual([
+      expect.objectContaining({ eventId: 'access-decide', status: 'failed', actorId: ERIN, meta: { reason: 'error', tenant: 'commerce' } }),
+      expect.objectContaining({ eventId: 'access-decide', status: 'failed', actorId: BOB, meta: { reason: 'malformed-request' } }),
+    ]);
+  });
+
+  it('never records a token, a subject token, or any part of one', async () => {
+    // Everything the suite recorded, plus one more round of each event.
+    const all = [...auditor.events];
+    auditor.clear();
+    await requestToken({ entityRef: ORDERS }, as(ALICE));
+    await requestToken({ entityRef: ORDERS, purpose: 'refresh' }, as(ALICE));
+    await requestToken({ entityRef: SHIPMENTS }, as(BOB));
+    all.push(...auditor.events);
+    expect(secrets.size).toBeGreaterThanOrEqual(5);
+    const recorded = JSON.stringify(all);
+    for (const secret of secrets) {
+      for (let i = 0; i + SECRET_FRAGMENT_LENGTH <= secret.length; i++) {
+        const fragment = secret.slice(i, i + SECRET_FRAGMENT_LENGTH);
+        if (recorded.includes(fragment)) throw new Error(`the audit trail holds "${fragment}" of a token`);
+      }
+    }
+  });
+});

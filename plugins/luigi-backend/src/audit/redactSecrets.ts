@@ -1,0 +1,60 @@
+/**
+ * The length of the shortest piece of a secret that is withheld: any run of this many characters of
+ * a token is taken for part of it.
+ */
+export const SECRET_FRAGMENT_LENGTH = 16;
+
+const REDACTED = '[redacted]';
+
+/**
+ * The text with every part of it that is also part of one of the secrets (any run of
+ * {@link SECRET_FRAGMENT_LENGTH} characters or more, or a whole shorter secret) replaced by
+ * `[redacted]`. For messages that may quote what a caller or a provider sent, before they reach the
+ * audit trail or an answer.
+ */
+export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
+  const covered = new Array<boolean>(text.length).fill(false);
+  let found = false;
+  for (const secret of secrets) {
+    if (!secret) continue;
+    const length = Math.min(secret.length, SECRET_FRAGMENT_LENGTH);
+    const fragments = new Set<string>();
+    for (let i = 0; i + length <= secret.length; i++) fragments.add(secret.slice(i, i + length));
+    for (let i = 0; i + length <= text.length; i++) {
+      if (fragments.has(text.slice(i, i + length))) {
+        covered.fill(true, i, i + length);
+        found = true;
+      }
+    }
+  }
+  if (!found) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (!covered[i]) out += text[i];
+    else if (i === 0 || !covered[i - 1]) out += REDACTED;
+  }
+  return out;
+}
+
+/**
+ * An error fit for the audit trail: the same name, the message without any part of the secrets, and
+ * no stack or cause (a stack repeats the message, a cause may quote anything).
+ */
+export function auditableError(error: unknown, secrets: ReadonlyArray<string | undefined>): Error {
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+  const safe = new Error(message);
+  safe.name = name;
+  safe.stack = `${name}: ${message}`;
+  return safe;
+}
+
+/**
+ * The error itself when its message holds no part of the secrets, else a copy of it (same name, so
+ * the same HTTP status) with those parts redacted: what a refused request is answered with.
+ */
+export function withoutSecrets(error: unknown, secrets: ReadonlyArray<string | undefined>): unknown {
+  if (!(error instanceof Error)) return error;
+  const message = redactSecrets(error.message, secrets);
+  return message === error.message ? error : auditableError(error, secrets);
+}

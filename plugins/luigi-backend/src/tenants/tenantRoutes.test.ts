@@ -1,0 +1,138 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  ALICE,
+  as,
+  BOB,
+  CAROL,
+  DAVE,
+  ERIN,
+  get,
+  post,
+  startTenantBackend,
+  TENANTS_CONFIG,
+  TENANTS_ON_PERMISSION_FRAMEWORK,
+} from '../testing/tenantFixtures';
+import { stopTestBackend, type TestBackend } from '../testing/testBackend';
+
+jest.setTimeout(60_000);
+
+const COMMERCE = { id: 'commerce', title: 'Commerce' };
+const LOGISTICS = { id: 'logistics', title: 'Logistics' };
+// A tenant without a title is shown by its id.
+const RETAIL = { id: 'retail', title: 'retail' };
+
+const enter = (url: string, body: unknown, user?: string) =>
+  post(url, '/tenants/enter', body, user ? as(user) : undefined);
+
+describe('tenants on the permission framework', () => {
+  let backend: TestBackend;
+  let url: string;
+
+  beforeAll(async () => {
+    ({ backend, url } = await startTenantBackend(TENANTS_ON_PERMISSION_FRAMEWORK));
+  });
+
+  afterAll(async () => {
+    await stopTestBackend(backend);
+  });
+
+  // The policy answers ALLOW (alice), CONDITIONAL IS_TENANT resolved by this plugin's
+  // apply-conditions (bob, dave), or DENY (carol); an unknown tenant is refused without asking.
+  it.each([
+    [ALICE, [COMMERCE, LOGISTICS, RETAIL]],
+    [BOB, [COMMERCE]],
+    [DAVE, [COMMERCE, LOGISTICS]],
+    [CAROL, []],
+  ])('lists the tenants %s may enter, in config order', async (user, tenants) => {
+    expect(await get(url, '/tenants', as(user))).toEqual({ status: 200, body: { configured: true, tenants } });
+  });
+
+  it.each([
+    [ALICE, 'commerce', 200],
+    [ALICE, 'logistics', 200],
+    [ALICE, 'retail', 200],
+    [BOB, 'commerce', 200],
+    [BOB, 'logistics', 403],
+    [BOB, 'retail', 403],
+    [DAVE, 'logistics', 200],
+    [DAVE, 'retail', 403],
+    [CAROL, 'commerce', 403],
+    [ALICE, 'atlantis', 403],
+    [BOB, 'atlantis', 403],
+  ])('lets %s enter %s: %i', async (user, tenant, status) => {
+    const response = await enter(url, { tenant, from: 'commerce' }, user);
+    expect(response.status).toBe(status);
+    if (status === 200) {
+      expect(response.body).toEqual({ tenant: [COMMERCE, LOGISTICS, RETAIL].find(t => t.id === tenant) });
+    } else {
+      // The same answer for a tenant that does not exist and one the user may not enter.
+      expect(response.body.error).toEqual(
+        expect.objectContaining({ name: 'NotAllowedError', message: `You may not enter the tenant ${tenant}` }),
+      );
+    }
+  });
+
+  it('passes a failing policy on as an error, never as a decision', async () => {
+    expect((await get(url, '/tenants', as(ERIN))).status).toBe(500);
+    const response = await enter(url, { tenant: 'commerce' }, ERIN);
+    expect(response.status).toBe(500);
+    expect(response.body.tenant).toBeUndefined();
+  });
+
+  it.each([
+    [{}, 'Expected a JSON body with a tenant string'],
+    [{ tenant: 42 }, 'tenant is not a tenant id'],
+    [{ tenant: 'Commerce' }, 'tenant is not a tenant id'],
+    [{ tenant: 'commerce', from: '../x' }, 'from is not a tenant id'],
+  ])('refuses the malformed request %j (400)', async (body, message) => {
+    const response = await enter(url, body, ALICE);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual(expect.objectContaining({ name: 'InputError', message }));
+  });
+
+  it('answers only a signed-in user', async () => {
+    for (const authorization of [undefined, mockCredentials.user.invalidHeader()]) {
+      expect((await get(url, '/tenants', authorization)).status).toBe(401);
+      expect((await post(url, '/tenants/enter', { tenant: 'commerce' }, authorization)).status).toBe(401);
+    }
+    expect((await get(url, '/tenants', mockCredentials.service.header())).status).toBe(403);
+    expect((await post(url, '/tenants/enter', { tenant: 'commerce' }, mockCredentials.service.header())).status).toBe(403);
+  });
+});
+
+describe('tenants without the permission framework', () => {
+  it('are closed to everybody by default', async () => {
+    const { backend, url } = await startTenantBackend({ luigi: TENANTS_CONFIG });
+    try {
+      expect(await get(url, '/tenants', as(ALICE))).toEqual({ status: 200, body: { configured: true, tenants: [] } });
+      expect((await enter(url, { tenant: 'commerce' }, ALICE)).status).toBe(403);
+    } finally {
+      await stopTestBackend(backend);
+    }
+  });
+
+  it('are open to every signed-in user when app-config opens micro frontends to them', async () => {
+    const { backend, url } = await startTenantBackend({
+      luigi: { ...TENANTS_CONFIG, access: { openToEverySignedInUser: true } },
+    });
+    try {
+      expect((await get(url, '/tenants', as(CAROL))).body).toEqual({ configured: true, tenants: [COMMERCE, LOGISTICS, RETAIL] });
+      expect(await enter(url, { tenant: 'retail' }, CAROL)).toEqual({ status: 200, body: { tenant: RETAIL } });
+      expect((await enter(url, { tenant: 'atlantis' }, CAROL)).status).toBe(403);
+    } finally {
+      await stopTestBackend(backend);
+    }
+  });
+});
+
+describe('without tenants configured', () => {
+  it('says so, and no tenant can be entered', async () => {
+    const { backend, url } = await startTenantBackend({ permission: { enabled: true } });
+    try {
+      expect(await get(url, '/tenants', as(ALICE))).toEqual({ status: 200, body: { configured: false, tenants: [] } });
+      expect((await enter(url, { tenant: 'commerce' }, ALICE)).status).toBe(403);
+    } finally {
+      await stopTestBackend(backend);
+    }
+  });
+});
