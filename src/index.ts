@@ -28,5 +28,6 @@ export type {
   LuigiEntityContext,
 } from './catalog/types';
 export { luigiAccessApiRef, LuigiAccessClient } from './access/luigiAccessApi';
-export type { LuigiAccessApi } from './access/luigiAccessApi';
+export type { LuigiAccessApi, LuigiTenantEntry } from './access/luigiAccessApi';
+export { LUIGI_ANALYTICS_ACTIONS } from './analytics/luigiEvents';
 export type { DeniedMicroApp } from './access/applyAccess';

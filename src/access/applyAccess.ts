@@ -1,4 +1,4 @@
-import { LuigiAccessDecisions, LuigiAccessMode, LuigiDenialReason } from 'backstage-plugin-luigi-common';
+import { LuigiAccessDecisions, LuigiAccessMode, LuigiDenialReason, LuigiTenant } from 'backstage-plugin-luigi-common';
 import { LuigiEntityContext, MicroApp } from '../catalog/types';
 
 /**
@@ -21,25 +21,54 @@ export interface MicroAppAccess {
 }
 
 /**
+ * Denials that say "not part of the tenant shown", not "you may not open it": such apps are not
+ * listed at all, so a user never learns about another tenant's apps.
+ */
+const HIDDEN_REASONS: ReadonlySet<LuigiDenialReason> = new Set(['other-tenant', 'no-tenant']);
+
+/** Whether a denied app is left out of the page instead of being shown as denied. */
+export function isHiddenDenial(reason: LuigiDenialReason): boolean {
+  return HIDDEN_REASONS.has(reason);
+}
+
+function decisionOf(entityRef: string, answer: LuigiAccessDecisions) {
+  const ref = entityRef.toLocaleLowerCase('en-US');
+  return answer.decisions.find(candidate => candidate.entityRef.toLocaleLowerCase('en-US') === ref);
+}
+
+/**
  * Why the answer refuses the entity, or undefined where it explicitly allows it. An entity the
  * answer says nothing about is refused: only an explicit allow opens one. Refs compare
- * case-insensitively, as the catalog's do.
+ * case-insensitively, as the catalog's do. With `tenant`, an allow for an entity of another tenant
+ * counts as `other-tenant`: the backend should never give one, and the page never shows one.
  */
-export function denialOf(entityRef: string, answer: LuigiAccessDecisions): LuigiDenialReason | undefined {
-  const ref = entityRef.toLocaleLowerCase('en-US');
-  const decision = answer.decisions.find(candidate => candidate.entityRef.toLocaleLowerCase('en-US') === ref);
-  if (decision?.result === 'allow') return undefined;
+export function denialOf(entityRef: string, answer: LuigiAccessDecisions, tenant?: string): LuigiDenialReason | undefined {
+  const decision = decisionOf(entityRef, answer);
+  if (decision?.result === 'allow') {
+    return tenant !== undefined && decision.tenant !== undefined && decision.tenant !== tenant ? 'other-tenant' : undefined;
+  }
   return decision?.reason ?? 'malformed-decision';
 }
 
-/** Splits micro apps into those the user may open and those they may not ({@link denialOf}). */
-export function applyAccess(apps: readonly MicroApp[], answer: LuigiAccessDecisions): MicroAppAccess {
+/** The tenant an allowed decision names for the entity, if any. */
+export function allowedTenantOf(entityRef: string, answer: LuigiAccessDecisions): string | undefined {
+  const decision = decisionOf(entityRef, answer);
+  return decision?.result === 'allow' ? decision.tenant : undefined;
+}
+
+/**
+ * Splits micro apps into those the user may open and those they may not ({@link denialOf}). With a
+ * tenant, allowed apps carry it (their Luigi context names it) and apps outside it are left out.
+ */
+export function applyAccess(apps: readonly MicroApp[], answer: LuigiAccessDecisions, tenant?: LuigiTenant): MicroAppAccess {
   const allowed: MicroApp[] = [];
   const denied: DeniedMicroApp[] = [];
   for (const app of apps) {
-    const reason = denialOf(app.entity.ref, answer);
-    if (reason === undefined) allowed.push(app);
-    else denied.push({ pathSegment: app.pathSegment, label: app.label, entity: app.entity, reason });
+    const reason = denialOf(app.entity.ref, answer, tenant?.id);
+    if (reason === undefined) allowed.push(tenant ? { ...app, tenant } : app);
+    else if (!isHiddenDenial(reason)) {
+      denied.push({ pathSegment: app.pathSegment, label: app.label, entity: app.entity, reason });
+    }
   }
   return { mode: answer.mode, allowed, denied };
 }

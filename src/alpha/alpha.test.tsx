@@ -132,6 +132,26 @@ describe('backstage-plugin-luigi/alpha (new frontend system)', () => {
     expect(within(nav).queryByText('Plain')).not.toBeInTheDocument();
   });
 
+  it('shows the tenant the URL names, with a switcher, in the new frontend system too', async () => {
+    const tenants = [
+      { id: 'retail', title: 'Retail', members: (ref: string) => ref === 'component:default/billing' },
+      { id: 'commerce', title: 'Commerce', members: (ref: string) => ref === 'component:default/orders' },
+    ];
+    const access = accessApiAllowing(undefined, { tenants });
+    renderTestApp({
+      features: [luigiPlugin],
+      apis: [apis[0], [luigiAccessApiRef, access], apis[2]],
+      config,
+      initialRouteEntries: ['/luigi?tenant=commerce'],
+    });
+    const nav = await screen.findByTestId('luigi-nav');
+    expect(within(nav).getByTestId('luigi-nav-orders')).toBeInTheDocument();
+    expect(within(nav).queryByText('Billing')).not.toBeInTheDocument();
+    const switcher = screen.getByTestId('luigi-tenant-switcher');
+    expect(within(switcher).getAllByRole('option').map(option => option.textContent)).toEqual(['Retail', 'Commerce']);
+    expect(access.entered).toEqual([{ tenant: 'commerce' }]);
+  });
+
   it('moves the page where app.extensions config puts it', async () => {
     renderTestApp({
       features: [luigiPlugin],

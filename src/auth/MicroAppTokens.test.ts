@@ -97,4 +97,50 @@ describe('MicroAppTokens', () => {
     tokens.stop();
     expect(await tokens.ensure(ORDERS)).toEqual({ status: 'missing' });
   });
+
+  it('asks for the first token of an entity to open it, and for every later one to refresh it', async () => {
+    const purposes: string[] = [];
+    const heard: string[] = [];
+    let n = 0;
+    const issue = async (entityRef: string, purpose: string): Promise<LuigiToken> => {
+      purposes.push(purpose);
+      return { token: `${entityRef}#${++n}`, expiresAt: Date.now() + 60_000 };
+    };
+    const tokens = new MicroAppTokens(issue, (_ref, _state, purpose) => heard.push(purpose) > 0, settings);
+    await tokens.ensure(ORDERS);
+    jest.advanceTimersByTime(30_000);
+    await flush();
+    expect(purposes).toEqual(['open', 'refresh']);
+    expect(heard).toEqual(['open', 'refresh']);
+
+    // A lapsed session closes no frame: the token of an app still open is renewed, not opened again.
+    tokens.pause();
+    tokens.resume(new Set([ORDERS]));
+    await tokens.ensure(ORDERS);
+    expect(purposes.at(-1)).toBe('refresh');
+
+    // Another tenant, or an app no longer open: the next token opens it again.
+    tokens.clear();
+    await tokens.ensure(ORDERS);
+    expect(purposes.at(-1)).toBe('open');
+    tokens.pause();
+    tokens.resume(new Set());
+    await tokens.ensure(ORDERS);
+    expect(purposes.at(-1)).toBe('open');
+    tokens.stop();
+  });
+
+  it('keeps asking to open an entity whose first token was refused', async () => {
+    const purposes: string[] = [];
+    const issue = async (_entityRef: string, purpose: string): Promise<LuigiToken> => {
+      purposes.push(purpose);
+      throw new Error('403');
+    };
+    const tokens = new MicroAppTokens(issue, () => true, settings);
+    await tokens.ensure(ORDERS);
+    jest.advanceTimersByTime(300_000);
+    await flush();
+    expect(purposes).toEqual(['open', 'open']);
+    tokens.stop();
+  });
 });

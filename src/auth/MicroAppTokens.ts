@@ -1,15 +1,20 @@
+import { LuigiTokenPurpose } from 'backstage-plugin-luigi-common';
 import { DEFAULT_REFRESH_SETTINGS, RefreshSettings } from './refreshSchedule';
 import { TokenRotation, TokenState } from './TokenRotation';
 import { LuigiToken } from './tokenSource';
 
-/** Asks the luigi backend for the token of one entity's micro apps. */
-export type IssueMicroAppToken = (entityRef: string) => Promise<LuigiToken>;
+/**
+ * Asks the luigi backend for the token of one entity's micro apps: the first for the entity's open
+ * frames (`open`), or a renewal of one they hold (`refresh`).
+ */
+export type IssueMicroAppToken = (entityRef: string, purpose: LuigiTokenPurpose) => Promise<LuigiToken>;
 
 /**
- * Called with every change of an entity's token. Returns whether the token is still wanted (a frame
- * of that entity is open); when it is not, its rotation stops and the token is forgotten.
+ * Called with every change of an entity's token, with the purpose of the request it answers. Returns
+ * whether the token is still wanted (a frame of that entity is open); when it is not, its rotation
+ * stops and the token is forgotten.
  */
-export type MicroAppTokenListener = (entityRef: string, state: TokenState) => boolean;
+export type MicroAppTokenListener = (entityRef: string, state: TokenState, purpose: LuigiTokenPurpose) => boolean;
 
 interface Entry {
   rotation: TokenRotation;
@@ -24,6 +29,11 @@ interface Entry {
  */
 export class MicroAppTokens {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Entities whose open frames received a token: their next request is a renewal. Kept while paused
+   * (a lapsed session closes no frame), dropped with the entity.
+   */
+  private readonly delivered = new Set<string>();
   private stopped = false;
   private paused = false;
 
@@ -59,7 +69,14 @@ export class MicroAppTokens {
     const first = new Promise<TokenState>(resolve => {
       resolveFirst = resolve;
     });
-    const source = { getToken: () => this.issue(entityRef) };
+    // The rotation asks one request at a time, so the latest answer is for the latest purpose.
+    let purpose: LuigiTokenPurpose = 'open';
+    const source = {
+      getToken: () => {
+        purpose = this.delivered.has(entityRef) ? 'refresh' : 'open';
+        return this.issue(entityRef, purpose);
+      },
+    };
     const rotation = new TokenRotation(
       source,
       state => {
@@ -67,9 +84,10 @@ export class MicroAppTokens {
         if (!entry || entry.rotation !== rotation) return;
         const isFirst = entry.state === undefined;
         entry.state = state;
+        if (state.status === 'valid') this.delivered.add(entityRef);
         resolveFirst(state);
         // The first answer always goes out: a frame is waiting for it.
-        if (!this.onChange(entityRef, state) && !isFirst) this.forget(entityRef);
+        if (!this.onChange(entityRef, state, purpose) && !isFirst) this.forget(entityRef);
       },
       this.settings,
     );
@@ -78,15 +96,19 @@ export class MicroAppTokens {
     return first;
   }
 
-  /** Drops the entity's token and stops its rotation. */
+  /** Drops the entity's token and stops its rotation; its next token is a first one again. */
   forget(entityRef: string) {
-    this.entries.get(entityRef)?.rotation.stop();
-    this.entries.delete(entityRef);
+    this.drop(entityRef);
+    this.delivered.delete(entityRef);
   }
 
-  /** Drops every token (sign-out, a failed session, another user); `ensure` starts again. */
+  /**
+   * Drops every token (sign-out, another user, another tenant); `ensure` starts again, each entity's
+   * next token a first one.
+   */
   clear() {
-    for (const entityRef of [...this.entries.keys()]) this.forget(entityRef);
+    for (const entityRef of [...this.entries.keys()]) this.drop(entityRef);
+    this.delivered.clear();
   }
 
   /**
@@ -95,12 +117,22 @@ export class MicroAppTokens {
    */
   pause() {
     this.paused = true;
-    this.clear();
+    for (const entityRef of [...this.entries.keys()]) this.drop(entityRef);
   }
 
-  /** Ends a {@link MicroAppTokens.pause}. */
-  resume() {
+  /**
+   * Ends a {@link MicroAppTokens.pause}. The entities in `stillOpen` (default: all) keep renewing
+   * the token their frames held; any other starts over with a first one.
+   */
+  resume(stillOpen?: ReadonlySet<string>) {
     this.paused = false;
+    if (!stillOpen) return;
+    for (const entityRef of [...this.delivered]) if (!stillOpen.has(entityRef)) this.delivered.delete(entityRef);
+  }
+
+  private drop(entityRef: string) {
+    this.entries.get(entityRef)?.rotation.stop();
+    this.entries.delete(entityRef);
   }
 
   /** Drops every token for good. */

@@ -1,3 +1,5 @@
+import { LuigiTenant } from 'backstage-plugin-luigi-common';
+
 /**
  * The entity a micro app belongs to, as passed to the micro app in its Luigi context.
  * @public
@@ -33,6 +35,11 @@ export interface MicroApp {
   viewUrl: string;
   /** The owning entity, forwarded to the micro app as context. */
   entity: LuigiEntityContext;
+  /**
+   * The tenant the micro app is shown in, forwarded to it as context (`tenant`); only while tenants
+   * are configured.
+   */
+  tenant?: LuigiTenant;
 }
 
 /**

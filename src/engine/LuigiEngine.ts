@@ -56,6 +56,8 @@ export class LuigiEngine {
   private globalContext: object = {};
   private authData?: LuigiAuthData;
   private loadTimeoutMs = 15000;
+  /** The tenant the engine's nodes, frames and tokens belong to; undefined without tenants. */
+  private tenantId?: string;
 
   constructor(doc: Document = document) {
     this.doc = doc;
@@ -94,6 +96,22 @@ export class LuigiEngine {
     this.apps = apps;
     this.knownSegments = new Set(apps.map(app => app.pathSegment));
     this.pushNodes();
+  }
+
+  /**
+   * Makes the engine serve `tenantId` (undefined: tenants are not configured). Entering another
+   * tenant than the one served drops everything of the previous one before any of the new one's
+   * apps is given: every frame Luigi created (preserved view groups, modals and drawers included),
+   * every node, and every per-app token. The same tenant again changes nothing.
+   */
+  resetForTenant(tenantId: string | undefined) {
+    if (tenantId === this.tenantId) return;
+    this.tenantId = tenantId;
+    this.frameTokens.removeFrames();
+    // And any other frame in Luigi's root, whose node named no entity.
+    this.root.querySelectorAll('iframe').forEach(frame => frame.remove());
+    this.frameTokens.provider?.clear?.();
+    this.setApps([]);
   }
 
   /** Whether a Luigi path (`/orders/x`) opens a known micro app. */

@@ -8,6 +8,8 @@ export interface FrameTokenProvider {
   answered(entityRef: string): boolean;
   /** Asks for the entity's token; resolves once answered, successfully or not. */
   ensure(entityRef: string): Promise<unknown>;
+  /** Optional: drops every token it holds (another tenant is shown). */
+  clear?(): void;
 }
 
 /** What the guard needs from Luigi's auth store, which `luigi.init` reads its `authData` from. */
@@ -99,6 +101,14 @@ export class FrameTokens {
   frameCreated(frame: HTMLIFrameElement, node: unknown) {
     const ref = (node as { context?: { entity?: { ref?: unknown } } } | undefined)?.context?.entity?.ref;
     if (typeof ref === 'string') this.entityOfFrame.set(frame, ref);
+  }
+
+  /**
+   * Removes every frame Luigi created, wherever it sits (page, modal, drawer, preserved view
+   * groups): none of them outlives the tenant it was created for.
+   */
+  removeFrames() {
+    for (const frame of this.frames()) if (this.entityOfFrame.has(frame)) frame.remove();
   }
 
   /** The entity refs of the open frames. */

@@ -27,12 +27,14 @@ export interface TokenContext {
 }
 
 /**
- * A node's context: the entity, and the token fields as getters. Luigi merges a node's context
- * into the global one each time it sends a context (first load, every update), so each micro app
- * sees its own token then, not one frozen when the nodes were built.
+ * A node's context: the entity, the tenant it is shown in (only while tenants are configured), and
+ * the token fields as getters. Luigi merges a node's context into the global one each time it sends a
+ * context (first load, every update), so each micro app sees its own token then, not one frozen when
+ * the nodes were built.
  */
-function nodeContext(entity: MicroApp['entity'], tokenContextOf: (entityRef: string) => TokenContext): object {
-  const context = { entity };
+function nodeContext(app: MicroApp, tokenContextOf: (entityRef: string) => TokenContext): object {
+  const { entity, tenant } = app;
+  const context = tenant ? { entity, tenant: { id: tenant.id, title: tenant.title } } : { entity };
   for (const key of ['token', 'tokenExpiresAt', 'tokenStatus'] as const) {
     Object.defineProperty(context, key, {
       enumerable: true,
@@ -57,7 +59,7 @@ export function buildLuigiNodes(
     virtualTree: true,
     // Luigi appends `/<rest>` to this base; without the trailing slash `…/app/` would become `…/app//x`.
     _virtualViewUrl: app.viewUrl.replace(/\/+$/, ''),
-    context: nodeContext(app.entity, tokenContextOf),
+    context: nodeContext(app, tokenContextOf),
     loadingIndicator: { enabled: true },
     // Fires only while the loading indicator is still up, i.e. the handshake never completed
     // (404, framing refused, no Luigi client): the page then shows an error panel with a retry.

@@ -1,12 +1,15 @@
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { luigiAccessApiRef } from '../access/luigiAccessApi';
+import { microAppTokenRequest } from '../access/tokenRequest';
+import { tokenDeliveredEvent, tokenRefusedEvent } from '../analytics/luigiEvents';
 import { MicroAppTokens } from '../auth/MicroAppTokens';
 import { luigiTokenSourceApiRef } from '../auth/tokenSource';
 import { TokenRotation, TokenState } from '../auth/TokenRotation';
 import { buildUserContext } from '../auth/userContext';
 import { LuigiEngine } from '../engine/LuigiEngine';
+import { useLuigiAnalytics } from './useLuigiAnalytics';
 import { useLuigiSettings } from './useLuigiSettings';
 
 /** A micro app for which the luigi backend gave no token, and why. */
@@ -21,19 +24,24 @@ export interface MicroAppTokenProblem {
  *
  * The token source's token says whether the user's session is valid. With `luigi.tokens.mode`
  * `per-micro-app` (the default) each micro app gets its own token from the luigi backend while the
- * session is valid; with `token-source` every micro app gets the token source's token.
+ * session is valid, one set of tokens per user and `tenantId` (another tenant starts from none); with
+ * `token-source` every micro app gets the token source's token.
  * Returns the session's token state and the last per-app token problem (for the page's warnings),
  * and a sign-in action.
  */
-export function useLuigiSession(engine: LuigiEngine) {
+export function useLuigiSession(engine: LuigiEngine, tenantId?: string) {
   const identityApi = useApi(identityApiRef);
   const tokenSource = useApi(luigiTokenSourceApiRef);
   const accessApi = useApi(luigiAccessApiRef);
-  const { refresh, tokenMode } = useLuigiSettings();
+  const { refresh, tokenMode, tokenIssuer } = useLuigiSettings();
+  const capture = useLuigiAnalytics();
   const [token, setToken] = useState<TokenState>();
   const [rotation, setRotation] = useState<TokenRotation>();
   const [appTokens, setAppTokens] = useState<MicroAppTokens>();
   const [appTokenProblem, setAppTokenProblem] = useState<MicroAppTokenProblem>();
+  // Read when a token request goes out, which is later than the render that saw the token.
+  const sourceToken = useRef<string>();
+  const captureRef = useRef(capture);
 
   const user = useAsync(async () => {
     const [identity, profile] = await Promise.all([
@@ -45,29 +53,43 @@ export function useLuigiSession(engine: LuigiEngine) {
   const userEntityRef = user.value?.userEntityRef;
 
   useEffect(() => {
+    sourceToken.current = token?.status === 'valid' ? token.token?.token : undefined;
+    captureRef.current = capture;
+  }, [token, capture]);
+
+  useEffect(() => {
     const next = new TokenRotation(tokenSource, setToken, refresh);
     next.start();
     setRotation(next);
     return () => next.stop();
   }, [tokenSource, refresh]);
 
-  // One set of per-app tokens per user. A view that unmounts stops its set; the engine keeps it
-  // (stopped, it hands out nothing) until the next view brings its own.
+  // One set of per-app tokens per user and tenant. A view that unmounts stops its set; the engine
+  // keeps it (stopped, it hands out nothing) until the next view brings its own.
   useEffect(() => {
     if (tokenMode !== 'per-micro-app' || !userEntityRef) {
       if (tokenMode === 'token-source') engine.setMicroAppTokens(undefined);
       return undefined;
     }
     const tokens = new MicroAppTokens(
-      async entityRef => {
-        const issued = await accessApi.issueToken(entityRef);
+      async (entityRef, purpose) => {
+        const request = microAppTokenRequest({
+          entityRef,
+          purpose,
+          tenant: tenantId,
+          issuer: tokenIssuer,
+          sourceToken: sourceToken.current,
+        });
+        const issued = await accessApi.issueToken(request);
         return { token: issued.token, expiresAt: issued.expiresAt };
       },
-      (entityRef, state) => {
+      (entityRef, state, purpose) => {
         setAppTokenProblem(problem => {
           if (state.error) return { entityRef, error: state.error };
           return problem?.entityRef === entityRef ? undefined : problem;
         });
+        if (state.status === 'valid') captureRef.current(tokenDeliveredEvent(purpose, entityRef, tenantId));
+        else if (state.error) captureRef.current(tokenRefusedEvent(entityRef, state.error, tenantId));
         return engine.microAppTokenChanged(entityRef);
       },
       refresh,
@@ -76,7 +98,7 @@ export function useLuigiSession(engine: LuigiEngine) {
     engine.setMicroAppTokens(tokens);
     setAppTokens(tokens);
     return () => tokens.stop();
-  }, [engine, accessApi, tokenMode, refresh, userEntityRef]);
+  }, [engine, accessApi, tokenMode, tokenIssuer, refresh, userEntityRef, tenantId]);
 
   useEffect(() => {
     if (!user.value || !token) return;
@@ -89,8 +111,9 @@ export function useLuigiSession(engine: LuigiEngine) {
         appTokens.pause();
         engine.openMicroAppEntities().forEach(entityRef => engine.microAppTokenChanged(entityRef));
       } else {
-        appTokens.resume();
-        engine.openMicroAppEntities().forEach(entityRef => void appTokens.ensure(entityRef));
+        const open = engine.openMicroAppEntities();
+        appTokens.resume(open);
+        open.forEach(entityRef => void appTokens.ensure(entityRef));
       }
       return;
     }

@@ -18,10 +18,18 @@ export interface LuigiSettings {
   requestAccessUrl?: string;
   /** `luigi.tokens.mode`: each micro app's own token from the backend, or the token source's. */
   tokenMode: LuigiTokenMode;
+  /**
+   * `luigi.tokens.issuedBy`: with `identity-provider`, each token request carries the token source's
+   * token as the subject of the backend's token exchange.
+   */
+  tokenIssuer: LuigiTokenIssuer;
 }
 
 /** Which token micro apps receive (`luigi.tokens.mode`). */
 export type LuigiTokenMode = 'per-micro-app' | 'token-source';
+
+/** Who issues per-app tokens (`luigi.tokens.issuedBy`). */
+export type LuigiTokenIssuer = 'luigi-backend' | 'identity-provider';
 
 /** Reads `luigi.*` from app-config. */
 export function useLuigiSettings(): LuigiSettings {
@@ -33,6 +41,9 @@ export function useLuigiSettings(): LuigiSettings {
   // Anything but the explicit opt-in keeps tokens per micro app.
   const tokenMode: LuigiTokenMode =
     config.getOptionalString('luigi.tokens.mode') === 'token-source' ? 'token-source' : 'per-micro-app';
+  // Only the explicit opt-in sends the user's token along with token requests.
+  const tokenIssuer: LuigiTokenIssuer =
+    config.getOptionalString('luigi.tokens.issuedBy') === 'identity-provider' ? 'identity-provider' : 'luigi-backend';
   const key = entries.join('\n');
   return useMemo(() => {
     const { origins, invalid } = normalizeAllowedOrigins(key ? key.split('\n') : []);
@@ -40,6 +51,14 @@ export function useLuigiSettings(): LuigiSettings {
       ...DEFAULT_REFRESH_SETTINGS,
       ...(marginSeconds !== undefined ? { marginMs: marginSeconds * 1000 } : {}),
     };
-    return { allowedOrigins: origins, invalidOrigins: invalid, loadTimeoutMs, refresh, requestAccessUrl, tokenMode };
-  }, [key, loadTimeoutMs, marginSeconds, requestAccessUrl, tokenMode]);
+    return {
+      allowedOrigins: origins,
+      invalidOrigins: invalid,
+      loadTimeoutMs,
+      refresh,
+      requestAccessUrl,
+      tokenMode,
+      tokenIssuer,
+    };
+  }, [key, loadTimeoutMs, marginSeconds, requestAccessUrl, tokenMode, tokenIssuer]);
 }

@@ -3,8 +3,12 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { useEffect } from 'react';
 import { DeniedMicroApp } from '../../access/applyAccess';
+import { denialSentence } from '../../access/denialText';
 import { requestAccessUrl } from '../../access/requestAccessUrl';
+import { deniedShownEvent } from '../../analytics/luigiEvents';
+import { useLuigiAnalytics } from '../../hooks/useLuigiAnalytics';
 
 /** Props of {@link AccessDeniedPanel}. */
 export interface AccessDeniedPanelProps {
@@ -12,24 +16,27 @@ export interface AccessDeniedPanelProps {
   userEntityRef: string;
   /** `luigi.access.requestAccessUrl`, a template. */
   requestAccessTemplate?: string;
+  /** The tenant shown, for analytics; undefined without tenants. */
+  tenantId?: string;
 }
 
 /**
- * Shown instead of a micro app the user may not open: who owns it (a link to the owner's entity
+ * Shown instead of a micro app the user may not open: why, who owns it (a link to the owner's entity
  * page) and, where app-config has a request-access URL, the link to ask for access. No frame.
  */
-export function AccessDeniedPanel({ app, userEntityRef, requestAccessTemplate }: AccessDeniedPanelProps) {
+export function AccessDeniedPanel({ app, userEntityRef, requestAccessTemplate, tenantId }: AccessDeniedPanelProps) {
   const requestUrl = requestAccessUrl(requestAccessTemplate, { entityRef: app.entity.ref, userEntityRef });
-  const description =
-    app.reason === 'permission-framework-disabled'
-      ? "The portal's administrators have not set up access to micro apps yet, so none opens."
-      : 'Your access does not include this micro app.';
+  const capture = useLuigiAnalytics();
+  const { reason } = app;
+  const entityRef = app.entity.ref;
+  // Once per app and reason shown, not per render.
+  useEffect(() => capture(deniedShownEvent(entityRef, reason, tenantId)), [capture, entityRef, reason, tenantId]);
   return (
     <Box data-testid="luigi-access-denied">
       <EmptyState
         missing="info"
         title={`You may not open ${app.label}`}
-        description={description}
+        description={denialSentence(reason)}
         action={
           <Box>
             {app.entity.owner && (

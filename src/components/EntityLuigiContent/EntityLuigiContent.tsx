@@ -4,10 +4,13 @@ import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalo
 import Paper from '@material-ui/core/Paper';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
+import { LuigiTenant } from 'backstage-plugin-luigi-common';
 import { MouseEvent, useEffect, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from '../../catalog/annotations';
 import { buildEntityViews, EntityViews, isLuigiAvailable } from '../../catalog/entityViews';
+import { MicroApp } from '../../catalog/types';
+import { inTenant } from '../../tenants/tenantApps';
 import { LuigiEngine, getLuigiEngine } from '../../engine/LuigiEngine';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useLuigiSession } from '../../hooks/useLuigiSession';
@@ -38,6 +41,16 @@ function useEntityViews(entity: Entity, allowedOrigins: ReadonlySet<string>): En
   const key = JSON.stringify(built);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => built, [key]);
+}
+
+/** The views as shown in the entity's tenant, rebuilt only when the views or the tenant change. */
+function useTenantViews(views: MicroApp[], tenant: LuigiTenant | undefined): MicroApp[] {
+  const id = tenant?.id;
+  const title = tenant?.title;
+  return useMemo(
+    () => inTenant(views, id === undefined ? undefined : { id, title: title ?? id }),
+    [views, id, title],
+  );
 }
 
 function ViewTabs({
@@ -82,10 +95,13 @@ function ViewTabs({
 function EntityViewsContent({ entity, height }: { entity: Entity; height: number | string }) {
   const engine = getLuigiEngine();
   const settings = useLuigiSettings();
-  const session = useLuigiSession(engine);
-  const { views, rejected } = useEntityViews(entity, settings.allowedOrigins);
   // No view attaches until the backend has said this user may open the entity's micro frontends.
   const access = useEntityAccess(entity);
+  // The entity's own tenant, from its allowed decision: in its views' context and token requests.
+  const tenant = access.value?.tenant;
+  const session = useLuigiSession(engine, tenant?.id);
+  const { views: entityViews, rejected } = useEntityViews(entity, settings.allowedOrigins);
+  const views = useTenantViews(entityViews, tenant);
   const location = useLocation();
   const navigate = useNavigate();
   const selected = firstSegment(luigiPathFromHash(location.hash));
@@ -142,6 +158,7 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
               apps={views}
               loadTimeoutMs={settings.loadTimeoutMs}
               height={height}
+              tenantId={tenant?.id}
             />
           )}
         </Paper>

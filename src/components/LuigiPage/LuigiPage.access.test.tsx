@@ -89,7 +89,8 @@ describe('LuigiPage access', () => {
     let failing = true;
     const allowing = accessApiAllowing();
     const flaky: LuigiAccessApi = {
-      issueToken: ref => allowing.issueToken(ref),
+      ...allowing,
+      issueToken: request => allowing.issueToken(request),
       decide: async refs => {
         if (failing) throw new Error('luigi backend unreachable');
         return allowing.decide(refs);
@@ -108,6 +109,7 @@ describe('LuigiPage access', () => {
 
   it('tells admins when the permission framework is off, and opens nothing', async () => {
     const closed: LuigiAccessApi = {
+      ...accessApiAllowing(),
       issueToken: async () => {
         throw new Error('403: the permission framework is off');
       },
@@ -124,7 +126,8 @@ describe('LuigiPage access', () => {
   it('warns admins when app-config opens every micro app to every signed-in user, and opens them', async () => {
     const allowing = accessApiAllowing();
     const open: LuigiAccessApi = {
-      issueToken: ref => allowing.issueToken(ref),
+      ...allowing,
+      issueToken: request => allowing.issueToken(request),
       decide: async (refs): Promise<LuigiAccessDecisions> => ({
         mode: 'open-to-every-signed-in-user',
         decisions: refs.map(entityRef => ({ entityRef, result: 'allow' })),

@@ -36,9 +36,9 @@ async function renderPage(options: {
 }) {
   const access = accessApiAllowing();
   const issueToken = access.issueToken;
-  access.issueToken = async ref => {
-    if (options.tokenRefused?.includes(ref)) throw new Error(`403: may not open ${ref}`);
-    return issueToken(ref);
+  access.issueToken = async request => {
+    if (options.tokenRefused?.includes(request.entityRef)) throw new Error(`403: may not open ${request.entityRef}`);
+    return issueToken(request);
   };
   const getEntities = jest.fn(async () => {
     if (options.catalogError) throw options.catalogError;

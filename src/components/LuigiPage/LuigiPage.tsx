@@ -8,18 +8,24 @@ import {
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
-import { useLocation } from 'react-router-dom';
+import { LuigiTenant } from 'backstage-plugin-luigi-common';
+import { useEffect } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { getLuigiEngine } from '../../engine/LuigiEngine';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useLuigiSession } from '../../hooks/useLuigiSession';
 import { useLuigiSettings } from '../../hooks/useLuigiSettings';
 import { useMicroApps } from '../../hooks/useMicroApps';
+import { usePageTenant } from '../../hooks/usePageTenant';
+import { searchWithTenant } from '../../tenants/tenantUrl';
 import { AccessErrorPanel, AccessModePanel } from '../AccessPanels/AccessModePanel';
+import { TenantDeniedPanel } from '../AccessPanels/TenantDeniedPanel';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { MicroAppNav } from '../MicroAppNav/MicroAppNav';
 import { ConfigProblemsPanel } from '../ConfigProblemsPanel/ConfigProblemsPanel';
 import { TokenProblemPanel } from '../TokenProblemPanel/TokenProblemPanel';
 import { PagePolicyPanel } from '../PagePolicyPanel/PagePolicyPanel';
+import { TenantSwitcher } from '../TenantSwitcher/TenantSwitcher';
 
 /** Props of {@link LuigiPage}. */
 export interface LuigiPageProps {
@@ -27,13 +33,34 @@ export interface LuigiPageProps {
   title?: string;
 }
 
-/** The micro apps page body: navigation on the left, the Luigi content area on the right. */
-function MicroApps() {
+/** The tenant shown and the others the user may enter; absent without tenants. */
+interface TenantProps {
+  tenant?: LuigiTenant;
+  tenants?: readonly LuigiTenant[];
+}
+
+/**
+ * Opens the page in another tenant: a new URL (shareable, Back returns) at the tenant's root, since
+ * the Luigi path of one tenant means nothing in another.
+ */
+function useSwitchTenant() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  return (tenantId: string) =>
+    navigate({ pathname: location.pathname, search: searchWithTenant(location.search, tenantId) });
+}
+
+/** The micro apps page body in one tenant (or without tenants): navigation left, Luigi content right. */
+function MicroApps({ tenant, tenants = [] }: TenantProps) {
   const engine = getLuigiEngine();
   const settings = useLuigiSettings();
-  const microApps = useMicroApps();
-  const session = useLuigiSession(engine);
+  const microApps = useMicroApps({ tenant });
+  const session = useLuigiSession(engine, tenant?.id);
   const location = useLocation();
+  const switchTenant = useSwitchTenant();
+  // Entering a tenant drops what the previous one left in the engine, even if this one shows no
+  // view (a view of the tenant does it first, before its apps reach the engine).
+  useEffect(() => engine.resetForTenant(tenant?.id), [engine, tenant?.id]);
 
   // The policy check needs no catalog: a portal whose catalog fails still learns what else is wrong.
   const policyPanel = <PagePolicyPanel allowedOrigins={settings.allowedOrigins} />;
@@ -49,6 +76,10 @@ function MicroApps() {
     userEntityRef: undefined,
   };
   const { rejected } = microApps.catalog;
+  // Offered only when there is somewhere else to go.
+  const switcher = tenant && tenants.length > 1 && (
+    <TenantSwitcher tenants={tenants} current={tenant.id} onSwitch={switchTenant} />
+  );
 
   return (
     <Grid container spacing={2}>
@@ -69,8 +100,11 @@ function MicroApps() {
           invalidOrigins={settings.invalidOrigins}
         />
       </Grid>
-      {microApps.accessError ? null : apps.length === 0 && denied.length === 0 ? (
+      {microApps.accessError ? (
+        switcher && <Grid item xs={12} md={3}>{switcher}</Grid>
+      ) : apps.length === 0 && denied.length === 0 ? (
         <Grid item xs={12}>
+          {switcher}
           <EmptyState
             missing="info"
             title="No micro apps yet"
@@ -80,6 +114,7 @@ function MicroApps() {
       ) : (
         <>
           <Grid item xs={12} md={3}>
+            {switcher}
             <Paper>
               <MicroAppNav
                 apps={apps}
@@ -98,6 +133,7 @@ function MicroApps() {
                 denied={denied}
                 userEntityRef={userEntityRef}
                 requestAccessTemplate={settings.requestAccessUrl}
+                tenantId={tenant?.id}
               />
             </Paper>
           </Grid>
@@ -108,7 +144,40 @@ function MicroApps() {
 }
 
 /**
+ * The page's tenant first: nothing of a tenant is shown before the backend let the user enter it.
+ * Each tenant gets a fresh body (`key`), so no state, frame or token of one survives into another.
+ */
+function TenantMicroApps() {
+  const settings = useLuigiSettings();
+  const state = usePageTenant();
+  const location = useLocation();
+  const policyPanel = <PagePolicyPanel allowedOrigins={settings.allowedOrigins} />;
+  switch (state.kind) {
+    case 'untenanted':
+      return <MicroApps />;
+    case 'entered':
+      return <MicroApps key={state.tenant.id} tenant={state.tenant} tenants={state.tenants} />;
+    case 'denied':
+      return (
+        <>
+          {policyPanel}
+          <TenantDeniedPanel
+            tenantId={state.tenantId}
+            enterable={state.enterable}
+            linkTo={id => `${location.pathname}${searchWithTenant(location.search, id)}`}
+          />
+        </>
+      );
+    case 'error':
+      return <>{policyPanel}<AccessErrorPanel error={state.error} onRetry={state.retry} /></>;
+    default:
+      return <>{policyPanel}<Progress /></>;
+  }
+}
+
+/**
  * The micro apps page: a Backstage header, micro apps grouped by category, and the Luigi content area.
+ * While tenants are configured it shows one tenant at a time, the one named by `?tenant=`.
  * @public
  */
 export function LuigiPage({ title = 'Micro apps' }: LuigiPageProps) {
@@ -116,7 +185,7 @@ export function LuigiPage({ title = 'Micro apps' }: LuigiPageProps) {
     <Page themeId="tool">
       <Header title={title} subtitle="Micro frontends from the software catalog" />
       <Content>
-        <MicroApps />
+        <TenantMicroApps />
       </Content>
     </Page>
   );

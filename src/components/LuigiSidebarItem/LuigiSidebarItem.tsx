@@ -10,7 +10,9 @@ import { groupByCategory } from '../../catalog/buildMicroApps';
 import { getLuigiEngine } from '../../engine/LuigiEngine';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useMicroApps } from '../../hooks/useMicroApps';
+import { useSidebarTenant } from '../../hooks/useSidebarTenant';
 import { rootRouteRef } from '../../routes';
+import { pageLink, tenantFromSearch } from '../../tenants/tenantUrl';
 
 /**
  * Props of {@link LuigiSidebarItem}.
@@ -24,17 +26,21 @@ export interface LuigiSidebarItemProps {
 }
 
 /**
- * Opens a micro app link through Luigi when it points at the page already shown. A router link alone
- * would change the URL without Luigi noticing (Luigi follows `popstate` and its own navigation, not
- * the host's `pushState`); from any other page the router link mounts the page, which routes to the hash.
+ * Opens a micro app link through Luigi when it points at the page already shown, in the tenant shown.
+ * A router link alone would change the URL without Luigi noticing (Luigi follows `popstate` and its
+ * own navigation, not the host's `pushState`); from any other page, or into another tenant, the router
+ * link mounts the page, which routes to the hash.
  */
-function openOnSamePage(event: MouseEvent) {
+function openOnSamePage(event: MouseEvent, tenantId: string | undefined) {
   if (event.defaultPrevented || event.button !== 0) return;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const anchor = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
   if (!anchor) return;
   const target = new URL(anchor.href, window.location.href);
   if (target.origin !== window.location.origin || target.pathname !== window.location.pathname) return;
+  // A page without `?tenant=` shows the current (default) tenant.
+  const shown = tenantFromSearch(window.location.search) ?? tenantId;
+  if (tenantFromSearch(target.search) !== shown) return;
   const luigiPath = luigiPathFromHash(target.hash);
   if (firstSegment(luigiPath) === '') return;
   event.preventDefault();
@@ -44,23 +50,27 @@ function openOnSamePage(event: MouseEvent) {
 
 /**
  * A sidebar entry for the micro apps page (`LuigiPage`) with a submenu listing the micro apps by
- * category; each opens the page at that app. For the legacy frontend system's `Root.tsx`:
- * `<LuigiSidebarItem />` inside `<Sidebar>`.
+ * category; each opens the page at that app. While tenants are configured it lists the current
+ * tenant's apps only, and offers the other tenants the user may enter. For the legacy frontend
+ * system's `Root.tsx`: `<LuigiSidebarItem />` inside `<Sidebar>`.
  * @public
  */
 export function LuigiSidebarItem({ text = 'Micro apps', icon = ExtensionIcon }: LuigiSidebarItemProps) {
-  const pageLink = useRouteRef(rootRouteRef);
-  const page = pageLink();
-  // Only the apps the backend lets this user open.
-  const apps = useMicroApps().value?.apps ?? [];
+  const pageRoute = useRouteRef(rootRouteRef);
+  const page = pageRoute();
+  const { scope, tenant, others } = useSidebarTenant();
+  // Only the apps the backend lets this user open, in the current tenant.
+  const apps = useMicroApps(scope).value?.apps ?? [];
+  const tenantId = tenant?.id;
+  const home = pageLink(page, tenantId);
 
-  if (apps.length === 0) {
-    return <SidebarItem icon={icon} to={page} text={text} />;
+  if (apps.length === 0 && others.length === 0) {
+    return <SidebarItem icon={icon} to={home} text={text} />;
   }
   return (
-    <SidebarItem icon={icon} to={page} text={text}>
-      <SidebarSubmenu title={text}>
-        <div onClickCapture={openOnSamePage} data-testid="luigi-sidebar-submenu">
+    <SidebarItem icon={icon} to={home} text={text}>
+      <SidebarSubmenu title={tenant ? `${text}: ${tenant.title}` : text}>
+        <div onClickCapture={event => openOnSamePage(event, tenantId)} data-testid="luigi-sidebar-submenu">
           {groupByCategory(apps).map(([category, members]) => (
             <SidebarSubmenuItem
               key={category}
@@ -68,10 +78,19 @@ export function LuigiSidebarItem({ text = 'Micro apps', icon = ExtensionIcon }: 
               initialShowDropdown
               dropdownItems={members.map(app => ({
                 title: app.label,
-                to: `${page}#/${app.pathSegment}`,
+                to: pageLink(page, tenantId, app.pathSegment),
               }))}
             />
           ))}
+          {others.length > 0 && (
+            <div data-testid="luigi-sidebar-tenants">
+              <SidebarSubmenuItem
+                title="Other tenants"
+                initialShowDropdown
+                dropdownItems={others.map(other => ({ title: other.title, to: pageLink(page, other.id) }))}
+              />
+            </div>
+          )}
         </div>
       </SidebarSubmenu>
     </SidebarItem>

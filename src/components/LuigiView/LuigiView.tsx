@@ -22,6 +22,8 @@ export interface LuigiViewProps {
   userEntityRef?: string;
   /** `luigi.access.requestAccessUrl`, a template. */
   requestAccessTemplate?: string;
+  /** The id of the tenant the apps belong to; undefined without tenants. */
+  tenantId?: string;
 }
 
 function RetryButton({ onClick }: { onClick(): void }) {
@@ -39,13 +41,19 @@ interface StatePanelProps {
   retry(): void;
   userEntityRef?: string;
   requestAccessTemplate?: string;
+  tenantId?: string;
 }
 
-function StatePanel({ state, retry, userEntityRef = '', requestAccessTemplate }: StatePanelProps) {
+function StatePanel({ state, retry, userEntityRef = '', requestAccessTemplate, tenantId }: StatePanelProps) {
   switch (state.kind) {
     case 'denied':
       return (
-        <AccessDeniedPanel app={state.app} userEntityRef={userEntityRef} requestAccessTemplate={requestAccessTemplate} />
+        <AccessDeniedPanel
+          app={state.app}
+          userEntityRef={userEntityRef}
+          requestAccessTemplate={requestAccessTemplate}
+          tenantId={tenantId}
+        />
       );
     case 'landing':
       return (
@@ -121,9 +129,10 @@ export function LuigiView({
   denied,
   userEntityRef,
   requestAccessTemplate,
+  tenantId,
 }: LuigiViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const { state, retry, styleBlock } = useLuigiView(engine, containerRef, apps, loadTimeoutMs, denied);
+  const { state, retry, styleBlock } = useLuigiView(engine, containerRef, apps, loadTimeoutMs, denied, tenantId);
   const showing = state.kind === 'showing';
   return (
     <Box data-testid="luigi-view" data-state={state.kind} minHeight={height} display="flex" flexDirection="column">
@@ -135,6 +144,7 @@ export function LuigiView({
         retry={retry}
         userEntityRef={userEntityRef}
         requestAccessTemplate={requestAccessTemplate}
+        tenantId={tenantId}
       />
       <div
         ref={containerRef}

@@ -35,6 +35,8 @@ function withBlock(blocks: readonly PolicyBlock[], block: PolicyBlock): readonly
  * Attaches the engine's Luigi root to `containerRef` while mounted, and derives from the URL hash what
  * the content area shows. A micro app whose handshake timed out is reported as failed until retried
  * or left; one whose origin the page's policy refuses to frame is reported as blocked at once.
+ * `tenantId` is the tenant the apps belong to (undefined without tenants): the engine drops what
+ * another tenant left before it gets these apps.
  */
 export function useLuigiView(
   engine: LuigiEngine,
@@ -42,6 +44,7 @@ export function useLuigiView(
   apps: readonly MicroApp[],
   loadTimeoutMs: number,
   denied: readonly DeniedMicroApp[] = [],
+  tenantId?: string,
 ) {
   const location = useLocation();
   const luigiPath = luigiPathFromHash(location.hash);
@@ -52,7 +55,9 @@ export function useLuigiView(
   const pathRef = useRef(luigiPath);
   pathRef.current = luigiPath;
 
-  // Apps and timeout must reach the engine before it starts Luigi on attach (effects run in order).
+  // Tenant, apps and timeout must reach the engine before it starts Luigi on attach (effects run in
+  // order); the tenant first, as entering another one drops the nodes.
+  useEffect(() => engine.resetForTenant(tenantId), [engine, tenantId]);
   useEffect(() => engine.setLoadTimeout(loadTimeoutMs), [engine, loadTimeoutMs]);
   useEffect(() => engine.setApps(apps), [engine, apps]);
 
