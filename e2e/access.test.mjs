@@ -39,7 +39,9 @@ describe('access to micro apps', () => {
     try {
       await page.reload();
       const frame = await waitForApp(page, 'orders');
-      assert.deepEqual(await navApps(), ['billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports']);
+      assert.deepEqual(await navApps(), [
+        'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports', 'shipments-in-commerce',
+      ]);
       await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
       const claims = JSON.parse(await frame.locator('#verified-claims').textContent());
       assert.equal(claims.sub, 'user:default/bob');
@@ -55,7 +57,7 @@ describe('access to micro apps', () => {
   test('alice and bob see the micro apps their access gives them', async () => {
     await visit(page, '/luigi', 'alice');
     assert.deepEqual(await navApps(), [
-      'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports',
+      'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports', 'shipments-in-commerce',
     ]);
     await visit(page, '/luigi', 'bob');
     assert.deepEqual(await navApps(), ['billing', 'reports']);

@@ -1,6 +1,6 @@
 // Starts the dev portal (`npm start`) for the browser tests and signs users in.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,33 @@ export const PORTAL = {
   issuer: 'http://localhost:7300',
   /** The grants file of the dev policy while the tests run (a copy, so tests never edit the repo). */
   grantsFile: join(tmpdir(), 'backstage-plugin-luigi-e2e-grants.yaml'),
+  /** Where the dev backend writes its audit events while the tests run (one JSON object per line). */
+  auditLogFile: join(tmpdir(), 'backstage-plugin-luigi-e2e-audit.log'),
 };
 
-/** Writes the dev policy's extra grants; the next decision reads them (no restart). */
-export function writeGrants(grants) {
-  writeFileSync(PORTAL.grantsFile, JSON.stringify({ grants }));
+/**
+ * Writes the dev policy's extra grants (owners whose apps a principal opens, and tenants a principal
+ * enters); the next decision reads them (no restart).
+ */
+export function writeGrants(grants, tenants = []) {
+  writeFileSync(PORTAL.grantsFile, JSON.stringify({ grants, tenants }));
+}
+
+/** The dev backend's audit events so far, oldest first. */
+export function auditEvents() {
+  try {
+    return readFileSync(PORTAL.auditLogFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map(line => JSON.parse(line));
+  } catch {
+    return [];
+  }
+}
+
+/** Forgets the audit events so far (a test then reads only its own). */
+export function clearAuditEvents() {
+  writeFileSync(PORTAL.auditLogFile, '');
 }
 
 async function isUp(url) {
@@ -48,11 +70,18 @@ async function waitUntilUp(url, timeoutMs, child) {
  */
 export async function startPortal({ args = [], log = false, env = {} } = {}) {
   writeGrants([]);
+  clearAuditEvents();
   const child = spawn(process.execPath, [join(root, 'dev/start.mjs'), ...args], {
     cwd: root,
     detached: true,
     stdio: log ? 'inherit' : 'ignore',
-    env: { ...process.env, CI: 'true', APP_CONFIG_devPortal_permissionGrantsFile: PORTAL.grantsFile, ...env },
+    env: {
+      ...process.env,
+      CI: 'true',
+      APP_CONFIG_devPortal_permissionGrantsFile: PORTAL.grantsFile,
+      APP_CONFIG_devPortal_auditLogFile: PORTAL.auditLogFile,
+      ...env,
+    },
   });
   try {
     await waitUntilUp(`${PORTAL.trustedOrigin}/luigi-client.js`, 30_000, child);

@@ -6,9 +6,10 @@ import { catalogConditions, createCatalogConditionalDecision } from '@backstage/
 import { AuthorizeResult, isPermission, PolicyDecision } from '@backstage/plugin-permission-common';
 import { PermissionPolicy, PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
+import { luigiMicroFrontendOpenPermission, luigiTenantEnterPermission } from 'backstage-plugin-luigi-common';
+import { createLuigiTenantConditionalDecision, luigiTenantConditions } from 'backstage-plugin-luigi-backend';
 
-/** The group whose members may open every micro app. */
+/** The group whose members may open every micro app and enter every tenant. */
 const ADMINS = 'group:default/platform-admins';
 
 /** One extra grant of the grants file: `principal` opens the micro apps of what `owner` owns. */
@@ -17,42 +18,82 @@ interface Grant {
   owner: string;
 }
 
+/** One tenant grant of the grants file: `principal` enters these tenants too. */
+interface TenantGrant {
+  principal: string;
+  tenants: string[];
+}
+
+interface GrantsFile {
+  grants: Grant[];
+  tenants: TenantGrant[];
+}
+
 /**
  * The grants of `file`, read now: a policy change takes effect at the next decision, as with RBAC
  * tools' policy files. A file that cannot be read grants nothing extra.
  */
-function readGrants(file: string | undefined): Grant[] {
-  if (!file) return [];
+function readGrants(file: string | undefined): GrantsFile {
+  const none: GrantsFile = { grants: [], tenants: [] };
+  if (!file) return none;
   try {
-    const grants = parse(readFileSync(file, 'utf8'))?.grants;
-    return Array.isArray(grants)
-      ? grants.filter((g): g is Grant => typeof g?.principal === 'string' && typeof g?.owner === 'string')
-      : [];
+    const content = parse(readFileSync(file, 'utf8'));
+    const grants = Array.isArray(content?.grants) ? content.grants : [];
+    const tenants = Array.isArray(content?.tenants) ? content.tenants : [];
+    return {
+      grants: grants.filter((g: any): g is Grant => typeof g?.principal === 'string' && typeof g?.owner === 'string'),
+      tenants: tenants.filter(
+        (t: any): t is TenantGrant =>
+          typeof t?.principal === 'string' &&
+          Array.isArray(t?.tenants) &&
+          t.tenants.every((id: unknown) => typeof id === 'string'),
+      ),
+    };
   } catch {
-    return [];
+    return none;
   }
 }
 
 /**
- * The dev portal's permission policy (the README's worked example): platform admins open every micro
- * app; everybody else opens the micro apps of the entities they own (themselves or through a group),
- * a condition the catalog resolves. So alice (platform-admins) opens all of them, bob (team-billing)
- * only billing's. The grants file (`devPortal.permissionGrantsFile`) adds owners whose apps a user or
- * group may open too. Every other permission is granted: the dev portal has nothing else to protect.
+ * The dev portal's permission policy (the README's worked example).
+ *
+ * Micro apps: platform admins open every one; everybody else opens the micro apps of the entities
+ * they own (themselves or through a group), a condition the catalog resolves. So alice
+ * (platform-admins) opens all of them, bob (team-billing) only billing's. The grants file
+ * (`devPortal.permissionGrantsFile`) adds owners whose apps a user or group may open too.
+ *
+ * Tenants: platform admins enter every tenant; everybody else enters the tenants of
+ * `devPortal.defaultTenants` and those the grants file's `tenants` list gives them, a condition
+ * (`IS_TENANT`) the luigi backend resolves. So alice enters commerce and logistics, bob only commerce.
+ *
+ * Every other permission is granted: the dev portal has nothing else to protect.
  */
 export class DevPermissionPolicy implements PermissionPolicy {
-  constructor(private readonly grantsFile?: string) {}
+  constructor(
+    private readonly grantsFile?: string,
+    private readonly defaultTenants: readonly string[] = [],
+  ) {}
 
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+    const ownership = user?.info.ownershipEntityRefs ?? [];
     if (isPermission(request.permission, luigiMicroFrontendOpenPermission)) {
-      const ownership = user?.info.ownershipEntityRefs ?? [];
       if (ownership.includes(ADMINS)) return { result: AuthorizeResult.ALLOW };
       const granted = readGrants(this.grantsFile)
-        .filter(grant => ownership.includes(grant.principal))
+        .grants.filter(grant => ownership.includes(grant.principal))
         .map(grant => grant.owner);
       return createCatalogConditionalDecision(
         request.permission,
         catalogConditions.isEntityOwner({ claims: [...ownership, ...granted] }),
+      );
+    }
+    if (isPermission(request.permission, luigiTenantEnterPermission)) {
+      if (ownership.includes(ADMINS)) return { result: AuthorizeResult.ALLOW };
+      const granted = readGrants(this.grantsFile)
+        .tenants.filter(grant => ownership.includes(grant.principal))
+        .flatMap(grant => grant.tenants);
+      return createLuigiTenantConditionalDecision(
+        request.permission,
+        luigiTenantConditions.isTenant({ tenantIds: [...new Set([...this.defaultTenants, ...granted])] }),
       );
     }
     return { result: AuthorizeResult.ALLOW };
@@ -68,7 +109,8 @@ export const devPermissionPolicyModule = createBackendModule({
       deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
       async init({ policy, config }) {
         const file = config.getOptionalString('devPortal.permissionGrantsFile');
-        policy.setPolicy(new DevPermissionPolicy(file ? resolve(file) : undefined));
+        const defaultTenants = config.getOptionalStringArray('devPortal.defaultTenants') ?? [];
+        policy.setPolicy(new DevPermissionPolicy(file ? resolve(file) : undefined, defaultTenants));
       },
     });
   },

@@ -9,11 +9,11 @@
 export const DEFAULT_ISSUER = 'http://localhost:7007/api/luigi';
 
 /**
- * `aud` each app requires in its token, `{app}` being the app's name: the luigi backend gives
- * each micro app a token for its own entity (`component:default/orders` for Orders), so an app
- * refuses a token issued for another one.
+ * `aud` each app requires in its token, `{app}` being the app's name and `{namespace}` its entity's
+ * namespace: the luigi backend gives each micro app a token for its own entity
+ * (`component:default/orders` for Orders), so an app refuses a token issued for another one.
  */
-export const DEFAULT_AUDIENCE = 'component:default/{app}';
+export const DEFAULT_AUDIENCE = 'component:{namespace}/{app}';
 
 /** Where the luigi backend publishes its keys: `<issuer>/.well-known/jwks.json`. */
 export const jwksUriOf = issuer => `${String(issuer).replace(/\/+$/, '')}/.well-known/jwks.json`;
@@ -21,8 +21,20 @@ export const jwksUriOf = issuer => `${String(issuer).replace(/\/+$/, '')}/.well-
 /** Signature algorithms the apps accept (the luigi backend signs with ES256). */
 export const DEFAULT_ALGORITHMS = 'ES256';
 
-/** Names of the sample apps; each one is served at `/apps/<name>/`. */
+/** Names of the sample apps of the `commerce` tenant (namespace default); each is served at `/apps/<name>/`. */
 export const APP_NAMES = Object.freeze(['orders', 'inventory', 'billing', 'reports']);
+
+/** Sample apps of the `logistics` tenant, registered in the catalog namespace `logistics`. */
+export const LOGISTICS_APP_NAMES = Object.freeze(['shipments']);
+
+/** The tenant of the dev portal each catalog namespace belongs to (luigi.tenants in app-config.dev.yaml). */
+export const TENANT_OF_NAMESPACE = Object.freeze({ default: 'commerce', logistics: 'logistics' });
+
+/** Every sample app, with the catalog namespace of the entity that registers it. */
+export const APP_NAMESPACES = Object.freeze({
+  ...Object.fromEntries(APP_NAMES.map(app => [app, 'default'])),
+  ...Object.fromEntries(LOGISTICS_APP_NAMES.map(app => [app, 'logistics'])),
+});
 
 const escapeHtml = value =>
   String(value).replace(
@@ -41,7 +53,7 @@ const escapeHtml = value =>
  *   so they see every message the frame ever receives (used by the recorder).
  * @param {string} [options.issuer] expected `iss` of the token, read by /verify.js
  * @param {string} [options.audience] expected `aud` of the token, read by /verify.js;
- *   `{app}` stands for `name`
+ *   `{app}` stands for `name`, `{namespace}` for its entity's namespace
  * @param {string} [options.jwksUri] where /verify.js fetches the signing keys
  *   (defaults to `<issuer>/.well-known/jwks.json`)
  * @param {string} [options.algorithms] accepted signature algorithms, comma-separated
@@ -56,7 +68,9 @@ export function appPage({
   jwksUri = jwksUriOf(issuer),
   algorithms = DEFAULT_ALGORITHMS,
 }) {
-  const others = navigateTo ?? APP_NAMES.filter(app => app !== name);
+  const siblings = LOGISTICS_APP_NAMES.includes(name) ? LOGISTICS_APP_NAMES : APP_NAMES;
+  const others = navigateTo ?? siblings.filter(app => app !== name);
+  const namespace = APP_NAMESPACES[name] ?? 'default';
   const buttons = others
     .map(
       app =>
@@ -83,8 +97,9 @@ export function appPage({
   <body
     data-app="${escapeHtml(name)}"
     data-issuer="${escapeHtml(issuer)}"
-    data-audience="${escapeHtml(String(audience).replaceAll('{app}', name))}"
+    data-audience="${escapeHtml(String(audience).replaceAll('{app}', name).replaceAll('{namespace}', namespace))}"
     data-jwks-uri="${escapeHtml(jwksUri)}"
+    data-tenant="${escapeHtml(TENANT_OF_NAMESPACE[namespace])}"
     data-algorithms="${escapeHtml(algorithms)}"
   >
     <h1 id="app-name">${escapeHtml(name)}</h1>

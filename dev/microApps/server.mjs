@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { APP_NAMES, DEFAULT_AUDIENCE, DEFAULT_ISSUER, appPage, jwksUriOf } from './appPage.mjs';
+import { APP_NAMES, APP_NAMESPACES, DEFAULT_AUDIENCE, DEFAULT_ISSUER, appPage, jwksUriOf } from './appPage.mjs';
 
 const require = createRequire(import.meta.url);
 // Served from the installed package so the apps use the real Luigi client.
@@ -172,7 +172,7 @@ function createHandler(received, originsOf, verification) {
     // /apps/<name>/ and /apps/<name>/<anything>: Luigi may append sub-paths.
     const app = /^\/apps\/([^/]+)\/.*$/.exec(pathname);
     if (app) {
-      if (!APP_NAMES.includes(app[1])) return notFound(res);
+      if (!Object.hasOwn(APP_NAMESPACES, app[1])) return notFound(res);
       return send(res, 200, 'html', appPage({ name: app[1], ...verification }));
     }
 
@@ -287,8 +287,8 @@ export async function startMicroApps({
 // Run directly: start on the default ports and log the origins.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const apps = await startMicroApps();
-  console.log(`Trusted micro apps:   ${apps.trustedOrigin}/apps/{${APP_NAMES.join(',')}}/`);
-  console.log(`Untrusted micro apps: ${apps.untrustedOrigin}/apps/{${APP_NAMES.join(',')}}/`);
+  console.log(`Trusted micro apps:   ${apps.trustedOrigin}/apps/{${Object.keys(APP_NAMESPACES).join(',')}}/`);
+  console.log(`Untrusted micro apps: ${apps.untrustedOrigin}/apps/{${Object.keys(APP_NAMESPACES).join(',')}}/`);
   console.log(`Recorder:             ${apps.trustedOrigin}/recorder/ and ${apps.untrustedOrigin}/recorder/`);
   const stop = () => apps.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

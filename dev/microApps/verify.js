@@ -8,19 +8,23 @@
 // events. What to expect (issuer, audience, keys) comes from data attributes
 // the server puts on <body>.
 //
+// With tenants, the token must also name the tenant the app serves (`tenant`
+// claim against the page's data-tenant): a token issued in one tenant is
+// refused by an app of another, even when its audience is the app's own.
+//
 // Everything is rendered with textContent only: the token and its claims are
 // untrusted input as far as this page is concerned.
 import { createRemoteJWKSet, jwtVerify } from '/vendor/jose/index.js';
 
 const $ = id => document.getElementById(id);
-const { issuer, audience, jwksUri } = document.body.dataset;
+const { issuer, audience, jwksUri, tenant } = document.body.dataset;
 const algorithms = (document.body.dataset.algorithms || 'ES256').split(',');
 
 // Fetched once and cached by jose; refetched when a token names an unknown kid.
 const jwks = createRemoteJWKSet(new URL(jwksUri));
 
 /** Claims shown in #verified-claims, in this order. */
-const SHOWN_CLAIMS = ['sub', 'ent', 'app', 'groups', 'exp', 'iat', 'iss', 'aud'];
+const SHOWN_CLAIMS = ['sub', 'ent', 'app', 'tenant', 'groups', 'exp', 'iat', 'iss', 'aud'];
 // setTimeout cannot wait longer than this; a longer wait just re-checks early.
 const MAX_DELAY = 2 ** 31 - 1;
 
@@ -73,6 +77,13 @@ async function check(token) {
       requiredClaims: ['exp'],
     });
     if (mine !== generation) return;
+    // A portal with tenants names one in every token: it must be this app's own.
+    if (payload.tenant !== undefined && payload.tenant !== tenant) {
+      show('failed', {
+        error: `tenant: the token is for tenant ${String(payload.tenant)}, this app serves ${tenant}`,
+      });
+      return;
+    }
     verifiedTokens.add(token);
     show('verified', { claims: pickClaims(payload) });
     // The portal should hand over a new token before this one expires. If it

@@ -1,0 +1,106 @@
+// Tenants: the dev portal has two, by catalog namespace: `commerce` (namespace default) and
+// `logistics` (namespace logistics, the Shipments app). alice (platform-admins) may enter both, bob
+// only commerce. A user sees and opens only the apps of the tenant shown, whether by navigation or
+// by URL, and switching drops every frame and token of the tenant left.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { openSession } from './session.mjs';
+import { PORTAL, contextOf, visit, waitForApp } from './portal.mjs';
+
+let page;
+openSession(opened => {
+  page = opened;
+});
+
+function claimsOf(token) {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+}
+
+async function tokenIn(frame) {
+  return (await frame.locator('#token').textContent()).trim();
+}
+
+/** The src of every iframe on the page. */
+function frameSources() {
+  return page.evaluate(() => [...document.querySelectorAll('iframe')].map(frame => frame.src));
+}
+
+/** The path segments of the micro apps the page's navigation lists, sorted. */
+async function navApps() {
+  const nav = page.getByTestId('luigi-nav');
+  await nav.waitFor();
+  const ids = await nav.locator('[data-testid^="luigi-nav-"]').evaluateAll(items => items.map(item => item.dataset.testid));
+  return ids.map(id => id.replace('luigi-nav-', '')).sort();
+}
+
+describe('tenants', () => {
+  test('bob enters only commerce: no switcher, and a link to logistics shows the denied panel', async () => {
+    await visit(page, '/luigi#/billing', 'bob');
+    const billing = await waitForApp(page, 'billing');
+    await billing.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
+    assert.equal((await contextOf(billing)).tenant?.id, 'commerce');
+    assert.equal(claimsOf(await tokenIn(billing)).tenant, 'commerce');
+    assert.equal(await page.getByTestId('luigi-tenant-switcher').count(), 0);
+    assert.ok(!(await navApps()).includes('shipments'), 'no app of logistics is listed');
+
+    // A shared link to a tenant bob may not enter: the denied panel, no frame, no logistics app.
+    await visit(page, '/luigi?tenant=logistics#/shipments', 'bob');
+    const denied = page.getByTestId('luigi-tenant-denied');
+    await denied.waitFor();
+    assert.match(await denied.textContent(), /logistics/);
+    await page.waitForTimeout(1500);
+    assert.deepEqual(await frameSources(), []);
+    assert.equal(await page.getByTestId('luigi-nav-shipments').count(), 0);
+
+    // The entity page of a logistics app: the tab refuses it for its tenant.
+    await visit(page, '/catalog/logistics/component/shipments/luigi', 'bob');
+    await page.getByText(/may not enter/i).first().waitFor();
+    assert.ok(!(await frameSources()).some(src => src.includes('/apps/shipments/')));
+  });
+
+  test('alice switches tenants: the URL names the tenant and nothing of the one left stays', async () => {
+    await visit(page, '/luigi#/orders', 'alice');
+    const orders = await waitForApp(page, 'orders');
+    await orders.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
+    assert.equal((await contextOf(orders)).tenant?.id, 'commerce');
+    const commerceToken = await tokenIn(orders);
+    assert.equal(claimsOf(commerceToken).tenant, 'commerce');
+    assert.ok(!(await navApps()).includes('shipments'), 'commerce lists no logistics app');
+
+    // Switch to logistics in the page's switcher.
+    const switcher = page.getByTestId('luigi-tenant-switcher');
+    await switcher.click();
+    await page.getByRole('option', { name: 'Logistics' }).click();
+    await page.waitForURL(url => new URL(url).searchParams.get('tenant') === 'logistics');
+    await page.waitForFunction(() => ![...document.querySelectorAll('iframe')].some(f => f.src.includes('/apps/orders/')));
+    assert.deepEqual(await navApps(), ['shipments']);
+
+    await page.getByTestId('luigi-nav-shipments').click();
+    const shipments = await waitForApp(page, 'shipments');
+    await shipments.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
+    const claims = claimsOf(await tokenIn(shipments));
+    assert.equal(claims.tenant, 'logistics');
+    assert.equal(claims.aud, 'component:logistics/shipments');
+    assert.equal((await contextOf(shipments)).tenant?.id, 'logistics');
+    assert.ok((await frameSources()).every(src => src.includes('/apps/shipments/')), 'only the logistics frame is left');
+
+  });
+
+  test("a token issued in commerce is refused by logistics' app, even with its audience", async () => {
+    // shipments-in-commerce registers the Shipments app in commerce with Shipments' own audience.
+    await visit(page, '/luigi#/shipments-in-commerce', 'alice');
+    const shipments = await waitForApp(page, 'shipments');
+    await shipments.locator('#verify-status', { hasText: /^failed$/ }).waitFor();
+    const claims = claimsOf(await tokenIn(shipments));
+    assert.equal(claims.aud, 'component:logistics/shipments');
+    assert.equal(claims.tenant, 'commerce');
+    assert.match(await shipments.locator('#verify-error').textContent(), /tenant commerce, this app serves logistics/);
+  });
+
+  test("by URL, a tenant shows only its own apps: commerce's path in logistics opens nothing", async () => {
+    await visit(page, '/luigi?tenant=logistics#/orders', 'alice');
+    assert.deepEqual(await navApps(), ['shipments']);
+    await page.waitForTimeout(2000);
+    assert.ok(!(await frameSources()).some(src => src.includes('/apps/orders/')), 'no commerce frame in logistics');
+  });
+});
