@@ -70,5 +70,31 @@ export interface Config {
        */
       requestAccessUrl?: string;
     };
+    /**
+     * Tenants: isolated sets of micro apps under one governance (see the luigi backend's config, which
+     * decides who enters which). The frontend reads each tenant's id, title and allowed origins: a
+     * micro frontend shown in a tenant whose URL is not at one of the tenant's origins is not framed,
+     * and is listed as refused. Absent or empty: no tenants, nothing changes.
+     */
+    tenants?: Array<{
+      /**
+       * Lower-case letters, digits and dashes (1 to 63); names the tenant in URLs and in tokens.
+       * @visibility frontend
+       */
+      id: string;
+      /**
+       * Shown in the tenant switcher. Default: the id.
+       * @visibility frontend
+       */
+      title?: string;
+      /** Catalog namespaces whose entities belong to the tenant (each namespace in one tenant at most). */
+      namespaces?: string[];
+      /**
+       * Origins this tenant's micro apps may use, each one also in `luigi.allowedOrigins`: a tenant
+       * narrows the global allowlist and never widens it. Absent: the whole global allowlist.
+       * @visibility frontend
+       */
+      allowedOrigins?: string[];
+    }>;
   };
 }

@@ -94,6 +94,7 @@ export interface Config {
       /**
        * Origins this tenant's micro apps may use, each one also in `luigi.allowedOrigins`: a tenant
        * narrows the global allowlist and never widens it. Absent: the whole global allowlist.
+       * @visibility frontend
        */
       allowedOrigins?: string[];
     }>;

@@ -3,7 +3,8 @@ import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from './annotations
 import { categoryOf, entityContextOf, stringField } from './buildMicroApps';
 import { pathSegmentForEntity } from './pathSegment';
 import { MicroApp } from './types';
-import { checkViewUrl, parseViewsAnnotation, viewSlug } from 'backstage-plugin-luigi-common';
+import { checkViewUrl, parseViewsAnnotation, viewSlug, ViewUrlCheck } from 'backstage-plugin-luigi-common';
+import { tenantOriginProblem, TenantOriginScope } from '../tenants/tenantOriginCheck';
 
 /**
  * A view an entity declares that is not shown, with the reason shown to users.
@@ -31,6 +32,13 @@ export interface EntityViews {
 /** Separates view-url segments of an entity from the slug of one of its further views. */
 const VIEW_SEPARATOR = '~';
 
+/** {@link checkViewUrl}, then, in a tenant, whether the tenant may frame the URL. */
+function checkView(raw: unknown, allowedOrigins: ReadonlySet<string>, tenant?: TenantOriginScope): ViewUrlCheck {
+  const check = checkViewUrl(raw, allowedOrigins);
+  const outside = check.ok && tenant ? tenantOriginProblem(check.url, tenant) : undefined;
+  return outside === undefined ? check : { ok: false, reason: outside };
+}
+
 /**
  * Whether an entity declares a micro frontend (`luigi-project.io/view-url` or `luigi-project.io/views`),
  * for `EntitySwitch.Case if=` and `EntityLayout.Route if=`. Says nothing about validity: the entity tab
@@ -53,10 +61,14 @@ export function isLuigiAvailable(entity: Entity): boolean {
  * page (`orders`, `api~payments~orders`); a further view appends `~<slug of its label>`
  * (`orders~settings`), numbered when two labels give the same slug (`orders~settings-2`). Entity
  * segments have one or three `~`-separated parts and view segments two or four, so they never meet.
+ *
+ * With `tenant` (the entity's tenant, while tenants are configured), a view at an origin outside the
+ * tenant's is refused too, with that reason; its slug stays reserved, so no other view is renamed.
  */
 export function buildEntityViews(
   entity: Entity,
   allowedOrigins: ReadonlySet<string>,
+  tenant?: TenantOriginScope,
 ): EntityViews {
   const views: MicroApp[] = [];
   const rejected: RejectedEntityView[] = [];
@@ -81,7 +93,7 @@ export function buildEntityViews(
   };
 
   if (LUIGI_VIEW_URL_ANNOTATION in annotations) {
-    const check = checkViewUrl(annotations[LUIGI_VIEW_URL_ANNOTATION], allowedOrigins);
+    const check = checkView(annotations[LUIGI_VIEW_URL_ANNOTATION], allowedOrigins, tenant);
     if (check.ok) {
       views.push({ pathSegment: base, label: context.title, viewUrl: check.url, ...shared });
     } else {
@@ -101,7 +113,7 @@ export function buildEntityViews(
     for (let n = 2; usedSlugs.has(slug); n++) slug = `${wanted}-${n}`;
     usedSlugs.add(slug);
 
-    const check = checkViewUrl(entry.url, allowedOrigins);
+    const check = checkView(entry.url, allowedOrigins, tenant);
     if (!check.ok) {
       rejected.push({ label: entry.label, annotation: LUIGI_VIEWS_ANNOTATION, reason: check.reason });
       return;

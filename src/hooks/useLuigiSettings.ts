@@ -2,6 +2,7 @@ import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { useMemo } from 'react';
 import { DEFAULT_REFRESH_SETTINGS, RefreshSettings } from '../auth/refreshSchedule';
 import { normalizeAllowedOrigins } from 'backstage-plugin-luigi-common';
+import { readTenantOrigins, TenantOrigins, TenantOriginsEntry } from '../tenants/tenantOrigins';
 
 /** Default for `luigi.loadTimeoutMs`. */
 export const DEFAULT_LOAD_TIMEOUT_MS = 15000;
@@ -23,6 +24,11 @@ export interface LuigiSettings {
    * token as the subject of the backend's token exchange.
    */
   tokenIssuer: LuigiTokenIssuer;
+  /**
+   * `luigi.tenants[].allowedOrigins`: the origins each tenant's micro apps may use, by tenant id (a
+   * tenant without its own: the whole `allowedOrigins`). Empty without tenants.
+   */
+  tenantOrigins: TenantOrigins;
 }
 
 /** Which token micro apps receive (`luigi.tokens.mode`). */
@@ -45,8 +51,16 @@ export function useLuigiSettings(): LuigiSettings {
   const tokenIssuer: LuigiTokenIssuer =
     config.getOptionalString('luigi.tokens.issuedBy') === 'identity-provider' ? 'identity-provider' : 'luigi-backend';
   const key = entries.join('\n');
+  // Entries without an id name no tenant (the backend refuses to start on them).
+  const tenants: TenantOriginsEntry[] = (config.getOptionalConfigArray('luigi.tenants') ?? []).flatMap(tenant => {
+    const id = tenant.getOptionalString('id');
+    return id === undefined ? [] : [{ id, allowedOrigins: tenant.getOptionalStringArray('allowedOrigins') }];
+  });
+  // A string key keeps the settings object stable across renders with the same config.
+  const tenantsKey = JSON.stringify(tenants);
   return useMemo(() => {
     const { origins, invalid } = normalizeAllowedOrigins(key ? key.split('\n') : []);
+    const tenantOrigins = readTenantOrigins(JSON.parse(tenantsKey) as TenantOriginsEntry[], origins);
     const refresh = {
       ...DEFAULT_REFRESH_SETTINGS,
       ...(marginSeconds !== undefined ? { marginMs: marginSeconds * 1000 } : {}),
@@ -59,6 +73,7 @@ export function useLuigiSettings(): LuigiSettings {
       requestAccessUrl,
       tokenMode,
       tokenIssuer,
+      tenantOrigins,
     };
-  }, [key, loadTimeoutMs, marginSeconds, requestAccessUrl, tokenMode, tokenIssuer]);
+  }, [key, tenantsKey, loadTimeoutMs, marginSeconds, requestAccessUrl, tokenMode, tokenIssuer]);
 }

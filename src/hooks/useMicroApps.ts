@@ -4,13 +4,22 @@ import { luigiAccessApiRef } from '../access/luigiAccessApi';
 import { applyAccess, DeniedMicroApp } from '../access/applyAccess';
 import { MicroApp, RejectedMicroApp } from '../catalog/types';
 import { LuigiAccessMode, LuigiTenant } from 'backstage-plugin-luigi-common';
+import { narrowToTenantOrigins } from '../tenants/narrowToTenantOrigins';
+import { originsOfTenant } from '../tenants/tenantOrigins';
+import { useLuigiSettings } from './useLuigiSettings';
 import { useMicroAppCatalog } from './useMicroAppCatalog';
 
 /** The micro apps as the signed-in user may see them. */
 export interface UserMicroApps {
-  /** Apps the backend allows this user to open: the only ones Luigi gets nodes for. */
+  /**
+   * Apps the backend allows this user to open, at an origin of the tenant shown: the only ones Luigi
+   * gets nodes for.
+   */
   apps: MicroApp[];
-  /** Registrations refused for what they declare (same for every user). */
+  /**
+   * Registrations refused for what they declare (same for every user), and, in a tenant, allowed apps
+   * at an origin outside the tenant's.
+   */
   rejected: RejectedMicroApp[];
   /** Apps this user may not open (never those of another tenant, or of none). */
   denied: DeniedMicroApp[];
@@ -30,13 +39,14 @@ export interface MicroAppScope {
 
 /**
  * The catalog's micro apps with the backend's access decisions for the signed-in user applied, in
- * `scope`; an undefined scope (not known yet) decides nothing. `accessError` is set when deciding
- * failed: then no app is allowed, and `retry` asks again.
+ * `scope`, and narrowed to the origins of its tenant; an undefined scope (not known yet) decides
+ * nothing. `accessError` is set when deciding failed: then no app is allowed, and `retry` asks again.
  */
 export function useMicroApps(scope: MicroAppScope | undefined) {
   const catalog = useMicroAppCatalog();
   const accessApi = useApi(luigiAccessApiRef);
   const identityApi = useApi(identityApiRef);
+  const { allowedOrigins, tenantOrigins } = useLuigiSettings();
   const built = catalog.value;
   const ready = scope !== undefined;
   const tenantId = scope?.tenant?.id;
@@ -49,8 +59,12 @@ export function useMicroApps(scope: MicroAppScope | undefined) {
       accessApi.decide(built.apps.map(app => app.entity.ref), tenantId),
     ]);
     const { allowed, denied, mode } = applyAccess(built.apps, answer, tenant);
-    return { apps: allowed, rejected: built.rejected, denied, mode, userEntityRef, tenant };
-  }, [built, accessApi, identityApi, ready, tenantId, tenantTitle]);
+    // Narrowed after deciding: only the tenant's own apps are left, so no refusal tells of another's.
+    const origins = tenant && { id: tenant.id, origins: originsOfTenant(tenantOrigins, tenant.id, allowedOrigins) };
+    const shown = narrowToTenantOrigins(allowed, origins);
+    const rejected = [...built.rejected, ...shown.rejected].sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+    return { apps: shown.apps, rejected, denied, mode, userEntityRef, tenant };
+  }, [built, accessApi, identityApi, ready, tenantId, tenantTitle, allowedOrigins, tenantOrigins]);
   // Apps decided in another tenant than the one asked for now are never shown, not even while loading.
   const value = access.value?.tenant?.id === tenantId ? access.value : undefined;
 
@@ -59,7 +73,10 @@ export function useMicroApps(scope: MicroAppScope | undefined) {
     catalogError: catalog.error,
     accessError: access.error,
     value,
-    /** What the catalog holds, decided or not: rejected registrations show even when deciding fails. */
+    /**
+     * What the catalog holds, decided or not: rejected registrations show even when deciding fails
+     * (`value.rejected` adds those refused for the tenant's origins, once decided).
+     */
     catalog: built,
     retry: () => (catalog.error ? catalog.retry() : access.retry()),
   };

@@ -11,6 +11,8 @@ import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from '../../catalog
 import { buildEntityViews, EntityViews, isLuigiAvailable } from '../../catalog/entityViews';
 import { MicroApp } from '../../catalog/types';
 import { inTenant } from '../../tenants/tenantApps';
+import { TenantOriginScope } from '../../tenants/tenantOriginCheck';
+import { originsOfTenant } from '../../tenants/tenantOrigins';
 import { LuigiEngine, getLuigiEngine } from '../../engine/LuigiEngine';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useLuigiSession } from '../../hooks/useLuigiSession';
@@ -34,10 +36,11 @@ export interface EntityLuigiContentProps {
 
 /**
  * The entity's views, rebuilt only when what they are made of changes: a catalog refresh hands a new
- * but equal entity object, which must not make Luigi reload the open micro frontend.
+ * but equal entity object, which must not make Luigi reload the open micro frontend. In the entity's
+ * tenant, views outside its origins are refused.
  */
-function useEntityViews(entity: Entity, allowedOrigins: ReadonlySet<string>): EntityViews {
-  const built = buildEntityViews(entity, allowedOrigins);
+function useEntityViews(entity: Entity, allowedOrigins: ReadonlySet<string>, tenant?: TenantOriginScope): EntityViews {
+  const built = buildEntityViews(entity, allowedOrigins, tenant);
   const key = JSON.stringify(built);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => built, [key]);
@@ -100,12 +103,15 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
   // The entity's own tenant, from its allowed decision: in its views' context and token requests.
   const tenant = access.value?.tenant;
   const session = useLuigiSession(engine, tenant?.id);
-  const { views: entityViews, rejected } = useEntityViews(entity, settings.allowedOrigins);
+  const origins =
+    tenant && { id: tenant.id, origins: originsOfTenant(settings.tenantOrigins, tenant.id, settings.allowedOrigins) };
+  const { views: entityViews, rejected } = useEntityViews(entity, settings.allowedOrigins, origins);
   const views = useTenantViews(entityViews, tenant);
   const location = useLocation();
   const navigate = useNavigate();
   const selected = firstSegment(luigiPathFromHash(location.hash));
-  const first = views[0]?.pathSegment;
+  // Only once decided: before, the tenant, and so which views it may frame, is not known.
+  const first = access.value ? views[0]?.pathSegment : undefined;
   const opensDefault = selected === '' && first !== undefined;
 
   // With no Luigi path in the URL the first view opens, replacing the entry rather than adding one,
@@ -146,7 +152,7 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
         <EmptyState
           missing="info"
           title="No micro frontend to show"
-          description={`None of the micro frontends this entity declares can be shown here. Their URLs must be https (http only on localhost) and on an origin listed in luigi.allowedOrigins.`}
+          description={`None of the micro frontends this entity declares can be shown here. Their URLs must be https (http only on localhost) and on an origin listed in luigi.allowedOrigins (and, in a tenant that narrows them, in the tenant's allowed origins).`}
         />
       ) : (
         <Paper data-testid="luigi-entity-content">

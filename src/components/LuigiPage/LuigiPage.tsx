@@ -75,7 +75,8 @@ function MicroApps({ tenant, tenants = [] }: TenantProps) {
     mode: undefined,
     userEntityRef: undefined,
   };
-  const { rejected } = microApps.catalog;
+  // Once decided, this adds the apps refused for the tenant's origins to the catalog's refusals.
+  const rejected = microApps.value?.rejected ?? microApps.catalog.rejected;
   // Offered only when there is somewhere else to go.
   const switcher = tenant && tenants.length > 1 && (
     <TenantSwitcher tenants={tenants} current={tenant.id} onSwitch={switchTenant} />
