@@ -57,9 +57,8 @@ describe('the audit trail', () => {
     assert.equal(open.severityLevel, 'medium');
 
     // She switches to logistics and opens Shipments.
-    await page.getByTestId('luigi-tenant-switcher').click();
-    await page.getByRole('option', { name: 'Logistics' }).click();
-    await page.getByTestId('luigi-nav-shipments').click();
+    await page.getByTestId('luigi-tenant-switcher').selectOption({ label: 'Logistics' });
+    await page.getByTestId('luigi-nav-component~logistics~shipments').click();
     const shipments = await waitForApp(page, 'shipments');
     await shipments.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
     tokens.add(await tokenIn(shipments));
@@ -86,7 +85,7 @@ describe('the audit trail', () => {
     tokens.add(await tokenIn(shipments));
 
     // bob follows a link into logistics, which he may not enter, then opens Orders, which he may not open.
-    await visit(page, '/luigi?tenant=logistics#/shipments', 'bob');
+    await visit(page, '/luigi?tenant=logistics#/component~logistics~shipments', 'bob');
     await page.getByTestId('luigi-tenant-denied').waitFor();
     const refused = await waitForEvent(
       e => e.eventId === 'tenant-enter' && e.status === 'failed' && e.actor.actorId === 'user:default/bob',

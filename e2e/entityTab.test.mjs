@@ -95,7 +95,8 @@ describe('entity tab', () => {
     const submenu = await openSubmenu();
     await submenu.getByRole('link', { name: 'Billing' }).click();
     await waitForApp(page, 'billing', { path: '/apps/billing/' });
-    assert.equal(page.url(), url('/luigi#/billing'));
+    // The dev portal has tenants: the sidebar's links name the tenant shown (commerce).
+    assert.equal(page.url(), url('/luigi?tenant=commerce#/billing'));
     await assertAtMostOneFrame('page');
 
     // And back to the tab, which still shows the entity's view.
@@ -137,7 +138,7 @@ describe('sidebar submenu', () => {
     assert.deepEqual(categories, ['Broken examples', 'commerce', 'Finance']);
     const links = submenu.getByRole('link');
     const hrefs = await links.evaluateAll(anchors => anchors.map(a => [a.textContent, a.getAttribute('href')]));
-    assert.deepEqual(hrefs.find(([label]) => label === 'Reports'), ['Reports', '/luigi#/reports']);
+    assert.deepEqual(hrefs.find(([label]) => label === 'Reports'), ['Reports', '/luigi?tenant=commerce#/reports']);
     assert.equal(hrefs.some(([label]) => label === 'Untrusted origin'), false, 'refused apps are not offered');
 
     await submenu.getByRole('link', { name: 'Reports' }).click();

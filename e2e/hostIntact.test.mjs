@@ -71,7 +71,7 @@ describe('host app stays intact', () => {
     await mouseAway(page);
     const before = await hostStyles();
 
-    await page.locator('nav[aria-label="sidebar nav"] a[href="/luigi"]').first().click();
+    await page.locator('nav[aria-label="sidebar nav"] a[href^="/luigi"]').first().click();
     await mouseAway(page);
     await page.getByTestId('luigi-nav-orders').click();
     await waitForApp(page, 'orders');

@@ -7,6 +7,9 @@ import { describe, test } from 'node:test';
 import { openSession } from './session.mjs';
 import { PORTAL, contextOf, visit, waitForApp } from './portal.mjs';
 
+/** Shipments' path in Luigi: an entity outside the default namespace is named by its full ref. */
+const SHIPMENTS = 'component~logistics~shipments';
+
 let page;
 openSession(opened => {
   page = opened;
@@ -41,16 +44,16 @@ describe('tenants', () => {
     assert.equal((await contextOf(billing)).tenant?.id, 'commerce');
     assert.equal(claimsOf(await tokenIn(billing)).tenant, 'commerce');
     assert.equal(await page.getByTestId('luigi-tenant-switcher').count(), 0);
-    assert.ok(!(await navApps()).includes('shipments'), 'no app of logistics is listed');
+    assert.ok(!(await navApps()).includes(SHIPMENTS), 'no app of logistics is listed');
 
     // A shared link to a tenant bob may not enter: the denied panel, no frame, no logistics app.
-    await visit(page, '/luigi?tenant=logistics#/shipments', 'bob');
+    await visit(page, '/luigi?tenant=logistics#/component~logistics~shipments', 'bob');
     const denied = page.getByTestId('luigi-tenant-denied');
     await denied.waitFor();
     assert.match(await denied.textContent(), /logistics/);
     await page.waitForTimeout(1500);
     assert.deepEqual(await frameSources(), []);
-    assert.equal(await page.getByTestId('luigi-nav-shipments').count(), 0);
+    assert.equal(await page.getByTestId('luigi-nav-component~logistics~shipments').count(), 0);
 
     // The entity page of a logistics app: the tab refuses it for its tenant.
     await visit(page, '/catalog/logistics/component/shipments/luigi', 'bob');
@@ -65,17 +68,15 @@ describe('tenants', () => {
     assert.equal((await contextOf(orders)).tenant?.id, 'commerce');
     const commerceToken = await tokenIn(orders);
     assert.equal(claimsOf(commerceToken).tenant, 'commerce');
-    assert.ok(!(await navApps()).includes('shipments'), 'commerce lists no logistics app');
+    assert.ok(!(await navApps()).includes(SHIPMENTS), 'commerce lists no logistics app');
 
     // Switch to logistics in the page's switcher.
-    const switcher = page.getByTestId('luigi-tenant-switcher');
-    await switcher.click();
-    await page.getByRole('option', { name: 'Logistics' }).click();
+    await page.getByTestId('luigi-tenant-switcher').selectOption({ label: 'Logistics' });
     await page.waitForURL(url => new URL(url).searchParams.get('tenant') === 'logistics');
     await page.waitForFunction(() => ![...document.querySelectorAll('iframe')].some(f => f.src.includes('/apps/orders/')));
-    assert.deepEqual(await navApps(), ['shipments']);
+    assert.deepEqual(await navApps(), [SHIPMENTS]);
 
-    await page.getByTestId('luigi-nav-shipments').click();
+    await page.getByTestId('luigi-nav-component~logistics~shipments').click();
     const shipments = await waitForApp(page, 'shipments');
     await shipments.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
     const claims = claimsOf(await tokenIn(shipments));
@@ -99,7 +100,7 @@ describe('tenants', () => {
 
   test("by URL, a tenant shows only its own apps: commerce's path in logistics opens nothing", async () => {
     await visit(page, '/luigi?tenant=logistics#/orders', 'alice');
-    assert.deepEqual(await navApps(), ['shipments']);
+    assert.deepEqual(await navApps(), [SHIPMENTS]);
     await page.waitForTimeout(2000);
     assert.ok(!(await frameSources()).some(src => src.includes('/apps/orders/')), 'no commerce frame in logistics');
   });
