@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openSession } from './session.mjs';
-import { PORTAL, contextOf, hostState, microApp, untrustedRecords, visit, waitForApp } from './portal.mjs';
+import { PORTAL, contextOf, hostState, microApp, mouseAway, untrustedRecords, visit, waitForApp } from './portal.mjs';
 
 let page;
 openSession(opened => {
@@ -19,6 +19,8 @@ async function assertAtMostOneFrame(where) {
 }
 
 async function openSubmenu() {
+  // From elsewhere: a hover that starts where the mouse already is opens nothing.
+  await mouseAway(page);
   await page.getByTestId('item-with-submenu').hover();
   const submenu = page.getByTestId('luigi-sidebar-submenu');
   await submenu.waitFor();

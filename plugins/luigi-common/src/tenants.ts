@@ -41,7 +41,7 @@ export interface LuigiTenants {
 
 /**
  * Path, under the luigi backend's base URL, of the tenants the user may enter (`GET`), and (`POST`
- * `${LUIGI_TENANTS_PATH}/enter`, body `{ "tenant": "retail", "from": "logistics" }`) of entering one:
+ * `${LUIGI_TENANTS_PATH}/enter`, body `{ tenant: "retail", from: "logistics" }`) of entering one:
  * decided and audited by the backend, `200` with the tenant or `403`.
  * @public
  */

@@ -26,7 +26,7 @@ export interface TenantEnterRequest {
 }
 
 /**
- * Reads the body of `POST /tenants/enter` (`{ "tenant": "logistics", "from": "commerce" }`).
+ * Reads the body of `POST /tenants/enter` (`{ tenant: "logistics", from: "commerce" }`).
  * Throws an InputError (400) for anything else.
  * @public
  */
