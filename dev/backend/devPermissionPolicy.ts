@@ -76,27 +76,30 @@ export class DevPermissionPolicy implements PermissionPolicy {
 
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
     const ownership = user?.info.ownershipEntityRefs ?? [];
+    // Admins open every micro app and enter every tenant; everything else is granted to all anyway.
+    if (ownership.includes(ADMINS)) return { result: AuthorizeResult.ALLOW };
     if (isPermission(request.permission, luigiMicroFrontendOpenPermission)) {
-      if (ownership.includes(ADMINS)) return { result: AuthorizeResult.ALLOW };
-      const granted = readGrants(this.grantsFile)
-        .grants.filter(grant => ownership.includes(grant.principal))
-        .map(grant => grant.owner);
+      const owners = this.grantsTo(ownership).grants.map(grant => grant.owner);
       return createCatalogConditionalDecision(
         request.permission,
-        catalogConditions.isEntityOwner({ claims: [...ownership, ...granted] }),
+        catalogConditions.isEntityOwner({ claims: [...ownership, ...owners] }),
       );
     }
     if (isPermission(request.permission, luigiTenantEnterPermission)) {
-      if (ownership.includes(ADMINS)) return { result: AuthorizeResult.ALLOW };
-      const granted = readGrants(this.grantsFile)
-        .tenants.filter(grant => ownership.includes(grant.principal))
-        .flatMap(grant => grant.tenants);
+      const tenants = this.grantsTo(ownership).tenants.flatMap(grant => grant.tenants);
       return createLuigiTenantConditionalDecision(
         request.permission,
-        luigiTenantConditions.isTenant({ tenantIds: [...new Set([...this.defaultTenants, ...granted])] }),
+        luigiTenantConditions.isTenant({ tenantIds: [...new Set([...this.defaultTenants, ...tenants])] }),
       );
     }
     return { result: AuthorizeResult.ALLOW };
+  }
+
+  /** The grants of the grants file, read now, to the user or one of their groups (`ownership`). */
+  private grantsTo(ownership: readonly string[]): GrantsFile {
+    const { grants, tenants } = readGrants(this.grantsFile);
+    const theirs = <T extends Grant | TenantGrant>(entries: T[]) => entries.filter(entry => ownership.includes(entry.principal));
+    return { grants: theirs(grants), tenants: theirs(tenants) };
   }
 }
 

@@ -373,29 +373,7 @@ describe('dev OIDC provider', () => {
   });
 
   it('issues bob his own groups', async () => {
-    const jar = new CookieJar();
-    const { verifier, challenge } = pkcePair();
-    const authorize = authorizeUrl(config, {
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-    });
-    let response = await browserFetch(jar, authorize.href);
-    const interactionUrl = new URL(response.headers.get('location'), op.issuer).href;
-    response = await browserFetch(jar, `${interactionUrl}/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ user: 'bob' }),
-    });
-    const callback = await followUntil(jar, response, op.issuer, REDIRECT_URI);
-    response = await formPost(config.token_endpoint, {
-      grant_type: 'authorization_code',
-      code: callback.searchParams.get('code'),
-      redirect_uri: REDIRECT_URI,
-      client_id: CLIENT_ID,
-      code_verifier: verifier,
-    });
-    const tokens = await response.json();
-    assert.equal(response.status, 200, JSON.stringify(tokens));
+    const tokens = await signIn(config, op.issuer, 'bob');
     assert.equal(decodeProtectedHeader(tokens.access_token).typ, 'at+jwt');
     const { payload } = await jwtVerify(tokens.access_token, jwks, { issuer: op.issuer, audience: AUDIENCE });
     assert.equal(payload.sub, 'bob');

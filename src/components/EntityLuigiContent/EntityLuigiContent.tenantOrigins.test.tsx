@@ -1,49 +1,23 @@
 import { Entity } from '@backstage/catalog-model';
-import { configApiRef, identityApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router-dom';
-import { luigiAccessApiRef } from '../../access/luigiAccessApi';
-import { luigiTokenSourceApiRef } from '../../auth/tokenSource';
-import { accessApiAllowing, TestTenant } from '../../testing/accessApi';
+import { TestTenant } from '../../testing/accessApi';
 import { FakeLuigiCore } from '../../testing/fakeLuigiCore';
 import { frameAsksForContext } from '../../testing/luigiFrames';
-import { EntityLuigiContent } from './EntityLuigiContent';
+import { renderEntityTab } from '../../testing/renderLuigi';
+import { APPS, LOGISTICS, LOGISTICS_CONFIG, OTHER, RETAIL, RETAIL_CONFIG, tenantEntity } from '../../testing/tenants';
 
 const mockCore = new FakeLuigiCore();
 jest.mock('../../engine/luigiCore', () => ({ loadLuigiCore: () => Promise.resolve(mockCore) }));
 
-const APPS = 'https://apps.example.com';
-const OTHER = 'https://other.example.com';
-
 /** An entity with its `view-url` view at `origin`, a Radar view outside the logistics tenant's origins, and a Stock view inside. */
 function entity(namespace: string, origin = APPS): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      namespace,
-      name: 'trucks',
-      title: 'Trucks',
-      annotations: {
-        'luigi-project.io/view-url': `${origin}/trucks/`,
-        'luigi-project.io/views': `Radar=${OTHER}/radar/\nStock=${APPS}/stock/`,
-      },
-    },
-    spec: { owner: 'team-a' },
-  };
+  return tenantEntity(namespace, 'trucks', {
+    origin,
+    annotations: { 'luigi-project.io/views': `Radar=${OTHER}/radar/\nStock=${APPS}/stock/` },
+  });
 }
 
-const inNamespace = (namespace: string) => (ref: string) => ref.includes(`:${namespace}/`);
-const TENANTS: TestTenant[] = [
-  { id: 'retail', title: 'Retail', members: inNamespace('default') },
-  { id: 'logistics', title: 'Logistics', members: inNamespace('logistics') },
-];
-const TENANTS_CONFIG = [
-  { id: 'retail', namespaces: ['default'] },
-  { id: 'logistics', namespaces: ['logistics'], allowedOrigins: [APPS] },
-];
 const REASON = `origin ${OTHER} is not in the allowed origins of tenant logistics`;
 
 function Location() {
@@ -52,27 +26,12 @@ function Location() {
 }
 
 async function renderTab(subject: Entity, options: { tenants?: TestTenant[]; hash?: string } = {}) {
-  const access = accessApiAllowing(undefined, { tenants: options.tenants ?? TENANTS });
-  const { namespace, name } = subject.metadata;
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: [APPS, OTHER], tenants: TENANTS_CONFIG } } })],
-        [identityApiRef, mockApis.identity({ userEntityRef: 'user:default/alice' })],
-        [luigiTokenSourceApiRef, { getToken: async () => ({ token: 't', expiresAt: Date.now() + 600_000 }) }],
-        [luigiAccessApiRef, access],
-      ]}
-    >
-      <EntityProvider entity={subject}>
-        <EntityLuigiContent />
-        <Location />
-      </EntityProvider>
-    </TestApiProvider>,
-    {
-      routeEntries: [`/catalog/${namespace}/component/${name}/luigi${options.hash ?? ''}`],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
+  const { access } = await renderEntityTab(subject, {
+    tenants: options.tenants ?? [RETAIL, LOGISTICS],
+    luigi: { allowedOrigins: [APPS, OTHER], tenants: [RETAIL_CONFIG, LOGISTICS_CONFIG] },
+    hash: options.hash,
+    children: <Location />,
+  });
   return access;
 }
 

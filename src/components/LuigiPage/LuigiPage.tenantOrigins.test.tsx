@@ -1,73 +1,34 @@
-import { Entity } from '@backstage/catalog-model';
-import { configApiRef, identityApiRef } from '@backstage/core-plugin-api';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
-import { luigiAccessApiRef } from '../../access/luigiAccessApi';
-import { luigiTokenSourceApiRef } from '../../auth/tokenSource';
 import { setCurrentTenant } from '../../tenants/currentTenant';
-import { accessApiAllowing, TestTenant } from '../../testing/accessApi';
+import { TestTenant } from '../../testing/accessApi';
 import { FakeLuigiCore } from '../../testing/fakeLuigiCore';
 import { frameAsksForContext } from '../../testing/luigiFrames';
+import { renderWithLuigiApis } from '../../testing/renderLuigi';
+import { APPS, LOGISTICS, LOGISTICS_CONFIG, OTHER, RETAIL, RETAIL_CONFIG, tenantEntity } from '../../testing/tenants';
 import { LuigiPage } from './LuigiPage';
 
 const mockCore = new FakeLuigiCore();
 jest.mock('../../engine/luigiCore', () => ({ loadLuigiCore: () => Promise.resolve(mockCore) }));
 
-const APPS = 'https://apps.example.com';
-const OTHER = 'https://other.example.com';
-
-function entity(namespace: string, name: string, origin: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      namespace,
-      name,
-      title: name[0].toUpperCase() + name.slice(1),
-      annotations: { 'luigi-project.io/view-url': `${origin}/${name}/` },
-    },
-    spec: { owner: 'team-a' },
-  };
-}
-
 // Both origins are in the global allowlist; logistics narrows it to APPS, retail keeps it whole.
 const entities = [
-  entity('default', 'orders', APPS),
-  entity('default', 'billing', OTHER),
-  entity('logistics', 'trucks', APPS),
-  entity('logistics', 'radar', OTHER),
+  tenantEntity('default', 'orders', { origin: APPS }),
+  tenantEntity('default', 'billing', { origin: OTHER }),
+  tenantEntity('logistics', 'trucks', { origin: APPS }),
+  tenantEntity('logistics', 'radar', { origin: OTHER }),
 ];
-const inNamespace = (namespace: string) => (ref: string) => ref.includes(`:${namespace}/`);
-const TENANTS: TestTenant[] = [
-  { id: 'retail', title: 'Retail', members: inNamespace('default') },
-  { id: 'logistics', title: 'Logistics', members: inNamespace('logistics') },
-];
-const TENANTS_CONFIG = [
-  { id: 'retail', title: 'Retail', namespaces: ['default'] },
-  { id: 'logistics', title: 'Logistics', namespaces: ['logistics'], allowedOrigins: [APPS] },
-];
+const TENANTS = [RETAIL, LOGISTICS];
+const TENANTS_CONFIG = [RETAIL_CONFIG, LOGISTICS_CONFIG];
 const TRUCKS = 'component~logistics~trucks';
 const RADAR = 'component~logistics~radar';
 const OUTSIDE = `Radar (component:logistics/radar): origin ${OTHER} is not in the allowed origins of tenant logistics`;
 
 async function renderPage(path: string, options: { tenants?: TestTenant[]; tenantsConfig?: object[] } = {}) {
-  const access = accessApiAllowing(undefined, { tenants: options.tenants ?? TENANTS });
-  const luigi = { allowedOrigins: [APPS, OTHER], tenants: options.tenantsConfig ?? TENANTS_CONFIG };
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [catalogApiRef, { getEntities: async () => ({ items: entities }) }],
-        [configApiRef, mockApis.config({ data: { luigi } })],
-        [identityApiRef, mockApis.identity({ userEntityRef: 'user:default/alice' })],
-        [luigiTokenSourceApiRef, { getToken: async () => ({ token: 't', expiresAt: Date.now() + 600_000 }) }],
-        [luigiAccessApiRef, access],
-      ]}
-    >
-      <LuigiPage />
-    </TestApiProvider>,
-    { routeEntries: [path], mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  const { access } = await renderWithLuigiApis(<LuigiPage />, path, {
+    entities,
+    tenants: options.tenants ?? TENANTS,
+    luigi: { allowedOrigins: [APPS, OTHER], tenants: options.tenantsConfig ?? TENANTS_CONFIG },
+  });
   return access;
 }
 

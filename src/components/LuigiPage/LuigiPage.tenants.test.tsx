@@ -1,50 +1,28 @@
-import { Entity } from '@backstage/catalog-model';
-import { analyticsApiRef, AnalyticsApi, configApiRef, identityApiRef } from '@backstage/core-plugin-api';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
+import { AnalyticsApi } from '@backstage/core-plugin-api';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
-import { LuigiAccessApi, luigiAccessApiRef } from '../../access/luigiAccessApi';
-import { luigiTokenSourceApiRef } from '../../auth/tokenSource';
 import { setCurrentTenant } from '../../tenants/currentTenant';
-import { accessApiAllowing, TestTenant } from '../../testing/accessApi';
+import { accessApiAllowing } from '../../testing/accessApi';
 import { FakeLuigiCore } from '../../testing/fakeLuigiCore';
 import { frameAsksForContext } from '../../testing/luigiFrames';
+import { LuigiApisOptions, renderWithLuigiApis, SOURCE_TOKEN } from '../../testing/renderLuigi';
+import { LOGISTICS, RETAIL, SECRET, tenantEntity } from '../../testing/tenants';
 import { LuigiPage } from './LuigiPage';
 
 const mockCore = new FakeLuigiCore();
 jest.mock('../../engine/luigiCore', () => ({ loadLuigiCore: () => Promise.resolve(mockCore) }));
 
-function entity(namespace: string, name: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      namespace,
-      name,
-      title: name[0].toUpperCase() + name.slice(1),
-      annotations: { 'luigi-project.io/view-url': `https://apps.example.com/${name}/` },
-    },
-    spec: { owner: 'team-a' },
-  };
-}
-
 // Retail: the default namespace; logistics: its own; secret: one the user may not enter; loose: no tenant.
 const entities = [
-  entity('default', 'orders'),
-  entity('default', 'billing'),
-  entity('logistics', 'trucks'),
-  entity('secret', 'vault'),
-  entity('misc', 'loose'),
+  tenantEntity('default', 'orders'),
+  tenantEntity('default', 'billing'),
+  tenantEntity('logistics', 'trucks'),
+  tenantEntity('secret', 'vault'),
+  tenantEntity('misc', 'loose'),
 ];
-const inNamespace = (namespace: string) => (ref: string) => ref.includes(`:${namespace}/`);
-const RETAIL: TestTenant = { id: 'retail', title: 'Retail', members: inNamespace('default') };
-const LOGISTICS: TestTenant = { id: 'logistics', title: 'Logistics', members: inNamespace('logistics') };
-const SECRET: TestTenant = { id: 'secret', title: 'Secret', enterable: false, members: inNamespace('secret') };
 const TENANTS = [RETAIL, LOGISTICS, SECRET];
 const TRUCKS_SEGMENT = 'component~logistics~trucks';
-const SOURCE_TOKEN = 'source-token-of-alice';
 
 function Location() {
   const location = useLocation();
@@ -53,35 +31,15 @@ function Location() {
 
 const location = () => screen.getByTestId('location').textContent;
 
-async function renderPage(
-  path: string,
-  options: {
-    access?: LuigiAccessApi & { entered?: unknown };
-    analytics?: AnalyticsApi;
-    luigi?: object;
-  } = {},
-) {
-  const access = options.access ?? accessApiAllowing(undefined, { tenants: TENANTS });
-  const analytics = options.analytics ?? mockApis.analytics();
-  const apis = [
-    [catalogApiRef, { getEntities: async () => ({ items: entities }) }],
-    [
-      configApiRef,
-      mockApis.config({ data: { luigi: { allowedOrigins: ['https://apps.example.com'], ...options.luigi } } }),
-    ],
-    [identityApiRef, mockApis.identity({ userEntityRef: 'user:default/alice' })],
-    [luigiTokenSourceApiRef, { getToken: async () => ({ token: SOURCE_TOKEN, expiresAt: Date.now() + 600_000 }) }],
-    [luigiAccessApiRef, access],
-    [analyticsApiRef, analytics],
-  ] as const;
-  await renderInTestApp(
-    <TestApiProvider apis={apis}>
+function renderPage(path: string, options: Pick<LuigiApisOptions, 'access' | 'analytics' | 'luigi'> = {}) {
+  return renderWithLuigiApis(
+    <>
       <LuigiPage />
       <Location />
-    </TestApiProvider>,
-    { routeEntries: [path], mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    </>,
+    path,
+    { entities, tenants: TENANTS, ...options },
   );
-  return { access, analytics };
 }
 
 const nodeNamed = (segment: string) => mockCore.nodes().find(node => node.pathSegment === segment)!;

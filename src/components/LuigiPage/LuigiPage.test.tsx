@@ -7,6 +7,7 @@ import { LuigiToken, luigiTokenSourceApiRef } from '../../auth/tokenSource';
 import { luigiAccessApiRef } from '../../access/luigiAccessApi';
 import { accessApiAllowing } from '../../testing/accessApi';
 import { FakeLuigiCore } from '../../testing/fakeLuigiCore';
+import { frameAsksForContext } from '../../testing/luigiFrames';
 import { Link } from 'react-router-dom';
 import { LuigiPage } from './LuigiPage';
 import userEvent from '@testing-library/user-event';
@@ -66,36 +67,6 @@ async function renderPage(options: {
   return { getEntities, access };
 }
 
-/**
- * What Luigi does when it shows a node: creates its frame (telling the interceptor), and the frame
- * asks for its context. Resolves with what Luigi's auth store held when Luigi answered.
- */
-async function frameAsksForContext(node: { viewUrl: string }): Promise<{ frame: HTMLIFrameElement; storeHeld: unknown }> {
-  const config = mockCore.setConfig.mock.calls[0][0] as any;
-  const frame = document.createElement('iframe');
-  frame.src = node.viewUrl;
-  document.querySelector('[luigi-app-root]')!.appendChild(frame);
-  config.settings.iframeCreationInterceptor(frame, undefined, node);
-  const luigiSaw: unknown[] = [];
-  // The store's content is whatever was set last, unless it was removed since.
-  const { setAuthData, removeAuthData } = mockCore.authStore;
-  const held = () =>
-    (setAuthData.mock.invocationCallOrder.at(-1) ?? 0) > (removeAuthData.mock.invocationCallOrder.at(-1) ?? 0)
-      ? setAuthData.mock.calls.at(-1)?.[0]
-      : undefined;
-  const luigi = () => luigiSaw.push(held());
-  window.addEventListener('message', luigi);
-  try {
-    window.dispatchEvent(
-      new MessageEvent('message', { data: { msg: 'luigi.get-context' }, origin: new URL(node.viewUrl).origin, source: frame.contentWindow }),
-    );
-    await waitFor(() => expect(luigiSaw).toHaveLength(1));
-  } finally {
-    window.removeEventListener('message', luigi);
-  }
-  return { frame, storeHeld: luigiSaw[0] };
-}
-
 const entities = [
   entity('orders', 'https://apps.example.com/orders/', { title: 'Orders', system: 'commerce' }),
   entity('billing', 'https://apps.example.com/billing/', { title: 'Billing', category: 'Finance' }),
@@ -141,7 +112,7 @@ describe('LuigiPage', () => {
       expect(globalContext()).toEqual({ user: expect.objectContaining({ userEntityRef: 'user:default/alice' }) }),
     );
     const orders = mockCore.nodes().find(node => node.pathSegment === 'orders')!;
-    const { frame, storeHeld } = await frameAsksForContext(orders);
+    const { frame, storeHeld } = await frameAsksForContext(mockCore, orders);
     expect(access.issued).toEqual(['component:default/orders']);
     expect(storeHeld).toEqual(expect.objectContaining({ accessToken: 'token-for:component:default/orders#1' }));
     expect(JSON.parse(JSON.stringify(orders.context))).toEqual(
@@ -164,7 +135,7 @@ describe('LuigiPage', () => {
     await screen.findByTestId('luigi-nav');
     await waitFor(() => expect(mockCore.setConfig).toHaveBeenCalled());
     const billing = mockCore.nodes().find(node => node.pathSegment === 'billing')!;
-    const { frame, storeHeld } = await frameAsksForContext(billing);
+    const { frame, storeHeld } = await frameAsksForContext(mockCore, billing);
     expect(storeHeld).toBeUndefined();
     const problem = await screen.findByTestId('luigi-app-token-problem');
     expect(problem).toHaveTextContent('The micro app of component:default/billing received no token');

@@ -1,53 +1,14 @@
-import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
-import { Entity } from '@backstage/catalog-model';
-import { Sidebar, SidebarPage } from '@backstage/core-components';
-import { configApiRef } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { luigiAccessApiRef } from '../../access/luigiAccessApi';
-import { rootRouteRef } from '../../routes';
 import { setCurrentTenant } from '../../tenants/currentTenant';
-import { accessApiAllowing, TestTenant } from '../../testing/accessApi';
-import { LuigiSidebarItem } from './LuigiSidebarItem';
+import { TestTenant } from '../../testing/accessApi';
+import { renderLuigiSidebar } from '../../testing/renderLuigi';
+import { LOGISTICS, RETAIL, tenantEntity } from '../../testing/tenants';
 
-function entity(namespace: string, name: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      namespace,
-      name,
-      title: name[0].toUpperCase() + name.slice(1),
-      annotations: { 'luigi-project.io/view-url': `https://apps.example.com/${name}/` },
-    },
-    spec: { owner: 'team-a', system: 'shop' },
-  };
-}
-
-const inNamespace = (namespace: string) => (ref: string) => ref.includes(`:${namespace}/`);
-const RETAIL: TestTenant = { id: 'retail', title: 'Retail', members: inNamespace('default') };
-const LOGISTICS: TestTenant = { id: 'logistics', title: 'Logistics', members: inNamespace('logistics') };
+const entities = [tenantEntity('default', 'orders', { system: 'shop' }), tenantEntity('logistics', 'trucks', { system: 'shop' })];
 
 async function renderSidebar(tenants: TestTenant[]) {
-  const access = accessApiAllowing(undefined, { tenants });
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [catalogApiRef, new InMemoryCatalogClient({ entities: [entity('default', 'orders'), entity('logistics', 'trucks')] })],
-        [luigiAccessApiRef, access],
-        [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: ['https://apps.example.com'] } } })],
-      ]}
-    >
-      <SidebarPage>
-        <Sidebar>
-          <LuigiSidebarItem />
-        </Sidebar>
-      </SidebarPage>
-    </TestApiProvider>,
-    { routeEntries: ['/home'], mountedRoutes: { '/apps': rootRouteRef } },
-  );
+  const { access } = await renderLuigiSidebar('/home', { entities, tenants });
   return access;
 }
 

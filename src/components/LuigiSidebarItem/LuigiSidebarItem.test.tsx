@@ -1,17 +1,10 @@
-import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
-import { Sidebar, SidebarPage } from '@backstage/core-components';
-import { configApiRef } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { getLuigiEngine } from '../../engine/LuigiEngine';
-import { rootRouteRef } from '../../routes';
-import { LuigiSidebarItem } from './LuigiSidebarItem';
 import { componentEntity } from '../../testing/componentEntity';
-import { luigiAccessApiRef } from '../../access/luigiAccessApi';
 import { accessApiAllowing } from '../../testing/accessApi';
+import { renderLuigiSidebar } from '../../testing/renderLuigi';
 
 const component = componentEntity;
 
@@ -30,24 +23,8 @@ function Location() {
   return <div data-testid="location">{`${location.pathname}${location.hash}`}</div>;
 }
 
-async function renderSidebar(path: string, items = entities, access = accessApiAllowing()) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [catalogApiRef, new InMemoryCatalogClient({ entities: items })],
-        [luigiAccessApiRef, access],
-        [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: ['https://apps.example.com'] } } })],
-      ]}
-    >
-      <SidebarPage>
-        <Sidebar>
-          <LuigiSidebarItem />
-        </Sidebar>
-        <Location />
-      </SidebarPage>
-    </TestApiProvider>,
-    { routeEntries: [path], mountedRoutes: { '/apps': rootRouteRef } },
-  );
+function renderSidebar(path: string, items = entities, access = accessApiAllowing()) {
+  return renderLuigiSidebar(path, { entities: items, access, children: <Location /> });
 }
 
 const location = () => screen.getByTestId('location').textContent;

@@ -6,12 +6,13 @@ import {
   catalogCalls,
   DAVE,
   ERIN,
+  PERMISSION_FRAMEWORK_WITHOUT_TENANTS,
   post,
-  startTenantBackend,
+  tenantBackendForSuite,
   TENANTS_CONFIG,
-  TENANTS_ON_PERMISSION_FRAMEWORK,
+  TENANTS_OPEN_TO_EVERY_SIGNED_IN_USER,
+  withTenantBackend,
 } from '../testing/tenantFixtures';
-import { stopTestBackend, type TestBackend } from '../testing/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -32,19 +33,10 @@ const allow = (entityRef: string, tenant: string) => ({ entityRef, result: 'allo
 const deny = (entityRef: string, reason: string) => ({ entityRef, result: 'deny', reason });
 
 describe('access decisions with tenants, on the permission framework', () => {
-  let backend: TestBackend;
-  let url: string;
-
-  beforeAll(async () => {
-    ({ backend, url } = await startTenantBackend(TENANTS_ON_PERMISSION_FRAMEWORK));
-  });
-
-  afterAll(async () => {
-    await stopTestBackend(backend);
-  });
+  const backend = tenantBackendForSuite();
 
   it('decides each entity in its own tenant when no tenant is named', async () => {
-    const response = await decide(url, { entityRefs: ALL }, ALICE);
+    const response = await decide(backend.url, { entityRefs: ALL }, ALICE);
     expect(response).toEqual({
       status: 200,
       body: {
@@ -71,7 +63,7 @@ describe('access decisions with tenants, on the permission framework', () => {
   });
 
   it('denies the entities of other tenants when a tenant is named', async () => {
-    const response = await decide(url, { entityRefs: [ORDERS, SHIPMENTS, RELOCATED, TILL, LEDGER], tenant: 'logistics' }, ALICE);
+    const response = await decide(backend.url, { entityRefs: [ORDERS, SHIPMENTS, RELOCATED, TILL, LEDGER], tenant: 'logistics' }, ALICE);
     expect(response.body.decisions).toEqual([
       deny(ORDERS, 'other-tenant'),
       allow(SHIPMENTS, 'logistics'),
@@ -83,24 +75,24 @@ describe('access decisions with tenants, on the permission framework', () => {
 
   it('denies the entities of tenants the user may not enter, by a condition resolved here', async () => {
     // bob enters commerce only (IS_TENANT), and the catalog hides `private` from him.
-    expect((await decide(url, { entityRefs: [ORDERS, SHIPMENTS, TILL, PRIVATE] }, BOB)).body.decisions).toEqual([
+    expect((await decide(backend.url, { entityRefs: [ORDERS, SHIPMENTS, TILL, PRIVATE] }, BOB)).body.decisions).toEqual([
       allow(ORDERS, 'commerce'),
       deny(SHIPMENTS, 'tenant-denied'),
       deny(TILL, 'tenant-denied'),
       deny(PRIVATE, 'no-tenant'),
     ]);
-    expect((await decide(url, { entityRefs: [ORDERS, SHIPMENTS], tenant: 'logistics' }, BOB)).body.decisions).toEqual([
+    expect((await decide(backend.url, { entityRefs: [ORDERS, SHIPMENTS], tenant: 'logistics' }, BOB)).body.decisions).toEqual([
       deny(ORDERS, 'other-tenant'),
       deny(SHIPMENTS, 'tenant-denied'),
     ]);
-    expect((await decide(url, { entityRefs: [ORDERS], tenant: 'commerce' }, CAROL)).body.decisions).toEqual([
+    expect((await decide(backend.url, { entityRefs: [ORDERS], tenant: 'commerce' }, CAROL)).body.decisions).toEqual([
       deny(ORDERS, 'tenant-denied'),
     ]);
   });
 
   it("asks the app's policy about the rest: the tenant is one condition, not the whole decision", async () => {
     // dave may enter commerce and logistics, but open no micro frontend.
-    expect((await decide(url, { entityRefs: [ORDERS, SHIPMENTS, TILL] }, DAVE)).body.decisions).toEqual([
+    expect((await decide(backend.url, { entityRefs: [ORDERS, SHIPMENTS, TILL] }, DAVE)).body.decisions).toEqual([
       deny(ORDERS, 'policy'),
       deny(SHIPMENTS, 'policy'),
       deny(TILL, 'tenant-denied'),
@@ -109,7 +101,7 @@ describe('access decisions with tenants, on the permission framework', () => {
 
   it("reads only the tenant-deciding fields of the entities, with the user's credentials", async () => {
     catalogCalls.length = 0;
-    await decide(url, { entityRefs: [ORDERS, SHIPMENTS] }, BOB);
+    await decide(backend.url, { entityRefs: [ORDERS, SHIPMENTS] }, BOB);
     expect(catalogCalls).toEqual([
       {
         method: 'getEntitiesByRefs',
@@ -128,19 +120,19 @@ describe('access decisions with tenants, on the permission framework', () => {
   });
 
   it('answers an error, never decisions, when the policy fails', async () => {
-    const response = await decide(url, { entityRefs: [ORDERS] }, ERIN);
+    const response = await decide(backend.url, { entityRefs: [ORDERS] }, ERIN);
     expect(response.status).toBe(500);
     expect(response.body.decisions).toBeUndefined();
   });
 
   it.each([[42], ['Commerce'], ['']])('refuses the malformed tenant %j (400)', async tenant => {
-    const response = await decide(url, { entityRefs: [ORDERS], tenant }, ALICE);
+    const response = await decide(backend.url, { entityRefs: [ORDERS], tenant }, ALICE);
     expect(response.status).toBe(400);
     expect(response.body.error.message).toBe('tenant is not a tenant id');
   });
 
   it('denies everything of a tenant that does not exist', async () => {
-    expect((await decide(url, { entityRefs: [ORDERS, LEDGER], tenant: 'atlantis' }, ALICE)).body.decisions).toEqual([
+    expect((await decide(backend.url, { entityRefs: [ORDERS, LEDGER], tenant: 'atlantis' }, ALICE)).body.decisions).toEqual([
       deny(ORDERS, 'other-tenant'),
       deny(LEDGER, 'no-tenant'),
     ]);
@@ -148,25 +140,18 @@ describe('access decisions with tenants, on the permission framework', () => {
 });
 
 describe('access decisions with tenants, without the permission framework', () => {
-  it('deny everything by default, without reading the catalog', async () => {
-    const { backend, url } = await startTenantBackend({ luigi: TENANTS_CONFIG });
-    try {
+  it('deny everything by default, without reading the catalog', () =>
+    withTenantBackend({ luigi: TENANTS_CONFIG }, async url => {
       catalogCalls.length = 0;
       expect((await decide(url, { entityRefs: [ORDERS, LEDGER] }, ALICE)).body).toEqual({
         mode: 'closed',
         decisions: [deny(ORDERS, 'permission-framework-disabled'), deny(LEDGER, 'permission-framework-disabled')],
       });
       expect(catalogCalls).toEqual([]);
-    } finally {
-      await stopTestBackend(backend);
-    }
-  });
+    }));
 
-  it('let every signed-in user into every tenant when app-config opens access, keeping tenants apart', async () => {
-    const { backend, url } = await startTenantBackend({
-      luigi: { ...TENANTS_CONFIG, access: { openToEverySignedInUser: true } },
-    });
-    try {
+  it('let every signed-in user into every tenant when app-config opens access, keeping tenants apart', () =>
+    withTenantBackend(TENANTS_OPEN_TO_EVERY_SIGNED_IN_USER, async url => {
       const response = await decide(url, { entityRefs: [ORDERS, SHIPMENTS, OUTSIDE, LEDGER], tenant: 'commerce' }, CAROL);
       expect(response.body).toEqual({
         mode: 'open-to-every-signed-in-user',
@@ -177,19 +162,12 @@ describe('access decisions with tenants, without the permission framework', () =
           deny(LEDGER, 'no-tenant'),
         ],
       });
-    } finally {
-      await stopTestBackend(backend);
-    }
-  });
+    }));
 });
 
 describe('access decisions without tenants', () => {
-  it('are unchanged: no tenant checks, no tenant on decisions, no catalog read', async () => {
-    const { backend, url } = await startTenantBackend({
-      permission: { enabled: true },
-      luigi: { allowedOrigins: TENANTS_CONFIG.allowedOrigins },
-    });
-    try {
+  it('are unchanged: no tenant checks, no tenant on decisions, no catalog read', () =>
+    withTenantBackend(PERMISSION_FRAMEWORK_WITHOUT_TENANTS, async url => {
       catalogCalls.length = 0;
       const response = await decide(url, { entityRefs: [ORDERS, LEDGER, NOPE], tenant: 'commerce' }, BOB);
       expect(response.body.decisions).toEqual([
@@ -198,8 +176,5 @@ describe('access decisions without tenants', () => {
         { entityRef: NOPE, result: 'allow' },
       ]);
       expect(catalogCalls).toEqual([]);
-    } finally {
-      await stopTestBackend(backend);
-    }
-  });
+    }));
 });

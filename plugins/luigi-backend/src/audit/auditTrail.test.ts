@@ -1,17 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { decodeJwt } from 'jose';
 import { recordingAuditor } from '../testing/recordingAuditor';
-import {
-  ALICE,
-  as,
-  BOB,
-  DAVE,
-  ERIN,
-  post,
-  startTenantBackend,
-  TENANTS_ON_PERMISSION_FRAMEWORK,
-} from '../testing/tenantFixtures';
-import { stopTestBackend, type TestBackend } from '../testing/testBackend';
+import { ALICE, as, BOB, DAVE, ERIN, post, tenantBackendForSuite } from '../testing/tenantFixtures';
 import { SECRET_FRAGMENT_LENGTH } from './redactSecrets';
 
 jest.setTimeout(60_000);
@@ -30,21 +20,12 @@ const SUBJECT_TOKEN = [
 describe('the audit trail', () => {
   const auditor = recordingAuditor();
   const secrets = new Set<string>([SUBJECT_TOKEN]);
-  let backend: TestBackend;
-  let url: string;
-
-  beforeAll(async () => {
-    ({ backend, url } = await startTenantBackend(TENANTS_ON_PERMISSION_FRAMEWORK, [auditor.factory]));
-  });
+  const backend = tenantBackendForSuite([auditor.factory]);
 
   beforeEach(() => auditor.clear());
 
-  afterAll(async () => {
-    await stopTestBackend(backend);
-  });
-
   async function requestToken(body: Record<string, unknown>, authorization?: string) {
-    const response = await post(url, '/tokens', { subjectToken: SUBJECT_TOKEN, ...body }, authorization);
+    const response = await post(backend.url, '/tokens', { subjectToken: SUBJECT_TOKEN, ...body }, authorization);
     if (response.body?.token) secrets.add(response.body.token);
     return response;
   }
@@ -155,7 +136,7 @@ describe('the audit trail', () => {
   });
 
   it('records entering a tenant, and refusals of medium severity', async () => {
-    const enter = (body: unknown, user: string) => post(url, '/tenants/enter', body, as(user));
+    const enter = (body: unknown, user: string) => post(backend.url, '/tenants/enter', body, as(user));
     expect((await enter({ tenant: 'logistics', from: 'commerce', actor: BOB }, ALICE)).status).toBe(200);
     expect((await enter({ tenant: 'logistics', from: 'commerce' }, BOB)).status).toBe(403);
     expect((await enter({ tenant: 'atlantis' }, BOB)).status).toBe(403);
@@ -189,7 +170,7 @@ describe('the audit trail', () => {
   it('records one bounded access-decide event per decisions request', async () => {
     const many = Array.from({ length: 150 }, (_, i) => `component:payments/app-${i}`);
     const body = { entityRefs: [ORDERS, SHIPMENTS, LEDGER, ...many], tenant: 'commerce', actor: ALICE };
-    expect((await post(url, '/access/decisions', body, as(BOB))).status).toBe(200);
+    expect((await post(backend.url, '/access/decisions', body, as(BOB))).status).toBe(200);
     expect(auditor.finished()).toHaveLength(1);
     const [event] = auditor.finished();
     expect(event).toEqual(
@@ -208,8 +189,8 @@ describe('the audit trail', () => {
   });
 
   it('records a decisions request that gets no decisions as a failure', async () => {
-    expect((await post(url, '/access/decisions', { entityRefs: [ORDERS], tenant: 'commerce' }, as(ERIN))).status).toBe(500);
-    expect((await post(url, '/access/decisions', { entityRefs: 'nope' }, as(BOB))).status).toBe(400);
+    expect((await post(backend.url, '/access/decisions', { entityRefs: [ORDERS], tenant: 'commerce' }, as(ERIN))).status).toBe(500);
+    expect((await post(backend.url, '/access/decisions', { entityRefs: 'nope' }, as(BOB))).status).toBe(400);
     expect(auditor.finished()).toEqual([
       expect.objectContaining({ eventId: 'access-decide', status: 'failed', actorId: ERIN, meta: { reason: 'error', tenant: 'commerce' } }),
       expect.objectContaining({ eventId: 'access-decide', status: 'failed', actorId: BOB, meta: { reason: 'malformed-request' } }),

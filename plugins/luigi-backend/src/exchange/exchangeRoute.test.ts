@@ -1,5 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
@@ -9,7 +9,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { policyAllowing } from '../testing/policyAllowing';
 import { recordingAuditor } from '../testing/recordingAuditor';
 import { post } from '../testing/tenantFixtures';
-import { startLuigiTestBackend, stopTestBackend, TOKEN_TEST_ENTITIES, type TestBackend } from '../testing/testBackend';
+import { startLuigiTestBackend, stopTestBackend, TOKEN_TEST_ENTITIES, type TestBackend, userInfoOwning } from '../testing/testBackend';
 import { DevOidcProcess, startDevOidcProcess } from './testing/devOidcProcess';
 import { findSecretFragment } from './testing/secretFragments';
 import { signInAtDevProvider, UserTokens } from './testing/signInAtDevProvider';
@@ -29,16 +29,8 @@ const catalog = createServiceFactory({
   factory: () => catalogServiceMock({ entities: TOKEN_TEST_ENTITIES }),
 });
 
-const userInfo = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef;
-      return { userEntityRef, ownershipEntityRefs: [userEntityRef] };
-    },
-  }),
-});
+/** Users own only themselves. */
+const userInfo = userInfoOwning();
 
 let idp: DevOidcProcess;
 let alice: UserTokens;

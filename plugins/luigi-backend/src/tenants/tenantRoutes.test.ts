@@ -8,11 +8,11 @@ import {
   ERIN,
   get,
   post,
-  startTenantBackend,
+  tenantBackendForSuite,
   TENANTS_CONFIG,
-  TENANTS_ON_PERMISSION_FRAMEWORK,
+  TENANTS_OPEN_TO_EVERY_SIGNED_IN_USER,
+  withTenantBackend,
 } from '../testing/tenantFixtures';
-import { stopTestBackend, type TestBackend } from '../testing/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -25,16 +25,7 @@ const enter = (url: string, body: unknown, user?: string) =>
   post(url, '/tenants/enter', body, user ? as(user) : undefined);
 
 describe('tenants on the permission framework', () => {
-  let backend: TestBackend;
-  let url: string;
-
-  beforeAll(async () => {
-    ({ backend, url } = await startTenantBackend(TENANTS_ON_PERMISSION_FRAMEWORK));
-  });
-
-  afterAll(async () => {
-    await stopTestBackend(backend);
-  });
+  const backend = tenantBackendForSuite();
 
   // The policy answers ALLOW (alice), CONDITIONAL IS_TENANT resolved by this plugin's
   // apply-conditions (bob, dave), or DENY (carol); an unknown tenant is refused without asking.
@@ -44,7 +35,7 @@ describe('tenants on the permission framework', () => {
     [DAVE, [COMMERCE, LOGISTICS]],
     [CAROL, []],
   ])('lists the tenants %s may enter, in config order', async (user, tenants) => {
-    expect(await get(url, '/tenants', as(user))).toEqual({ status: 200, body: { configured: true, tenants } });
+    expect(await get(backend.url, '/tenants', as(user))).toEqual({ status: 200, body: { configured: true, tenants } });
   });
 
   it.each([
@@ -60,7 +51,7 @@ describe('tenants on the permission framework', () => {
     [ALICE, 'atlantis', 403],
     [BOB, 'atlantis', 403],
   ])('lets %s enter %s: %i', async (user, tenant, status) => {
-    const response = await enter(url, { tenant, from: 'commerce' }, user);
+    const response = await enter(backend.url, { tenant, from: 'commerce' }, user);
     expect(response.status).toBe(status);
     if (status === 200) {
       expect(response.body).toEqual({ tenant: [COMMERCE, LOGISTICS, RETAIL].find(t => t.id === tenant) });
@@ -73,8 +64,8 @@ describe('tenants on the permission framework', () => {
   });
 
   it('passes a failing policy on as an error, never as a decision', async () => {
-    expect((await get(url, '/tenants', as(ERIN))).status).toBe(500);
-    const response = await enter(url, { tenant: 'commerce' }, ERIN);
+    expect((await get(backend.url, '/tenants', as(ERIN))).status).toBe(500);
+    const response = await enter(backend.url, { tenant: 'commerce' }, ERIN);
     expect(response.status).toBe(500);
     expect(response.body.tenant).toBeUndefined();
   });
@@ -85,54 +76,40 @@ describe('tenants on the permission framework', () => {
     [{ tenant: 'Commerce' }, 'tenant is not a tenant id'],
     [{ tenant: 'commerce', from: '../x' }, 'from is not a tenant id'],
   ])('refuses the malformed request %j (400)', async (body, message) => {
-    const response = await enter(url, body, ALICE);
+    const response = await enter(backend.url, body, ALICE);
     expect(response.status).toBe(400);
     expect(response.body.error).toEqual(expect.objectContaining({ name: 'InputError', message }));
   });
 
   it('answers only a signed-in user', async () => {
     for (const authorization of [undefined, mockCredentials.user.invalidHeader()]) {
-      expect((await get(url, '/tenants', authorization)).status).toBe(401);
-      expect((await post(url, '/tenants/enter', { tenant: 'commerce' }, authorization)).status).toBe(401);
+      expect((await get(backend.url, '/tenants', authorization)).status).toBe(401);
+      expect((await post(backend.url, '/tenants/enter', { tenant: 'commerce' }, authorization)).status).toBe(401);
     }
-    expect((await get(url, '/tenants', mockCredentials.service.header())).status).toBe(403);
-    expect((await post(url, '/tenants/enter', { tenant: 'commerce' }, mockCredentials.service.header())).status).toBe(403);
+    expect((await get(backend.url, '/tenants', mockCredentials.service.header())).status).toBe(403);
+    expect((await post(backend.url, '/tenants/enter', { tenant: 'commerce' }, mockCredentials.service.header())).status).toBe(403);
   });
 });
 
 describe('tenants without the permission framework', () => {
-  it('are closed to everybody by default', async () => {
-    const { backend, url } = await startTenantBackend({ luigi: TENANTS_CONFIG });
-    try {
+  it('are closed to everybody by default', () =>
+    withTenantBackend({ luigi: TENANTS_CONFIG }, async url => {
       expect(await get(url, '/tenants', as(ALICE))).toEqual({ status: 200, body: { configured: true, tenants: [] } });
       expect((await enter(url, { tenant: 'commerce' }, ALICE)).status).toBe(403);
-    } finally {
-      await stopTestBackend(backend);
-    }
-  });
+    }));
 
-  it('are open to every signed-in user when app-config opens micro frontends to them', async () => {
-    const { backend, url } = await startTenantBackend({
-      luigi: { ...TENANTS_CONFIG, access: { openToEverySignedInUser: true } },
-    });
-    try {
+  it('are open to every signed-in user when app-config opens micro frontends to them', () =>
+    withTenantBackend(TENANTS_OPEN_TO_EVERY_SIGNED_IN_USER, async url => {
       expect((await get(url, '/tenants', as(CAROL))).body).toEqual({ configured: true, tenants: [COMMERCE, LOGISTICS, RETAIL] });
       expect(await enter(url, { tenant: 'retail' }, CAROL)).toEqual({ status: 200, body: { tenant: RETAIL } });
       expect((await enter(url, { tenant: 'atlantis' }, CAROL)).status).toBe(403);
-    } finally {
-      await stopTestBackend(backend);
-    }
-  });
+    }));
 });
 
 describe('without tenants configured', () => {
-  it('says so, and no tenant can be entered', async () => {
-    const { backend, url } = await startTenantBackend({ permission: { enabled: true } });
-    try {
+  it('says so, and no tenant can be entered', () =>
+    withTenantBackend({ permission: { enabled: true } }, async url => {
       expect(await get(url, '/tenants', as(ALICE))).toEqual({ status: 200, body: { configured: false, tenants: [] } });
       expect((await enter(url, { tenant: 'commerce' }, ALICE)).status).toBe(403);
-    } finally {
-      await stopTestBackend(backend);
-    }
-  });
+    }));
 });

@@ -21,6 +21,11 @@ export function policyAllowing(moduleId: string, users: string[]) {
       return { result: AuthorizeResult.ALLOW };
     },
   };
+  return permissionPolicyModule(moduleId, policy);
+}
+
+/** A permission backend module that makes `policy` the permission backend's policy. */
+export function permissionPolicyModule(moduleId: string, policy: PermissionPolicy) {
   return createBackendModule({
     pluginId: 'permission',
     moduleId,

@@ -1,10 +1,10 @@
-import { BackstageUserPrincipal, coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import { BackstageUserPrincipal, createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
-import { startLuigiTestBackend } from './testBackend';
+import { startLuigiTestBackend, testBackendForSuite, userInfoOwning, withTestBackend } from './testBackend';
 import { tenantPolicy } from './tenantPolicy';
 
 /** The tenant tests' users; what each may do is {@link tenantTestPolicy}'s. */
@@ -96,16 +96,7 @@ export const tenantTestCatalog = createServiceFactory({
 });
 
 /** Users own themselves and their team, as the userInfo service says. */
-export const tenantTestUserInfo = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef;
-      return { userEntityRef, ownershipEntityRefs: [userEntityRef, 'group:default/team-orders'] };
-    },
-  }),
-});
+export const tenantTestUserInfo = userInfoOwning('group:default/team-orders');
 
 /**
  * The tenant tests' policy: alice enters every tenant (ALLOW), bob commerce and dave commerce and
@@ -126,6 +117,17 @@ export const tenantTestPolicy = tenantPolicy('tenant-test-policy', {
 /** The permission framework on, the tenants configured. */
 export const TENANTS_ON_PERMISSION_FRAMEWORK: JsonObject = { permission: { enabled: true }, luigi: TENANTS_CONFIG };
 
+/** The permission framework off, the tenants configured, and app-config opening access to every signed-in user. */
+export const TENANTS_OPEN_TO_EVERY_SIGNED_IN_USER: JsonObject = {
+  luigi: { ...TENANTS_CONFIG, access: { openToEverySignedInUser: true } },
+};
+
+/** The permission framework on, no tenants configured: the tenant tests' global allowlist alone. */
+export const PERMISSION_FRAMEWORK_WITHOUT_TENANTS: JsonObject = {
+  permission: { enabled: true },
+  luigi: { allowedOrigins: TENANTS_CONFIG.allowedOrigins },
+};
+
 /** Starts the luigi plugin with the tenant tests' catalog, users, permission backend and policy. */
 export function startTenantBackend(config: JsonObject, features: any[] = []) {
   return startLuigiTestBackend(config, [
@@ -135,6 +137,19 @@ export function startTenantBackend(config: JsonObject, features: any[] = []) {
     tenantTestPolicy,
     ...features,
   ]);
+}
+
+/**
+ * The tenant backend ({@link startTenantBackend}) on {@link TENANTS_ON_PERMISSION_FRAMEWORK}, with
+ * these further features, for the tests of the enclosing `describe` block: see {@link testBackendForSuite}.
+ */
+export function tenantBackendForSuite(features: any[] = []) {
+  return testBackendForSuite(() => startTenantBackend(TENANTS_ON_PERMISSION_FRAMEWORK, features));
+}
+
+/** Runs `test` against a tenant backend ({@link startTenantBackend}) with this app-config, stopped afterwards. */
+export function withTenantBackend<T>(config: JsonObject, test: (url: string) => Promise<T>): Promise<T> {
+  return withTestBackend(startTenantBackend(config), test);
 }
 
 /** POSTs a JSON body to a route of the luigi plugin. */

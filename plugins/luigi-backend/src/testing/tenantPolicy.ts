@@ -1,9 +1,8 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { luigiMicroFrontendOpenPermission, luigiTenantEnterPermission } from 'backstage-plugin-luigi-common';
 import { createLuigiTenantConditionalDecision, luigiTenantConditions } from '../tenants/conditionExports';
+import { permissionPolicyModule } from './policyAllowing';
 
 /**
  * How the test policy answers one user's `luigi.tenant.enter`: ALLOW, DENY, a CONDITIONAL decision
@@ -37,16 +36,5 @@ export function tenantPolicy(moduleId: string, options: { tenants: Record<string
       return { result: AuthorizeResult.ALLOW };
     },
   };
-  return createBackendModule({
-    pluginId: 'permission',
-    moduleId,
-    register(env) {
-      env.registerInit({
-        deps: { policy: policyExtensionPoint },
-        async init({ policy: extension }) {
-          extension.setPolicy(policy);
-        },
-      });
-    },
-  });
+  return permissionPolicyModule(moduleId, policy);
 }

@@ -1,3 +1,4 @@
+import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
@@ -38,6 +39,52 @@ export async function startLuigiTestBackend(
 export async function stopTestBackend(backend: TestBackend) {
   backend.server.closeAllConnections();
   await backend.stop();
+}
+
+/** A started test backend and the base URL it listens on. */
+export interface StartedTestBackend {
+  backend: TestBackend;
+  url: string;
+}
+
+/**
+ * Starts a test backend with `start` before the tests of the enclosing `describe` block (or file)
+ * and stops it after them. The object returned is filled in once the backend is up: read its `url`
+ * in tests and hooks, not while the block is being defined.
+ */
+export function testBackendForSuite(start: () => Promise<StartedTestBackend>): StartedTestBackend {
+  const started = {} as StartedTestBackend;
+  beforeAll(async () => {
+    Object.assign(started, await start());
+  });
+  afterAll(async () => {
+    await stopTestBackend(started.backend);
+  });
+  return started;
+}
+
+/** Runs `test` against the backend `starting` resolves to, and stops that backend afterwards, passed or failed. */
+export async function withTestBackend<T>(starting: Promise<StartedTestBackend>, test: (url: string) => Promise<T>): Promise<T> {
+  const { backend, url } = await starting;
+  try {
+    return await test(url);
+  } finally {
+    await stopTestBackend(backend);
+  }
+}
+
+/** A userInfo service for test backends: every user owns their own entity and these `groups`. */
+export function userInfoOwning(...groups: string[]) {
+  return createServiceFactory({
+    service: coreServices.userInfo,
+    deps: {},
+    factory: () => ({
+      async getUserInfo(credentials: any) {
+        const userEntityRef = credentials.principal.userEntityRef;
+        return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...groups] };
+      },
+    }),
+  });
 }
 
 /**

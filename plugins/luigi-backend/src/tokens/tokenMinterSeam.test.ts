@@ -4,8 +4,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import { readAccessMode } from '../access/accessMode';
 import { recordingAuditor } from '../testing/recordingAuditor';
-import { ALICE, as, startTenantBackend, TENANTS_CONFIG, TENANTS_ON_PERMISSION_FRAMEWORK } from '../testing/tenantFixtures';
-import { stopTestBackend, type TestBackend } from '../testing/testBackend';
+import { ALICE, as, tenantBackendForSuite, TENANTS_CONFIG } from '../testing/tenantFixtures';
 import { readTenants } from '../tenants/readTenants';
 import { createTokenMinter } from './createTokenMinter';
 import { DatabaseSigningKeys } from './signingKeys';
@@ -70,21 +69,12 @@ const exchangePlugin = createBackendPlugin({
 
 describe('a token minter plugged in', () => {
   const auditor = recordingAuditor();
-  let backend: TestBackend;
-  let url: string;
-
-  beforeAll(async () => {
-    ({ backend, url } = await startTenantBackend(TENANTS_ON_PERMISSION_FRAMEWORK, [exchangePlugin, auditor.factory]));
-  });
+  const backend = tenantBackendForSuite([exchangePlugin, auditor.factory]);
 
   beforeEach(() => auditor.clear());
 
-  afterAll(async () => {
-    await stopTestBackend(backend);
-  });
-
   async function requestToken(body: unknown) {
-    const response = await fetch(`${url}/api/exchange-test/tokens`, {
+    const response = await fetch(`${backend.url}/api/exchange-test/tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: as(ALICE) },
       body: JSON.stringify(body),

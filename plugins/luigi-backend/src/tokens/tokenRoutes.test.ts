@@ -2,7 +2,6 @@ import { JsonObject } from '@backstage/types';
 import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   BackstageUserPrincipal,
-  coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
@@ -14,8 +13,10 @@ import {
   componentWith,
   startLuigiTestBackend,
   stopTestBackend,
+  testBackendForSuite,
   TOKEN_TEST_ENTITIES,
-  type TestBackend,
+  userInfoOwning,
+  withTestBackend,
 } from '../testing/testBackend';
 
 jest.setTimeout(60_000);
@@ -49,21 +50,10 @@ const catalog = createServiceFactory({
 });
 
 /** Users own themselves and their team, as the userInfo service says. */
-const userInfo = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef;
-      return { userEntityRef, ownershipEntityRefs: [userEntityRef, 'group:default/team-orders'] };
-    },
-  }),
-});
+const userInfo = userInfoOwning('group:default/team-orders');
 
 /** Alice and carol may open micro frontends, bob may not. */
 const policyModule = policyAllowing('alice-and-carol', [ALICE, CAROL]);
-
-type Backend = TestBackend;
 
 const PERMISSION_FRAMEWORK = { permission: { enabled: true }, luigi: { allowedOrigins: ['https://apps.example.com'] } };
 
@@ -76,8 +66,6 @@ function start(config: JsonObject, features: any[] = []) {
     ...features,
   ]);
 }
-
-const stop = stopTestBackend;
 
 async function requestToken(url: string, body: unknown, authorization?: string) {
   const response = await fetch(`${url}/api/luigi/tokens`, {
@@ -104,28 +92,19 @@ async function verifyWithJwks(url: string, token: string, audience: string) {
 }
 
 describe('micro app tokens on the permission framework', () => {
-  let backend: Backend;
-  let url: string;
-
-  beforeAll(async () => {
-    ({ backend, url } = await start(PERMISSION_FRAMEWORK));
-  });
-
-  afterAll(async () => {
-    await stop(backend);
-  });
+  const backend = testBackendForSuite(() => start(PERMISSION_FRAMEWORK));
 
   it('issues an allowed user a token that verifies against the JWKS of the same backend', async () => {
-    const response = await requestToken(url, { entityRef: 'Component:default/Orders' }, as(ALICE));
+    const response = await requestToken(backend.url, { entityRef: 'Component:default/Orders' }, as(ALICE));
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const issued = parseMicroAppToken(response.body);
     expect(issued).toEqual({ token: expect.any(String), expiresAt: expect.any(Number), audience: ORDERS, entityRef: ORDERS });
     expect(decodeProtectedHeader(issued.token)).toEqual({ alg: 'ES256', kid: expect.any(String), typ: 'JWT' });
 
-    const claims = await verifyWithJwks(url, issued.token, ORDERS);
+    const claims = await verifyWithJwks(backend.url, issued.token, ORDERS);
     expect(claims).toEqual({
-      iss: `${url}/api/luigi`,
+      iss: `${backend.url}/api/luigi`,
       sub: ALICE,
       aud: ORDERS,
       ent: [ALICE, 'group:default/team-orders'],
@@ -135,18 +114,18 @@ describe('micro app tokens on the permission framework', () => {
       jti: expect.any(String),
     });
     expect(issued.expiresAt).toBe(claims.exp * 1000);
-    await expect(verifyWithJwks(url, issued.token, 'component:default/billing')).rejects.toThrow(/"aud"/);
+    await expect(verifyWithJwks(backend.url, issued.token, 'component:default/billing')).rejects.toThrow(/"aud"/);
   });
 
   it("issues for the entity's token-audience annotation", async () => {
-    const response = await requestToken(url, { entityRef: 'component:default/billing' }, as(ALICE));
+    const response = await requestToken(backend.url, { entityRef: 'component:default/billing' }, as(ALICE));
     expect(response.body.audience).toBe('https://apps.example.com/billing');
-    const claims = await verifyWithJwks(url, response.body.token, 'https://apps.example.com/billing');
+    const claims = await verifyWithJwks(backend.url, response.body.token, 'https://apps.example.com/billing');
     expect(claims.app).toBe('component:default/billing');
   });
 
   it('publishes only public keys, to anyone, cacheable briefly', async () => {
-    const response = await fetch(`${url}/api/luigi/.well-known/jwks.json`);
+    const response = await fetch(`${backend.url}/api/luigi/.well-known/jwks.json`);
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('cache-control')).toBe('public, max-age=60');
@@ -167,12 +146,12 @@ describe('micro app tokens on the permission framework', () => {
 
   it('refuses a caller that is not a signed-in user', async () => {
     for (const authorization of [undefined, mockCredentials.user.invalidHeader()]) {
-      const response = await requestToken(url, { entityRef: ORDERS }, authorization);
+      const response = await requestToken(backend.url, { entityRef: ORDERS }, authorization);
       expect(response.status).toBe(401);
       expect(response.body.token).toBeUndefined();
     }
     // A service is authenticated, but may not get a user's token: the backend's httpAuth says 403.
-    const asService = await requestToken(url, { entityRef: ORDERS }, mockCredentials.service.header());
+    const asService = await requestToken(backend.url, { entityRef: ORDERS }, mockCredentials.service.header());
     expect(asService.status).toBe(403);
     expect(asService.body).toEqual({
       error: expect.objectContaining({ name: 'NotAllowedError' }),
@@ -187,13 +166,13 @@ describe('micro app tokens on the permission framework', () => {
     [{ entityRef: 'orders' }, 'entityRef is not an entity ref'],
     [{ entityRef: 'component:default/' }, 'entityRef is not an entity ref'],
   ])('refuses the malformed request %j (400)', async (body, message) => {
-    const response = await requestToken(url, body, as(ALICE));
+    const response = await requestToken(backend.url, body, as(ALICE));
     expect(response.status).toBe(400);
     expect(response.body.error).toEqual(expect.objectContaining({ name: 'InputError', message }));
   });
 
   it('answers 404 for an unknown entity, and for one the catalog hides from the user', async () => {
-    const unknown = await requestToken(url, { entityRef: 'component:default/nope' }, as(ALICE));
+    const unknown = await requestToken(backend.url, { entityRef: 'component:default/nope' }, as(ALICE));
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toEqual(
       expect.objectContaining({
@@ -202,15 +181,15 @@ describe('micro app tokens on the permission framework', () => {
       }),
     );
     // The catalog is asked with the user's credentials: carol may not read `private`, alice may.
-    const hidden = await requestToken(url, { entityRef: 'component:default/private' }, as(CAROL));
+    const hidden = await requestToken(backend.url, { entityRef: 'component:default/private' }, as(CAROL));
     expect(hidden.status).toBe(404);
     expect(hidden.body.error.message).toBe(unknown.body.error.message.replace('nope', 'private'));
-    expect((await requestToken(url, { entityRef: 'component:default/private' }, as(ALICE))).status).toBe(200);
-    expect((await requestToken(url, { entityRef: ORDERS }, as(CAROL))).status).toBe(200);
+    expect((await requestToken(backend.url, { entityRef: 'component:default/private' }, as(ALICE))).status).toBe(200);
+    expect((await requestToken(backend.url, { entityRef: ORDERS }, as(CAROL))).status).toBe(200);
   });
 
   it("refuses a user the app's policy denies (403)", async () => {
-    const response = await requestToken(url, { entityRef: ORDERS }, as(BOB));
+    const response = await requestToken(backend.url, { entityRef: ORDERS }, as(BOB));
     expect(response.status).toBe(403);
     expect(response.body.error).toEqual(
       expect.objectContaining({
@@ -225,7 +204,7 @@ describe('micro app tokens on the permission framework', () => {
     ['foreign', /has no valid micro frontend registration: .*origin https:\/\/evil\.example\.net is not in luigi\.allowedOrigins/],
     ['bad-audience', /has an invalid luigi-project\.io\/token-audience: .*whitespace/],
   ])('refuses %s, which is no valid micro app registration (403)', async (name, message) => {
-    const response = await requestToken(url, { entityRef: `component:default/${name}` }, as(ALICE));
+    const response = await requestToken(backend.url, { entityRef: `component:default/${name}` }, as(ALICE));
     expect(response.status).toBe(403);
     expect(response.body.error.name).toBe('NotAllowedError');
     expect(response.body.error.message).toMatch(message);
@@ -233,28 +212,20 @@ describe('micro app tokens on the permission framework', () => {
 });
 
 describe('micro app tokens without the permission framework', () => {
-  it('are refused by default (403)', async () => {
-    const { backend, url } = await start({ luigi: { allowedOrigins: ['https://apps.example.com'] } });
-    try {
+  it('are refused by default (403)', () =>
+    withTestBackend(start({ luigi: { allowedOrigins: ['https://apps.example.com'] } }), async url => {
       const response = await requestToken(url, { entityRef: ORDERS }, as(ALICE));
       expect(response.status).toBe(403);
       expect(response.body.error.message).toMatch(/the permission framework is off/);
-    } finally {
-      await stop(backend);
-    }
-  });
+    }));
 
-  it('are issued to every signed-in user when app-config explicitly says so', async () => {
-    const { backend, url } = await start({
-      luigi: { allowedOrigins: ['https://apps.example.com'], access: { openToEverySignedInUser: true } },
-    });
-    try {
+  it('are issued to every signed-in user when app-config explicitly says so', () => {
+    const config = { luigi: { allowedOrigins: ['https://apps.example.com'], access: { openToEverySignedInUser: true } } };
+    return withTestBackend(start(config), async url => {
       const response = await requestToken(url, { entityRef: ORDERS }, as(BOB));
       expect(response.status).toBe(200);
       expect((await verifyWithJwks(url, response.body.token, ORDERS)).sub).toBe(BOB);
-    } finally {
-      await stop(backend);
-    }
+    });
   });
 });
 
@@ -275,8 +246,8 @@ describe('micro app tokens across replicas', () => {
       });
       expect(payload.sub).toBe(ALICE);
     } finally {
-      await stop(first.backend);
-      await stop(second.backend);
+      await stopTestBackend(first.backend);
+      await stopTestBackend(second.backend);
     }
   });
 });
@@ -289,17 +260,15 @@ describe('token settings', () => {
     await expect(start({ ...PERMISSION_FRAMEWORK, luigi: { tokens } })).rejects.toThrow(message);
   });
 
-  it('set the lifetime of the tokens', async () => {
-    const { backend, url } = await start({
+  it('set the lifetime of the tokens', () => {
+    const config = {
       ...PERMISSION_FRAMEWORK,
       luigi: { allowedOrigins: ['https://apps.example.com'], tokens: { lifetime: { minutes: 2 } } },
-    });
-    try {
+    };
+    return withTestBackend(start(config), async url => {
       const response = await requestToken(url, { entityRef: ORDERS }, as(ALICE));
       const claims = await verifyWithJwks(url, response.body.token, ORDERS);
       expect(claims.exp - claims.iat).toBe(120);
-    } finally {
-      await stop(backend);
-    }
+    });
   });
 });

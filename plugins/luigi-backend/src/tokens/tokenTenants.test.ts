@@ -7,12 +7,12 @@ import {
   CAROL,
   DAVE,
   ERIN,
+  PERMISSION_FRAMEWORK_WITHOUT_TENANTS,
   post,
-  startTenantBackend,
-  TENANTS_CONFIG,
-  TENANTS_ON_PERMISSION_FRAMEWORK,
+  tenantBackendForSuite,
+  TENANTS_OPEN_TO_EVERY_SIGNED_IN_USER,
+  withTenantBackend,
 } from '../testing/tenantFixtures';
-import { stopTestBackend, type TestBackend } from '../testing/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -33,20 +33,11 @@ const denied = (entityRef: string, reason: string) => ({
 });
 
 describe('micro app tokens with tenants', () => {
-  let backend: TestBackend;
-  let url: string;
-
-  beforeAll(async () => {
-    ({ backend, url } = await startTenantBackend(TENANTS_ON_PERMISSION_FRAMEWORK));
-  });
-
-  afterAll(async () => {
-    await stopTestBackend(backend);
-  });
+  const backend = tenantBackendForSuite();
 
   it("names the entity's tenant in the token and the answer, whether or not the request names it", async () => {
     for (const body of [{ entityRef: SHIPMENTS }, { entityRef: SHIPMENTS, tenant: 'logistics' }]) {
-      const response = await requestToken(url, body, ALICE);
+      const response = await requestToken(backend.url, body, ALICE);
       expect(response.status).toBe(200);
       const issued = parseMicroAppToken(response.body);
       expect(issued).toEqual({
@@ -56,14 +47,14 @@ describe('micro app tokens with tenants', () => {
         entityRef: SHIPMENTS,
         tenant: 'logistics',
       });
-      expect(await claimsOf(url, issued.token, SHIPMENTS)).toEqual(
+      expect(await claimsOf(backend.url, issued.token, SHIPMENTS)).toEqual(
         expect.objectContaining({ sub: ALICE, app: SHIPMENTS, tenant: 'logistics' }),
       );
     }
   });
 
   it('follows the tenant annotation before the namespace', async () => {
-    const response = await requestToken(url, { entityRef: 'component:default/relocated', tenant: 'logistics' }, ALICE);
+    const response = await requestToken(backend.url, { entityRef: 'component:default/relocated', tenant: 'logistics' }, ALICE);
     expect(response.status).toBe(200);
     expect(response.body.tenant).toBe('logistics');
   });
@@ -78,27 +69,27 @@ describe('micro app tokens with tenants', () => {
     ['an entity the policy denies in a tenant the user may enter', DAVE, { entityRef: SHIPMENTS }, 'policy'],
     ['an entity with no view at an origin of its tenant', ALICE, { entityRef: 'component:logistics/outside' }, 'origin-not-in-tenant'],
   ])('refuses %s (403)', async (_label, user, body, reason) => {
-    const response = await requestToken(url, body, user);
+    const response = await requestToken(backend.url, body, user);
     expect(response.status).toBe(403);
     expect(response.body.error).toEqual(expect.objectContaining(denied(body.entityRef, reason)));
   });
 
   it('issues a token for an entity with one view at an origin of its tenant', async () => {
-    const response = await requestToken(url, { entityRef: 'component:logistics/mixed' }, ALICE);
+    const response = await requestToken(backend.url, { entityRef: 'component:logistics/mixed' }, ALICE);
     expect(response.status).toBe(200);
   });
 
   it('issues the tenants a user may enter by condition', async () => {
-    expect((await requestToken(url, { entityRef: ORDERS, tenant: 'commerce' }, BOB)).status).toBe(200);
+    expect((await requestToken(backend.url, { entityRef: ORDERS, tenant: 'commerce' }, BOB)).status).toBe(200);
   });
 
   it('answers 404 before telling anything about the tenant of an entity hidden from the user', async () => {
-    const response = await requestToken(url, { entityRef: 'component:default/private', tenant: 'logistics' }, BOB);
+    const response = await requestToken(backend.url, { entityRef: 'component:default/private', tenant: 'logistics' }, BOB);
     expect(response.status).toBe(404);
   });
 
   it('passes a failing policy on as an error', async () => {
-    expect((await requestToken(url, { entityRef: ORDERS }, ERIN)).status).toBe(500);
+    expect((await requestToken(backend.url, { entityRef: ORDERS }, ERIN)).status).toBe(500);
   });
 
   it.each([
@@ -109,48 +100,35 @@ describe('micro app tokens with tenants', () => {
     [{ entityRef: ORDERS, subjectToken: '' }, 'subjectToken must be a non-empty string'],
     [{ entityRef: ORDERS, subjectToken: 'x'.repeat(16 * 1024 + 1) }, 'subjectToken is longer than 16384 bytes'],
   ])('refuses the malformed request %#: %s (400)', async (body, message) => {
-    const response = await requestToken(url, body, ALICE);
+    const response = await requestToken(backend.url, body, ALICE);
     expect(response.status).toBe(400);
     expect(response.body.error).toEqual(expect.objectContaining({ name: 'InputError', message }));
   });
 
   it('accepts a refresh, and a subject token up to 16 KB (which the plugin’s own signer ignores)', async () => {
     const body = { entityRef: ORDERS, purpose: 'refresh', subjectToken: 'x'.repeat(16 * 1024) };
-    const response = await requestToken(url, body, ALICE);
+    const response = await requestToken(backend.url, body, ALICE);
     expect(response.status).toBe(200);
-    expect(JSON.stringify(await claimsOf(url, response.body.token, ORDERS))).not.toContain('xxxxxxxx');
+    expect(JSON.stringify(await claimsOf(backend.url, response.body.token, ORDERS))).not.toContain('xxxxxxxx');
   });
 });
 
 describe('micro app tokens with tenants, open to every signed-in user', () => {
-  it('are issued in every tenant, still only for the tenant named', async () => {
-    const { backend, url } = await startTenantBackend({
-      luigi: { ...TENANTS_CONFIG, access: { openToEverySignedInUser: true } },
-    });
-    try {
+  it('are issued in every tenant, still only for the tenant named', () =>
+    withTenantBackend(TENANTS_OPEN_TO_EVERY_SIGNED_IN_USER, async url => {
       expect((await requestToken(url, { entityRef: SHIPMENTS }, CAROL)).body.tenant).toBe('logistics');
       expect((await requestToken(url, { entityRef: SHIPMENTS, tenant: 'commerce' }, CAROL)).status).toBe(403);
-    } finally {
-      await stopTestBackend(backend);
-    }
-  });
+    }));
 });
 
 describe('micro app tokens without tenants', () => {
-  it('carry no tenant claim, and ignore a tenant named', async () => {
-    const { backend, url } = await startTenantBackend({
-      permission: { enabled: true },
-      luigi: { allowedOrigins: TENANTS_CONFIG.allowedOrigins },
-    });
-    try {
+  it('carry no tenant claim, and ignore a tenant named', () =>
+    withTenantBackend(PERMISSION_FRAMEWORK_WITHOUT_TENANTS, async url => {
       const response = await requestToken(url, { entityRef: SHIPMENTS, tenant: 'commerce' }, CAROL);
       expect(response.status).toBe(200);
       expect(response.body.tenant).toBeUndefined();
       expect((await claimsOf(url, response.body.token, SHIPMENTS)).tenant).toBeUndefined();
       // The tenant narrowing is a tenant's: without tenants, the global allowlist alone applies.
       expect((await requestToken(url, { entityRef: 'component:logistics/outside' }, CAROL)).status).toBe(200);
-    } finally {
-      await stopTestBackend(backend);
-    }
-  });
+    }));
 });
