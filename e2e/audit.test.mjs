@@ -83,6 +83,12 @@ describe('the audit trail', () => {
     assert.equal(refresh.severityLevel, 'low');
     await shipments.locator('#verified-count', { hasText: '2' }).waitFor();
     tokens.add(await tokenIn(shipments));
+    // Orders' token, issued before the switch, would have been renewed before Shipments' was: the
+    // switch dropped it with its frame, so it never was.
+    assert.ok(
+      !finished().some(e => e.eventId === 'token-refresh' && e.meta.entityRef === 'component:default/orders'),
+      'no renewal of a token of the tenant left',
+    );
 
     // bob follows a link into logistics, which he may not enter, then opens Orders, which he may not open.
     await visit(page, '/luigi?tenant=logistics#/component~logistics~shipments', 'bob');
