@@ -6,7 +6,7 @@ export { luigiPlugin, LuigiPage, EntityLuigiContent } from './plugin';
 export type { EntityLuigiContentProps } from './components/EntityLuigiContent';
 export { LuigiSidebarItem } from './components/LuigiSidebarItem';
 export type { LuigiSidebarItemProps } from './components/LuigiSidebarItem';
-export { isLuigiAvailable } from './catalog/entityViews';
+export { isLuigiAvailable } from './catalog/isLuigiAvailable';
 export type { EntityViews, RejectedEntityView } from './catalog/entityViews';
 export { rootRouteRef as luigiRouteRef } from './routes';
 export {

@@ -1,6 +1,6 @@
 import { compatWrapper } from '@backstage/core-compat-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { isLuigiAvailable } from '../catalog/entityViews';
+import { isLuigiAvailable } from '../catalog/isLuigiAvailable';
 
 /**
  * The entity page tab with the micro frontends an entity declares, at `<entity page>/luigi`. Shown

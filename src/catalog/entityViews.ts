@@ -6,6 +6,8 @@ import { MicroApp } from './types';
 import { checkViewUrl, parseViewsAnnotation, viewSlug, ViewUrlCheck } from 'backstage-plugin-luigi-common';
 import { tenantOriginProblem, TenantOriginScope } from '../tenants/tenantOriginCheck';
 
+export { isLuigiAvailable } from './isLuigiAvailable';
+
 /**
  * A view an entity declares that is not shown, with the reason shown to users.
  * @public
@@ -40,20 +42,6 @@ function checkView(raw: unknown, allowedOrigins: ReadonlySet<string>, tenant?: T
 }
 
 /**
- * Whether an entity declares a micro frontend (`luigi-project.io/view-url` or `luigi-project.io/views`),
- * for `EntitySwitch.Case if=` and `EntityLayout.Route if=`. Says nothing about validity: the entity tab
- * shows why a declared view cannot be opened.
- * @public
- */
-export function isLuigiAvailable(entity: Entity): boolean {
-  const annotations = entity?.metadata?.annotations ?? {};
-  return (
-    stringField(annotations[LUIGI_VIEW_URL_ANNOTATION]) !== undefined ||
-    stringField(annotations[LUIGI_VIEWS_ANNOTATION]) !== undefined
-  );
-}
-
-/**
  * The micro frontends an entity shows on its entity page, as Luigi nodes. Pure; each view is validated
  * on its own, so a bad one is listed in `rejected` and the others still show.
  *
@@ -85,7 +73,9 @@ export function buildEntityViews(
     });
     return { views, rejected };
   }
-  const annotations = entity.metadata.annotations ?? {};
+  // Only a broken catalog hands annotations that are not a map: read them as none.
+  const raw: unknown = entity.metadata.annotations;
+  const annotations = (raw && typeof raw === 'object' ? raw : {}) as Record<string, string>;
   const shared = {
     description: stringField(entity.metadata.description),
     category: categoryOf(entity),

@@ -8,8 +8,8 @@ import { LuigiAuthData } from './luigiAuthData';
 import { buildLuigiConfig, buildLuigiNodes, TokenContext } from './luigiConfig';
 import { LuigiCore, loadLuigiCore } from './luigiCore';
 import { LUIGI_HOST_ATTRIBUTE } from './styles/hostSelector';
-import { luigiHostOverrides } from './styles/luigiHostOverrides';
-import { luigiScopedCss } from './styles/luigiScopedCss.generated';
+import { loadLuigiStylesheet } from './loadLuigiStylesheet';
+import { provideLuigiNavigation } from './luigiNavigation';
 
 /** What a view (page or entity tab) tells the engine while it shows Luigi. */
 export interface LuigiViewBinding {
@@ -65,7 +65,7 @@ export class LuigiEngine {
     this.host.setAttribute(LUIGI_HOST_ATTRIBUTE, '');
     const style = doc.createElement('style');
     this.style = style;
-    style.textContent = luigiScopedCss + luigiHostOverrides;
+    // Filled when Luigi core arrives (attach): the stylesheet is a lazy chunk of its own.
     this.root = doc.createElement('div');
     this.root.setAttribute('luigi-app-root', '');
     // Luigi positions its content absolutely inside the root: both need the view's full height.
@@ -197,7 +197,9 @@ export class LuigiEngine {
     }
     let core: LuigiCore;
     try {
-      core = await loadLuigiCore();
+      const [loadedCore, stylesheet] = await Promise.all([loadLuigiCore(), loadLuigiStylesheet()]);
+      core = loadedCore;
+      this.style.textContent = stylesheet;
     } catch (error) {
       if (this.view?.container === container) binding.onEngineError(error as Error);
       return;
@@ -348,8 +350,12 @@ export class LuigiEngine {
 
 let engine: LuigiEngine | undefined;
 
-/** The engine of this browser tab, created on first use. */
+/** The engine of this browser tab, created on first use; from then on the sidebar routes through it. */
 export function getLuigiEngine(): LuigiEngine {
-  engine ??= new LuigiEngine();
+  if (!engine) {
+    const created = new LuigiEngine();
+    engine = created;
+    provideLuigiNavigation(luigiPath => created.navigate(luigiPath));
+  }
   return engine;
 }

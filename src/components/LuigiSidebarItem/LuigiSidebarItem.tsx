@@ -1,18 +1,12 @@
-import {
-  SidebarItem,
-  SidebarSubmenu,
-  SidebarSubmenuItem,
-} from '@backstage/core-components';
+import { SidebarItem } from '@backstage/core-components';
 import { IconComponent, useRouteRef } from '@backstage/core-plugin-api';
 import ExtensionIcon from '@material-ui/icons/Extension';
-import { MouseEvent } from 'react';
-import { groupByCategory } from '../../catalog/buildMicroApps';
-import { getLuigiEngine } from '../../engine/LuigiEngine';
-import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
-import { useMicroApps } from '../../hooks/useMicroApps';
-import { useSidebarTenant } from '../../hooks/useSidebarTenant';
+import { lazy, Suspense } from 'react';
 import { rootRouteRef } from '../../routes';
-import { pageLink, tenantFromSearch } from '../../tenants/tenantUrl';
+
+// The submenu (catalog, decisions, tenants) is a lazy chunk: the host's eager JavaScript holds only
+// this shell, and the item shows at once, as a plain link, until the submenu's code has arrived.
+const LuigiSidebarMenu = lazy(() => import('./LuigiSidebarMenu').then(m => ({ default: m.LuigiSidebarMenu })));
 
 /**
  * Props of {@link LuigiSidebarItem}.
@@ -26,29 +20,6 @@ export interface LuigiSidebarItemProps {
 }
 
 /**
- * Opens a micro app link through Luigi when it points at the page already shown, in the tenant shown.
- * A router link alone would change the URL without Luigi noticing (Luigi follows `popstate` and its
- * own navigation, not the host's `pushState`); from any other page, or into another tenant, the router
- * link mounts the page, which routes to the hash.
- */
-function openOnSamePage(event: MouseEvent, tenantId: string | undefined) {
-  if (event.defaultPrevented || event.button !== 0) return;
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  const anchor = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
-  if (!anchor) return;
-  const target = new URL(anchor.href, window.location.href);
-  if (target.origin !== window.location.origin || target.pathname !== window.location.pathname) return;
-  // A page without `?tenant=` shows the current (default) tenant.
-  const shown = tenantFromSearch(window.location.search) ?? tenantId;
-  if (tenantFromSearch(target.search) !== shown) return;
-  const luigiPath = luigiPathFromHash(target.hash);
-  if (firstSegment(luigiPath) === '') return;
-  event.preventDefault();
-  event.stopPropagation();
-  getLuigiEngine().navigate(luigiPath);
-}
-
-/**
  * A sidebar entry for the micro apps page (`LuigiPage`) with a submenu listing the micro apps by
  * category; each opens the page at that app. While tenants are configured it lists the current
  * tenant's apps only, and offers the other tenants the user may enter. For the legacy frontend
@@ -57,42 +28,9 @@ function openOnSamePage(event: MouseEvent, tenantId: string | undefined) {
  */
 export function LuigiSidebarItem({ text = 'Micro apps', icon = ExtensionIcon }: LuigiSidebarItemProps) {
   const pageRoute = useRouteRef(rootRouteRef);
-  const page = pageRoute();
-  const { scope, tenant, others } = useSidebarTenant();
-  // Only the apps the backend lets this user open, in the current tenant.
-  const apps = useMicroApps(scope).value?.apps ?? [];
-  const tenantId = tenant?.id;
-  const home = pageLink(page, tenantId);
-
-  if (apps.length === 0 && others.length === 0) {
-    return <SidebarItem icon={icon} to={home} text={text} />;
-  }
   return (
-    <SidebarItem icon={icon} to={home} text={text}>
-      <SidebarSubmenu title={tenant ? `${text}: ${tenant.title}` : text}>
-        <div onClickCapture={event => openOnSamePage(event, tenantId)} data-testid="luigi-sidebar-submenu">
-          {groupByCategory(apps).map(([category, members]) => (
-            <SidebarSubmenuItem
-              key={category}
-              title={category}
-              initialShowDropdown
-              dropdownItems={members.map(app => ({
-                title: app.label,
-                to: pageLink(page, tenantId, app.pathSegment),
-              }))}
-            />
-          ))}
-          {others.length > 0 && (
-            <div data-testid="luigi-sidebar-tenants">
-              <SidebarSubmenuItem
-                title="Other tenants"
-                initialShowDropdown
-                dropdownItems={others.map(other => ({ title: other.title, to: pageLink(page, other.id) }))}
-              />
-            </div>
-          )}
-        </div>
-      </SidebarSubmenu>
-    </SidebarItem>
+    <Suspense fallback={<SidebarItem icon={icon} to={pageRoute()} text={text} />}>
+      <LuigiSidebarMenu text={text} icon={icon} />
+    </Suspense>
   );
 }
