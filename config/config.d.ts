@@ -14,6 +14,16 @@ export interface Config {
      * @visibility frontend
      */
     loadTimeoutMs?: number;
+    /** How the plugin reads the catalog. */
+    catalog?: {
+      /**
+       * Seconds between reads of the catalog's micro apps while a Luigi view or the sidebar shows
+       * them, so new and changed registrations appear without reloading the portal. The page, the
+       * sidebar and the entity tabs share one read. Default 60; 0 reads only when a view mounts.
+       * @visibility frontend
+       */
+      refreshSeconds?: number;
+    };
     /**
      * Which token an `AuthApiTokenSource.fromConfig` override hands to micro apps. Ignored by the
      * default token source (the Backstage identity token).

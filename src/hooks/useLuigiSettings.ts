@@ -7,12 +7,17 @@ import { readTenantOrigins, TenantOrigins, TenantOriginsEntry } from '../tenants
 /** Default for `luigi.loadTimeoutMs`. */
 export const DEFAULT_LOAD_TIMEOUT_MS = 15000;
 
+/** Default for `luigi.catalog.refreshSeconds`. */
+export const DEFAULT_CATALOG_REFRESH_SECONDS = 60;
+
 /** The plugin's app-config, read and normalised once per config. */
 export interface LuigiSettings {
   allowedOrigins: ReadonlySet<string>;
   /** Allowlist entries that are not origins; shown to admins instead of being ignored silently. */
   invalidOrigins: string[];
   loadTimeoutMs: number;
+  /** `luigi.catalog.refreshSeconds` in ms: how often a shown view reads the catalog again (0: never). */
+  catalogRefreshMs: number;
   /** Token refresh schedule (`luigi.tokenRefresh.*`). */
   refresh: RefreshSettings;
   /** `luigi.access.requestAccessUrl`: where a denied user asks for access, a template. */
@@ -42,6 +47,8 @@ export function useLuigiSettings(): LuigiSettings {
   const config = useApi(configApiRef);
   const entries = config.getOptionalStringArray('luigi.allowedOrigins') ?? [];
   const loadTimeoutMs = config.getOptionalNumber('luigi.loadTimeoutMs') ?? DEFAULT_LOAD_TIMEOUT_MS;
+  const catalogRefreshSeconds =
+    config.getOptionalNumber('luigi.catalog.refreshSeconds') ?? DEFAULT_CATALOG_REFRESH_SECONDS;
   const marginSeconds = config.getOptionalNumber('luigi.tokenRefresh.marginSeconds');
   const requestAccessUrl = config.getOptionalString('luigi.access.requestAccessUrl');
   // Anything but the explicit opt-in keeps tokens per micro app.
@@ -69,11 +76,12 @@ export function useLuigiSettings(): LuigiSettings {
       allowedOrigins: origins,
       invalidOrigins: invalid,
       loadTimeoutMs,
+      catalogRefreshMs: Math.max(0, catalogRefreshSeconds) * 1000,
       refresh,
       requestAccessUrl,
       tokenMode,
       tokenIssuer,
       tenantOrigins,
     };
-  }, [key, tenantsKey, loadTimeoutMs, marginSeconds, requestAccessUrl, tokenMode, tokenIssuer]);
+  }, [key, tenantsKey, loadTimeoutMs, catalogRefreshSeconds, marginSeconds, requestAccessUrl, tokenMode, tokenIssuer]);
 }

@@ -1,17 +1,16 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { buildMicroApps } from '../catalog/buildMicroApps';
-import { microAppEntitiesRequest } from '../catalog/entityQuery';
+import { microAppCatalogRead } from '../catalog/microAppCatalogReads';
 import { MicroAppCatalog } from '../catalog/types';
+import { SharedReadResult, useSharedRead } from '../shared/useSharedRead';
 import { useLuigiSettings } from './useLuigiSettings';
 
-/** Loads annotated entities from the catalog and turns them into micro apps (and rejections). */
-export function useMicroAppCatalog() {
+/**
+ * The catalog's annotated entities as micro apps (and rejections): one read shared by every view of
+ * the tab, refreshed while shown (`luigi.catalog.refreshSeconds`).
+ */
+export function useMicroAppCatalog(): SharedReadResult<MicroAppCatalog> {
   const catalogApi = useApi(catalogApiRef);
-  const { allowedOrigins } = useLuigiSettings();
-  return useAsyncRetry(async (): Promise<MicroAppCatalog> => {
-    const { items } = await catalogApi.getEntities(microAppEntitiesRequest);
-    return buildMicroApps(items, { allowedOrigins });
-  }, [catalogApi, allowedOrigins]);
+  const { allowedOrigins, catalogRefreshMs } = useLuigiSettings();
+  return useSharedRead(microAppCatalogRead(catalogApi, allowedOrigins, catalogRefreshMs));
 }

@@ -1,5 +1,6 @@
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useMemo } from 'react';
+import { accessDecisionRead } from '../access/accessDecisionReads';
 import { luigiAccessApiRef } from '../access/luigiAccessApi';
 import { applyAccess, DeniedMicroApp } from '../access/applyAccess';
 import { MicroApp, RejectedMicroApp } from '../catalog/types';
@@ -8,6 +9,7 @@ import { narrowToTenantOrigins } from '../tenants/narrowToTenantOrigins';
 import { originsOfTenant } from '../tenants/tenantOrigins';
 import { useLuigiSettings } from './useLuigiSettings';
 import { useMicroAppCatalog } from './useMicroAppCatalog';
+import { useSharedRead } from '../shared/useSharedRead';
 
 /** The micro apps as the signed-in user may see them. */
 export interface UserMicroApps {
@@ -51,20 +53,22 @@ export function useMicroApps(scope: MicroAppScope | undefined) {
   const ready = scope !== undefined;
   const tenantId = scope?.tenant?.id;
   const tenantTitle = scope?.tenant?.title;
-  const access = useAsyncRetry(async (): Promise<UserMicroApps | undefined> => {
-    if (!built || !ready) return undefined;
+  const entityRefs = useMemo(() => built?.apps.map(app => app.entity.ref), [built]);
+  const decisions = useSharedRead(
+    entityRefs && ready ? accessDecisionRead(accessApi, identityApi, entityRefs, tenantId) : undefined,
+  );
+  const decided = decisions.value;
+  const userApps = useMemo((): UserMicroApps | undefined => {
+    if (!built || !decided) return undefined;
     const tenant = tenantId === undefined ? undefined : { id: tenantId, title: tenantTitle ?? tenantId };
-    const [{ userEntityRef }, answer] = await Promise.all([
-      identityApi.getBackstageIdentity(),
-      accessApi.decide(built.apps.map(app => app.entity.ref), tenantId),
-    ]);
-    const { allowed, denied, mode } = applyAccess(built.apps, answer, tenant);
+    const { allowed, denied, mode } = applyAccess(built.apps, decided.answer, tenant);
     // Narrowed after deciding: only the tenant's own apps are left, so no refusal tells of another's.
     const origins = tenant && { id: tenant.id, origins: originsOfTenant(tenantOrigins, tenant.id, allowedOrigins) };
     const shown = narrowToTenantOrigins(allowed, origins);
     const rejected = [...built.rejected, ...shown.rejected].sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-    return { apps: shown.apps, rejected, denied, mode, userEntityRef, tenant };
-  }, [built, accessApi, identityApi, ready, tenantId, tenantTitle, allowedOrigins, tenantOrigins]);
+    return { apps: shown.apps, rejected, denied, mode, userEntityRef: decided.userEntityRef, tenant };
+  }, [built, decided, tenantId, tenantTitle, allowedOrigins, tenantOrigins]);
+  const access = { value: userApps, loading: decisions.loading, error: decisions.error, retry: decisions.retry };
   // Apps decided in another tenant than the one asked for now are never shown, not even while loading.
   const value = access.value?.tenant?.id === tenantId ? access.value : undefined;
 
