@@ -14,6 +14,32 @@ export interface Config {
      * @visibility frontend
      */
     loadTimeoutMs?: number;
+    /** How micro app frames are created. */
+    frames?: {
+      /**
+       * The referrer policy of every micro app frame: `no-referrer` (default), `same-origin` (the
+       * same: micro apps are at other origins), `origin` or `strict-origin` (the portal's origin
+       * only). Never the portal's path, which names entities. Anything else means `no-referrer`.
+       * @visibility frontend
+       */
+      referrerPolicy?: 'no-referrer' | 'origin' | 'strict-origin' | 'same-origin';
+      /**
+       * Browser features (Permissions Policy names, e.g. `clipboard-write`, `camera`) entities may
+       * ask for with `luigi-project.io/frame-allow`; granted to the frame's own origin only. Default
+       * none: an entity asking for any feature is not shown, with the reason.
+       * @visibility frontend
+       */
+      allow?: string[];
+      /**
+       * Sandbox tokens entities may ask for with `luigi-project.io/frame-sandbox`, beyond the default
+       * sandbox (scripts, forms, modals, popups, same origin). Only `allow-downloads`,
+       * `allow-orientation-lock`, `allow-pointer-lock`, `allow-presentation`,
+       * `allow-storage-access-by-user-activation` and `allow-top-navigation-by-user-activation` can be
+       * granted; `allow-top-navigation` never. Default none.
+       * @visibility frontend
+       */
+      sandbox?: string[];
+    };
     /** How the plugin reads the catalog. */
     catalog?: {
       /**

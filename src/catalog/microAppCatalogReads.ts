@@ -1,7 +1,9 @@
 import { CatalogApi } from '@backstage/catalog-client';
+import { FrameLimits } from 'backstage-plugin-luigi-common';
 import { SharedRead, SharedReads } from '../shared/SharedRead';
 import { buildMicroApps } from './buildMicroApps';
 import { microAppEntitiesRequest } from './entityQuery';
+import { withFrameRequests } from './frameRequests';
 import { MicroAppCatalog } from './types';
 
 /**
@@ -10,11 +12,24 @@ import { MicroAppCatalog } from './types';
  */
 export const CATALOG_MAX_AGE_MS = 10_000;
 
+/** Reads the catalog's annotated entities and turns them into micro apps, as allowed by the settings. */
+async function readMicroApps(
+  catalogApi: CatalogApi,
+  allowedOrigins: ReadonlySet<string>,
+  frameLimits: FrameLimits,
+): Promise<MicroAppCatalog> {
+  const { items } = await catalogApi.getEntities(microAppEntitiesRequest);
+  const built = buildMicroApps(items, { allowedOrigins });
+  const framed = withFrameRequests(built.apps, items, frameLimits);
+  const rejected = [...built.rejected, ...framed.rejected].sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  return { apps: framed.apps, rejected };
+}
+
 const reads = new SharedReads<CatalogApi, MicroAppCatalog>((catalogApi, key) => {
-  const { origins, refreshMs } = JSON.parse(key) as { origins: string[]; refreshMs: number };
+  const { origins, refreshMs, frameLimits } = JSON.parse(key) as { origins: string[]; refreshMs: number; frameLimits: FrameLimits };
   const allowedOrigins = new Set(origins);
   return new SharedRead(
-    async () => buildMicroApps((await catalogApi.getEntities(microAppEntitiesRequest)).items, { allowedOrigins }),
+    () => readMicroApps(catalogApi, allowedOrigins, frameLimits),
     {
       maxAgeMs: CATALOG_MAX_AGE_MS,
       pollMs: refreshMs,
@@ -33,6 +48,7 @@ export function microAppCatalogRead(
   catalogApi: CatalogApi,
   allowedOrigins: ReadonlySet<string>,
   refreshMs: number,
+  frameLimits: FrameLimits,
 ): SharedRead<MicroAppCatalog> {
-  return reads.of(catalogApi, JSON.stringify({ origins: [...allowedOrigins].sort(), refreshMs }));
+  return reads.of(catalogApi, JSON.stringify({ origins: [...allowedOrigins].sort(), refreshMs, frameLimits }));
 }

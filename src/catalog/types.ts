@@ -1,3 +1,4 @@
+import type { FrameRequest } from 'backstage-plugin-luigi-common';
 import { LuigiTenant } from 'backstage-plugin-luigi-common';
 
 /**
@@ -40,6 +41,8 @@ export interface MicroApp {
    * are configured.
    */
   tenant?: LuigiTenant;
+  /** What the entity's frames get beyond the default sandbox and no features (`luigi-project.io/frame-*`). */
+  frame?: FrameRequest;
 }
 
 /**

@@ -10,6 +10,8 @@ import { LuigiCore, loadLuigiCore } from './luigiCore';
 import { LUIGI_HOST_ATTRIBUTE } from './styles/hostSelector';
 import { loadLuigiStylesheet } from './loadLuigiStylesheet';
 import { provideLuigiNavigation } from './luigiNavigation';
+import { applyFramePolicy } from './framePolicy';
+import { DEFAULT_FRAME_REFERRER_POLICY, FrameRequest } from 'backstage-plugin-luigi-common';
 
 /** What a view (page or entity tab) tells the engine while it shows Luigi. */
 export interface LuigiViewBinding {
@@ -56,6 +58,7 @@ export class LuigiEngine {
   private globalContext: object = {};
   private authData?: LuigiAuthData;
   private loadTimeoutMs = 15000;
+  private referrerPolicy = DEFAULT_FRAME_REFERRER_POLICY;
   /** The tenant the engine's nodes, frames and tokens belong to; undefined without tenants. */
   private tenantId?: string;
 
@@ -78,6 +81,17 @@ export class LuigiEngine {
       () => Array.from(doc.querySelectorAll('iframe')),
       entityRef => this.tokenContextOf(entityRef),
     );
+  }
+
+  /** Sets the referrer policy of the frames created from now on (`luigi.frames.referrerPolicy`). */
+  setReferrerPolicy(policy: string) {
+    this.referrerPolicy = policy;
+  }
+
+  /** What the entity of a node's frame was granted beyond the defaults, from the apps given. */
+  private frameRequestOf(node: unknown): FrameRequest | undefined {
+    const ref = (node as { context?: { entity?: { ref?: unknown } } } | undefined)?.context?.entity?.ref;
+    return this.apps.find(app => app.entity.ref === ref)?.frame;
   }
 
   /** Sets how long a micro app may take before the error panel shows. */
@@ -310,7 +324,10 @@ export class LuigiEngine {
         },
         onPageError: () => this.view?.binding.onPageError(),
         tokenContextOf: this.tokenContextOf,
-        onFrameCreated: (frame, node) => this.frameTokens.frameCreated(frame, node),
+        onFrameCreated: (frame, node) => {
+          applyFramePolicy(frame, this.referrerPolicy, this.frameRequestOf(node));
+          this.frameTokens.frameCreated(frame, node);
+        },
         afterInit: () => this.guard.restore(),
       }),
     );

@@ -1,7 +1,13 @@
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { useMemo } from 'react';
 import { DEFAULT_REFRESH_SETTINGS, RefreshSettings } from '../auth/refreshSchedule';
-import { normalizeAllowedOrigins } from 'backstage-plugin-luigi-common';
+import {
+  DEFAULT_FRAME_REFERRER_POLICY,
+  FRAME_REFERRER_POLICIES,
+  FrameLimits,
+  normalizeAllowedOrigins,
+  normalizeFrameLimits,
+} from 'backstage-plugin-luigi-common';
 import { readTenantOrigins, TenantOrigins, TenantOriginsEntry } from '../tenants/tenantOrigins';
 
 /** Default for `luigi.loadTimeoutMs`. */
@@ -16,6 +22,8 @@ export interface LuigiSettings {
   /** Allowlist entries that are not origins; shown to admins instead of being ignored silently. */
   invalidOrigins: string[];
   loadTimeoutMs: number;
+  /** `luigi.frames`: the referrer policy of every frame, and what entities may ask for beyond it. */
+  frames: FrameSettings;
   /** `luigi.catalog.refreshSeconds` in ms: how often a shown view reads the catalog again (0: never). */
   catalogRefreshMs: number;
   /** Token refresh schedule (`luigi.tokenRefresh.*`). */
@@ -36,6 +44,14 @@ export interface LuigiSettings {
   tenantOrigins: TenantOrigins;
 }
 
+/** How micro app frames are created (`luigi.frames.*`). */
+export interface FrameSettings {
+  referrerPolicy: string;
+  limits: FrameLimits;
+  /** Entries of `luigi.frames.allow` and `.sandbox` that can never be granted (ignored). */
+  invalid: string[];
+}
+
 /** Which token micro apps receive (`luigi.tokens.mode`). */
 export type LuigiTokenMode = 'per-micro-app' | 'token-source';
 
@@ -49,6 +65,12 @@ export function useLuigiSettings(): LuigiSettings {
   const loadTimeoutMs = config.getOptionalNumber('luigi.loadTimeoutMs') ?? DEFAULT_LOAD_TIMEOUT_MS;
   const catalogRefreshSeconds =
     config.getOptionalNumber('luigi.catalog.refreshSeconds') ?? DEFAULT_CATALOG_REFRESH_SECONDS;
+  const configuredPolicy = config.getOptionalString('luigi.frames.referrerPolicy');
+  // An unknown policy falls back to the strictest, never to the browser's default.
+  const referrerPolicy =
+    configuredPolicy && FRAME_REFERRER_POLICIES.includes(configuredPolicy) ? configuredPolicy : DEFAULT_FRAME_REFERRER_POLICY;
+  const frameAllow = (config.getOptionalStringArray('luigi.frames.allow') ?? []).join(' ');
+  const frameSandbox = (config.getOptionalStringArray('luigi.frames.sandbox') ?? []).join(' ');
   const marginSeconds = config.getOptionalNumber('luigi.tokenRefresh.marginSeconds');
   const requestAccessUrl = config.getOptionalString('luigi.access.requestAccessUrl');
   // Anything but the explicit opt-in keeps tokens per micro app.
@@ -72,8 +94,11 @@ export function useLuigiSettings(): LuigiSettings {
       ...DEFAULT_REFRESH_SETTINGS,
       ...(marginSeconds !== undefined ? { marginMs: marginSeconds * 1000 } : {}),
     };
+    const split = (list: string) => (list ? list.split(' ') : []);
+    const { limits, invalid: invalidFrameEntries } = normalizeFrameLimits({ allow: split(frameAllow), sandbox: split(frameSandbox) });
     return {
       allowedOrigins: origins,
+      frames: { referrerPolicy, limits, invalid: invalidFrameEntries },
       invalidOrigins: invalid,
       loadTimeoutMs,
       catalogRefreshMs: Math.max(0, catalogRefreshSeconds) * 1000,
@@ -83,5 +108,5 @@ export function useLuigiSettings(): LuigiSettings {
       tokenIssuer,
       tenantOrigins,
     };
-  }, [key, tenantsKey, loadTimeoutMs, catalogRefreshSeconds, marginSeconds, requestAccessUrl, tokenMode, tokenIssuer]);
+  }, [key, tenantsKey, loadTimeoutMs, referrerPolicy, frameAllow, frameSandbox, catalogRefreshSeconds, marginSeconds, requestAccessUrl, tokenMode, tokenIssuer]);
 }

@@ -11,6 +11,6 @@ import { useLuigiSettings } from './useLuigiSettings';
  */
 export function useMicroAppCatalog(): SharedReadResult<MicroAppCatalog> {
   const catalogApi = useApi(catalogApiRef);
-  const { allowedOrigins, catalogRefreshMs } = useLuigiSettings();
-  return useSharedRead(microAppCatalogRead(catalogApi, allowedOrigins, catalogRefreshMs));
+  const { allowedOrigins, catalogRefreshMs, frames } = useLuigiSettings();
+  return useSharedRead(microAppCatalogRead(catalogApi, allowedOrigins, catalogRefreshMs, frames.limits));
 }

@@ -45,3 +45,14 @@ export {
   parseMicroAppToken,
 } from './tokens';
 export type { LuigiMicroAppToken, LuigiMicroAppTokenClaims, LuigiMicroAppTokenRequest } from './tokens';
+export {
+  LUIGI_FRAME_ALLOW_ANNOTATION,
+  LUIGI_FRAME_SANDBOX_ANNOTATION,
+  DEFAULT_FRAME_SANDBOX,
+  GRANTABLE_FRAME_SANDBOX,
+  FRAME_REFERRER_POLICIES,
+  DEFAULT_FRAME_REFERRER_POLICY,
+  checkFrameRequest,
+  normalizeFrameLimits,
+} from './framePolicy';
+export type { FrameLimits, FrameRequest, FrameRequestCheck } from './framePolicy';
