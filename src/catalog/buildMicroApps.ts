@@ -74,6 +74,7 @@ function parseSystemName(system: string): string {
 /**
  * Turns catalog entities into micro apps. Pure: each entity is validated on its own, so one bad
  * annotation hides only that entity (listed in `rejected` with the reason) and the rest keep working.
+ * A later entity taking the path of an earlier one with another registration is refused too.
  * Apps are sorted by category, then label, so navigation is stable across reloads.
  */
 export function buildMicroApps(
@@ -82,7 +83,8 @@ export function buildMicroApps(
 ): MicroAppCatalog {
   const apps: MicroApp[] = [];
   const rejected: MicroAppCatalog['rejected'] = [];
-  const seen = new Set<string>();
+  // Path segment → the registration holding it, so a second one for the same place is noticed.
+  const seen = new Map<string, { ref: string; viewUrl: string }>();
 
   for (const entity of entities) {
     let context: LuigiEntityContext;
@@ -105,8 +107,19 @@ export function buildMicroApps(
       continue;
     }
     const pathSegment = pathSegmentForEntity(getCompoundEntityRef(entity));
-    if (seen.has(pathSegment)) continue; // the same entity listed twice
-    seen.add(pathSegment);
+    const taken = seen.get(pathSegment);
+    if (taken) {
+      // The same registration listed twice shows once. Anything else claiming the place (another
+      // URL, a ref differing only in case) is refused: which of the two is genuine cannot be told.
+      if (taken.ref === context.ref && taken.viewUrl === check.url) continue;
+      rejected.push({
+        entityRef: context.ref,
+        label: context.title,
+        reason: `the entity is listed twice: ${taken.ref} already has the path /${pathSegment}`,
+      });
+      continue;
+    }
+    seen.set(pathSegment, { ref: context.ref, viewUrl: check.url });
     apps.push({
       pathSegment,
       label: context.title,

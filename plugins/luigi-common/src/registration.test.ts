@@ -27,7 +27,7 @@ describe('checkRegistration', () => {
     ['https://apps.example.com:8443/', 'origin https://apps.example.com:8443 is not in luigi.allowedOrigins'],
     ['http://localhost:7200/', 'origin http://localhost:7200 is not in luigi.allowedOrigins'],
     ['https://xn--pple-43d.com/', 'origin https://xn--pple-43d.com is not in luigi.allowedOrigins'],
-    ['https://аpple.com/', 'origin https://xn--pple-43d.com is not in luigi.allowedOrigins'],
+    ['https://аpple.com/', 'the host of the view URL must be ASCII (write an international name in its xn-- form)'],
     ['https://<b>x</b>', '"https://<b>x</b>" is not an absolute URL'],
   ])('refuses view-url %j: %s', (url, reason) => {
     expect(checkRegistration(viewUrl(url), allowed)).toEqual([{ annotation: 'luigi-project.io/view-url', reason }]);

@@ -1,4 +1,5 @@
 import { LUIGI_TOKEN_AUDIENCE_ANNOTATION, LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from './annotations';
+import { plainText, printable } from './displayText';
 import { checkTokenAudience } from './tokenAudience';
 import { parseViewsAnnotation } from './viewsAnnotation';
 import { checkViewUrl } from './viewUrl';
@@ -10,9 +11,15 @@ import { checkViewUrl } from './viewUrl';
 export interface RegistrationProblem {
   /** The annotation the problem is in. */
   annotation: string;
-  /** The view's label, when the problem is with one entry of `luigi-project.io/views`. Plain text. */
+  /**
+   * The view's label, when the problem is with one entry of `luigi-project.io/views`. Plain text, on
+   * one line: control and invisible characters replaced by U+FFFD, at most 80 characters.
+   */
   label?: string;
-  /** Human readable reason, e.g. `origin https://x.example is not in luigi.allowedOrigins`. */
+  /**
+   * Human readable reason, e.g. `origin https://x.example is not in luigi.allowedOrigins`; entity text
+   * it quotes is cut and made printable as the label is.
+   */
   reason: string;
 }
 
@@ -20,7 +27,8 @@ export interface RegistrationProblem {
  * Checks the `luigi-project.io/*` annotations of an entity with the rules the frontend applies when
  * it builds navigation (same checks, same reasons): the view URL, every entry of the views
  * annotation, and the token audience the backend issues the micro app's token for. Entities without
- * the annotations have no problems.
+ * the annotations have no problems. Entity text in a problem is made fit for a one-line message
+ * (the catalog module's status items), so a bidi override in a label cannot reorder the reason.
  * @public
  */
 export function checkRegistration(
@@ -28,18 +36,19 @@ export function checkRegistration(
   allowedOrigins: ReadonlySet<string>,
 ): RegistrationProblem[] {
   const problems: RegistrationProblem[] = [];
-  if (!annotations) return problems;
+  // Only a broken catalog hands anything but a map; there is then no registration to read.
+  if (!annotations || typeof annotations !== 'object') return problems;
   if (LUIGI_VIEW_URL_ANNOTATION in annotations) {
     const check = checkViewUrl(annotations[LUIGI_VIEW_URL_ANNOTATION], allowedOrigins);
     if (!check.ok) problems.push({ annotation: LUIGI_VIEW_URL_ANNOTATION, reason: check.reason });
   }
   const { entries, errors } = parseViewsAnnotation(annotations[LUIGI_VIEWS_ANNOTATION]);
   for (const error of errors) {
-    problems.push({ annotation: LUIGI_VIEWS_ANNOTATION, label: error.text, reason: error.reason });
+    problems.push({ annotation: LUIGI_VIEWS_ANNOTATION, label: plainText(error.text), reason: printable(error.reason) });
   }
   for (const entry of entries) {
     const check = checkViewUrl(entry.url, allowedOrigins);
-    if (!check.ok) problems.push({ annotation: LUIGI_VIEWS_ANNOTATION, label: entry.label, reason: check.reason });
+    if (!check.ok) problems.push({ annotation: LUIGI_VIEWS_ANNOTATION, label: plainText(entry.label), reason: check.reason });
   }
   if (LUIGI_TOKEN_AUDIENCE_ANNOTATION in annotations) {
     const check = checkTokenAudience(annotations[LUIGI_TOKEN_AUDIENCE_ANNOTATION]);
@@ -59,7 +68,7 @@ export function hasValidView(
   annotations: Readonly<Record<string, string>> | undefined,
   allowedOrigins: ReadonlySet<string>,
 ): boolean {
-  if (!annotations) return false;
+  if (!annotations || typeof annotations !== 'object') return false;
   if (LUIGI_VIEW_URL_ANNOTATION in annotations && checkViewUrl(annotations[LUIGI_VIEW_URL_ANNOTATION], allowedOrigins).ok) {
     return true;
   }

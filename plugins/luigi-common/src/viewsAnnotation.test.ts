@@ -40,9 +40,19 @@ describe('parseViewsAnnotation', () => {
     ]);
   });
 
-  it.each([[undefined], [''], ['  \n '], [42]])('reads nothing from %p', raw => {
+  it.each([[undefined], [null], [''], ['  \n ']])('reads nothing from %p', raw => {
     expect(parseViewsAnnotation(raw)).toEqual({ entries: [], errors: [] });
   });
+
+  it.each([[42], [['A=https://apps.example.com/a/']], [{ A: 'https://apps.example.com/a/' }]])(
+    'reports a value that is not a string: %p',
+    raw => {
+      expect(parseViewsAnnotation(raw)).toEqual({
+        entries: [],
+        errors: [{ text: 'luigi-project.io/views', reason: 'the views annotation is not a string of Label=URL lines' }],
+      });
+    },
+  );
 });
 
 describe('viewSlug', () => {

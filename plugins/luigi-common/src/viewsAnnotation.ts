@@ -1,3 +1,5 @@
+import { quoteText } from './displayText';
+
 /**
  * One `Label=URL` entry of the views annotation, not yet validated.
  * @public
@@ -10,17 +12,11 @@ export interface ViewEntry {
 /** Entries are separated by line breaks, or by a comma followed by whitespace (never inside a URL). */
 const ENTRY_SEPARATOR = /\r?\n|,\s+/;
 
-/** Longest raw entry text quoted back in a rejection. */
-const MAX_QUOTED = 80;
-
-function quote(text: string): string {
-  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
-}
 
 /**
  * Reads the `luigi-project.io/views` annotation: `Label=URL` entries, one per line or separated by a
- * comma and a space. The label ends at the first `=`. Entries that cannot be read are returned as
- * errors; the URLs are not validated here.
+ * comma and a space. The label ends at the first `=`. Entries that cannot be read, and a value that
+ * is not a string, are returned as errors; the URLs are not validated here.
  * @public
  */
 export function parseViewsAnnotation(raw: unknown): {
@@ -29,21 +25,26 @@ export function parseViewsAnnotation(raw: unknown): {
 } {
   const entries: ViewEntry[] = [];
   const errors: Array<{ text: string; reason: string }> = [];
-  if (typeof raw !== 'string') return { entries, errors };
+  if (raw === undefined || raw === null) return { entries, errors };
+  // Only a broken catalog hands anything else; saying so beats ignoring views the owner declared.
+  if (typeof raw !== 'string') {
+    errors.push({ text: 'luigi-project.io/views', reason: 'the views annotation is not a string of Label=URL lines' });
+    return { entries, errors };
+  }
   for (const part of raw.split(ENTRY_SEPARATOR)) {
     const text = part.trim().replace(/,$/, '').trim();
     if (text === '') continue;
     const equals = text.indexOf('=');
     if (equals < 0) {
-      errors.push({ text: quote(text), reason: `"${quote(text)}" is not of the form Label=https://…` });
+      errors.push({ text: quoteText(text), reason: `"${quoteText(text)}" is not of the form Label=https://…` });
       continue;
     }
     const label = text.slice(0, equals).trim();
     const url = text.slice(equals + 1).trim();
     if (label === '') {
-      errors.push({ text: quote(text), reason: `"${quote(text)}" has no label before "="` });
+      errors.push({ text: quoteText(text), reason: `"${quoteText(text)}" has no label before "="` });
     } else if (url === '') {
-      errors.push({ text: label, reason: `the view "${quote(label)}" has no URL after "="` });
+      errors.push({ text: label, reason: `the view "${quoteText(label)}" has no URL after "="` });
     } else {
       entries.push({ label, url });
     }

@@ -19,9 +19,23 @@ export interface ConfigProblemsPanelProps {
   message: string;
 }
 
+/** Longest entity text shown for one problem, in characters: a 20 000-character title is cut. */
+const MAX_SHOWN = 200;
+
+// Control and invisible format characters show as U+FFFD: a reader sees that something is there.
+const UNPRINTABLE = /[\p{Cc}\p{Cf}]/gu;
+
+/** Entity text as the panel shows it: printable, and cut to {@link MAX_SHOWN} characters. */
+function shown(text: string): string {
+  const chars = [...text.replace(UNPRINTABLE, '\ufffd')];
+  return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN - 1).join('')}…` : chars.join('');
+}
+
 /**
  * Diagnostics for admins and micro-app authors: which entries were refused and why, and which
- * allowlist entries are ignored. Renders nothing when all is well. Entity text is rendered as text.
+ * allowlist entries are ignored. Renders nothing when all is well. Entity text is rendered as text,
+ * cut to a readable length, wrapped anywhere (a long word never widens the page) and isolated
+ * (`bdi`), so a right-to-left override in a title cannot reorder the reason beside it.
  */
 export function ConfigProblemsPanel({ problems, invalidOrigins, noun, message }: ConfigProblemsPanelProps) {
   const count = problems.length + invalidOrigins.length;
@@ -33,18 +47,21 @@ export function ConfigProblemsPanel({ problems, invalidOrigins, noun, message }:
         title={`${count} ${noun} configuration problem${count === 1 ? '' : 's'}`}
         message={message}
       >
-        <ul style={{ margin: 0 }}>
+        <ul style={{ margin: 0, minWidth: 0, overflowWrap: 'anywhere' }}>
           {problems.map((problem, index) => (
             <li key={`${problem.source}:${index}`} data-testid="luigi-rejected">
               <Typography variant="body2" component="span">
-                <strong>{problem.label}</strong> ({problem.source}): {problem.reason}
+                <strong>
+                  <bdi>{shown(problem.label)}</bdi>
+                </strong>{' '}
+                (<bdi>{shown(problem.source)}</bdi>): <bdi>{shown(problem.reason)}</bdi>
               </Typography>
             </li>
           ))}
           {invalidOrigins.map(entry => (
             <li key={entry}>
               <Typography variant="body2" component="span">
-                luigi.allowedOrigins entry "{entry}" is not an origin (scheme://host[:port]) and is ignored
+                luigi.allowedOrigins entry "<bdi>{shown(entry)}</bdi>" is not an origin (scheme://host[:port]) and is ignored
               </Typography>
             </li>
           ))}

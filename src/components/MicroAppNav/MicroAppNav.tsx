@@ -6,6 +6,9 @@ import { MouseEvent } from 'react';
 import { groupByCategory } from '../../catalog/buildMicroApps';
 import { MicroApp } from '../../catalog/types';
 
+/** Entity text wraps anywhere: one long word in a title must not widen the page. */
+const WRAP = { overflowWrap: 'anywhere', minWidth: 0 } as const;
+
 /** Props of {@link MicroAppNav}. */
 export interface MicroAppNavProps {
   apps: readonly MicroApp[];
@@ -30,7 +33,9 @@ export function MicroAppNav({ apps, selected, onOpen }: MicroAppNavProps) {
       {groupByCategory(apps).map(([category, members]) => (
         <li key={category}>
           <ul style={{ padding: 0 }}>
-            <ListSubheader disableSticky>{category}</ListSubheader>
+            <ListSubheader disableSticky style={WRAP}>
+              {category}
+            </ListSubheader>
             {members.map(app => (
               <ListItem
                 key={app.pathSegment}
@@ -41,7 +46,7 @@ export function MicroAppNav({ apps, selected, onOpen }: MicroAppNavProps) {
                 onClick={(event: MouseEvent) => open(event, app)}
                 data-testid={`luigi-nav-${app.pathSegment}`}
               >
-                <ListItemText primary={app.label} secondary={app.description} />
+                <ListItemText primary={app.label} secondary={app.description} style={WRAP} />
               </ListItem>
             ))}
           </ul>

@@ -50,7 +50,7 @@ const PROBLEMS: Record<string, string[]> = {
   credentials: ['Micro frontend not shown: luigi-project.io/view-url: view URLs must not contain credentials'],
   'look-alike': ['Micro frontend not shown: luigi-project.io/view-url: origin https://apps.example.com.evil.net is not in luigi.allowedOrigins'],
   'other-port': ['Micro frontend not shown: luigi-project.io/view-url: origin https://apps.example.com:8443 is not in luigi.allowedOrigins'],
-  idn: ['Micro frontend not shown: luigi-project.io/view-url: origin https://xn--pps-5cd.example.com is not in luigi.allowedOrigins'],
+  idn: ['Micro frontend not shown: luigi-project.io/view-url: the host of the view URL must be ASCII (write an international name in its xn-- form)'],
   empty: ['Micro frontend not shown: luigi-project.io/view-url: the view URL annotation is empty'],
   'bad-audience': [
     'Micro frontend gets no token: luigi-project.io/token-audience: the token audience must not contain whitespace or control characters',
