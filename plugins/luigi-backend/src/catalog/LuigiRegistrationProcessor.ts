@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { FrameLimits } from 'backstage-plugin-luigi-common';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
 import { withRegistrationStatus } from './registrationStatus';
 
@@ -9,13 +10,17 @@ import { withRegistrationStatus } from './registrationStatus';
  * @public
  */
 export class LuigiRegistrationProcessor implements CatalogProcessor {
-  constructor(private readonly allowedOrigins: ReadonlySet<string>) {}
+  constructor(
+    private readonly allowedOrigins: ReadonlySet<string>,
+    /** What entities may ask for their frames (`luigi.frames.*`); default nothing. */
+    private readonly frameLimits: FrameLimits = { allow: [], sandbox: [] },
+  ) {}
 
   getProcessorName(): string {
     return 'LuigiRegistrationProcessor';
   }
 
   async postProcessEntity(entity: Entity): Promise<Entity> {
-    return withRegistrationStatus(entity, this.allowedOrigins);
+    return withRegistrationStatus(entity, this.allowedOrigins, this.frameLimits);
   }
 }

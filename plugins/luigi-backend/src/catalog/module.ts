@@ -1,11 +1,12 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { readAllowedOrigins } from '../config/readAllowedOrigins';
+import { readFrameLimits } from '../config/readFrameLimits';
 import { LuigiRegistrationProcessor } from './LuigiRegistrationProcessor';
 
 /**
  * Catalog module that checks micro frontend registrations at ingestion, against the same
- * `luigi.allowedOrigins` as the frontend. Install with
+ * `luigi.allowedOrigins` and `luigi.frames` as the frontend. Install with
  * `backend.add(import('backstage-plugin-luigi-backend/catalog'))`.
  * @public
  */
@@ -20,7 +21,9 @@ export const catalogModuleLuigiRegistrations = createBackendModule({
         logger: coreServices.logger,
       },
       async init({ catalog, config, logger }) {
-        catalog.addProcessor(new LuigiRegistrationProcessor(readAllowedOrigins(config, logger)));
+        catalog.addProcessor(
+          new LuigiRegistrationProcessor(readAllowedOrigins(config, logger), readFrameLimits(config, logger)),
+        );
       },
     });
   },

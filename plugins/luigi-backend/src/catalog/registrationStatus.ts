@@ -1,7 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
 import { AlphaEntity, EntityStatusItem } from '@backstage/catalog-model/alpha';
 import {
+  checkFrameRequest,
   checkRegistration,
+  FrameLimits,
+  LUIGI_FRAME_ALLOW_ANNOTATION,
+  LUIGI_FRAME_SANDBOX_ANNOTATION,
+  LUIGI_VIEWS_ANNOTATION,
+  LUIGI_VIEW_URL_ANNOTATION,
   LUIGI_TOKEN_AUDIENCE_ANNOTATION,
   RegistrationProblem,
 } from 'backstage-plugin-luigi-common';
@@ -32,14 +38,31 @@ function statusItem(problem: RegistrationProblem): EntityStatusItem {
   };
 }
 
+const NO_FRAME_GRANTS: FrameLimits = { allow: [], sandbox: [] };
+
+/** What the entity asks for its frames beyond what the portal grants (only for an entity with views). */
+function frameProblems(entity: Entity, limits: FrameLimits): RegistrationProblem[] {
+  const annotations = entity.metadata.annotations;
+  if (!annotations || typeof annotations !== 'object') return [];
+  if (!(LUIGI_VIEW_URL_ANNOTATION in annotations) && !(LUIGI_VIEWS_ANNOTATION in annotations)) return [];
+  const check = checkFrameRequest(annotations, limits);
+  if (check.ok) return [];
+  const sandbox = check.reason.includes(LUIGI_FRAME_SANDBOX_ANNOTATION) || check.reason.includes('luigi.frames.sandbox');
+  return [{ annotation: sandbox ? LUIGI_FRAME_SANDBOX_ANNOTATION : LUIGI_FRAME_ALLOW_ANNOTATION, reason: check.reason }];
+}
+
 /**
  * The entity with one status item per registration problem, and otherwise unchanged. Reporting the
  * problems as status, instead of emitting processing errors, keeps the entity in the catalog: a
  * processing error keeps a new entity out of it altogether, and freezes an existing one at its last
  * good version.
  */
-export function withRegistrationStatus(entity: Entity, allowedOrigins: ReadonlySet<string>): Entity {
-  const problems = checkRegistration(entity.metadata.annotations, allowedOrigins);
+export function withRegistrationStatus(
+  entity: Entity,
+  allowedOrigins: ReadonlySet<string>,
+  frameLimits: FrameLimits = NO_FRAME_GRANTS,
+): Entity {
+  const problems = [...checkRegistration(entity.metadata.annotations, allowedOrigins), ...frameProblems(entity, frameLimits)];
   if (problems.length === 0) return entity;
   const alpha = entity as AlphaEntity;
   return {
