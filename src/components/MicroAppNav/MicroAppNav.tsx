@@ -2,12 +2,18 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import ListSubheader from '@material-ui/core/ListSubheader';
-import { MouseEvent } from 'react';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { MouseEvent, useMemo, useState } from 'react';
 import { groupByCategory } from '../../catalog/buildMicroApps';
+import { NAV_LIMIT, navWindow } from '../../catalog/navWindow';
 import { MicroApp } from '../../catalog/types';
 
 /** Entity text wraps anywhere: one long word in a title must not widen the page. */
 const WRAP = { overflowWrap: 'anywhere', minWidth: 0 } as const;
+
+/** From this many apps on, the navigation offers a filter. */
+const FILTER_FROM = 15;
 
 /** Props of {@link MicroAppNav}. */
 export interface MicroAppNavProps {
@@ -20,9 +26,12 @@ export interface MicroAppNavProps {
 
 /**
  * The micro apps grouped by category. Items are real links (`#/<app>`), so they can be copied or
- * opened in a new tab; a plain click is routed through Luigi. Entity text is rendered as text.
+ * opened in a new tab; a plain click is routed through Luigi. Entity text is rendered as text. A
+ * large catalog gets a filter and at most {@link NAV_LIMIT} items drawn at once.
  */
 export function MicroAppNav({ apps, selected, onOpen }: MicroAppNavProps) {
+  const [filter, setFilter] = useState('');
+  const { shown, matching } = useMemo(() => navWindow(apps, filter, selected), [apps, filter, selected]);
   const open = (event: MouseEvent, app: MicroApp) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
@@ -30,7 +39,19 @@ export function MicroAppNav({ apps, selected, onOpen }: MicroAppNavProps) {
   };
   return (
     <List dense component="nav" aria-label="Micro apps" data-testid="luigi-nav">
-      {groupByCategory(apps).map(([category, members]) => (
+      {apps.length >= FILTER_FROM && (
+        <li style={{ padding: '0 16px 8px' }}>
+          <TextField
+            fullWidth
+            size="small"
+            label="Filter micro apps"
+            value={filter}
+            onChange={event => setFilter(event.target.value)}
+            inputProps={{ 'data-testid': 'luigi-apps-filter' }}
+          />
+        </li>
+      )}
+      {groupByCategory(shown).map(([category, members]) => (
         <li key={category}>
           <ul style={{ padding: 0 }}>
             <ListSubheader disableSticky style={WRAP}>
@@ -52,6 +73,20 @@ export function MicroAppNav({ apps, selected, onOpen }: MicroAppNavProps) {
           </ul>
         </li>
       ))}
+      {matching > NAV_LIMIT && (
+        <li style={{ padding: '8px 16px' }} data-testid="luigi-apps-more">
+          <Typography variant="caption" color="textSecondary">
+            {`Showing ${NAV_LIMIT} of ${matching.toLocaleString('en-US')} micro apps: type in the filter to find the others.`}
+          </Typography>
+        </li>
+      )}
+      {matching === 0 && (
+        <li style={{ padding: '8px 16px' }}>
+          <Typography variant="caption" color="textSecondary">
+            No micro app matches the filter.
+          </Typography>
+        </li>
+      )}
     </List>
   );
 }
