@@ -46,7 +46,8 @@ const reads = new SharedReads<Owner, DecidedAccess>(({ accessApi, identityApi },
       ]);
       return { userEntityRef, answer };
     },
-    { maxAgeMs: DECISIONS_MAX_AGE_MS },
+    // The same answer again keeps its object: nothing downstream recomputes or reconfigures Luigi.
+    { maxAgeMs: DECISIONS_MAX_AGE_MS, same: (previous, next) => JSON.stringify(previous) === JSON.stringify(next) },
   );
 });
 

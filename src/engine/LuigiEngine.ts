@@ -110,6 +110,30 @@ export class LuigiEngine {
     this.apps = apps;
     this.knownSegments = new Set(apps.map(app => app.pathSegment));
     this.pushNodes();
+    this.prefetchRouteToken();
+  }
+
+  /**
+   * Fetches Luigi core and its stylesheet without starting Luigi, so they arrive while the page
+   * still reads the catalog and the decisions instead of after them.
+   */
+  preload() {
+    void Promise.all([loadLuigiCore(), loadLuigiStylesheet()]).catch(() => {
+      // The view that attaches reports a failed load (and retries it).
+    });
+  }
+
+  /**
+   * Asks for the token of the app the URL opens before its frame exists, so the token request runs
+   * while the frame loads instead of after its handshake. Only for an app the backend let the page
+   * show; the backend decides (and records the open) again when it issues the token.
+   */
+  prefetchRouteToken() {
+    const provider = this.frameTokens.provider;
+    if (!provider || !this.view) return;
+    const segment = firstSegment(luigiPathFromHash(window.location.hash));
+    const app = this.apps.find(candidate => candidate.pathSegment === segment);
+    if (app && !provider.answered(app.entity.ref)) void provider.ensure(app.entity.ref);
   }
 
   /**
@@ -166,6 +190,7 @@ export class LuigiEngine {
    */
   setMicroAppTokens(provider: FrameTokenProvider | undefined) {
     this.frameTokens.setProvider(provider);
+    this.prefetchRouteToken();
     if (!this.core) return;
     // The shared token leaves the store: frames get theirs when they ask for their context.
     if (provider) this.core.auth().store.removeAuthData();
@@ -200,6 +225,7 @@ export class LuigiEngine {
   async attach(container: HTMLElement, binding: LuigiViewBinding): Promise<void> {
     this.view = { container, binding };
     this.viewPathname = window.location.pathname;
+    this.prefetchRouteToken();
     // Luigi is about to route to the current URL (start or refreshRoute below).
     this.routedPath = luigiPathFromHash(window.location.hash);
     // Listening only while a view is shown: what the policy refuses then is the view's.

@@ -57,6 +57,9 @@ export function useLuigiSession(engine: LuigiEngine, tenantId?: string) {
     captureRef.current = capture;
   }, [token, capture]);
 
+  // Luigi core arrives while the catalog and the decisions are read.
+  useEffect(() => engine.preload(), [engine]);
+
   useEffect(() => {
     const next = new TokenRotation(tokenSource, setToken, refresh);
     next.start();
@@ -114,6 +117,8 @@ export function useLuigiSession(engine: LuigiEngine, tenantId?: string) {
         const open = engine.openMicroAppEntities();
         appTokens.resume(open);
         open.forEach(entityRef => void appTokens.ensure(entityRef));
+        // And the app the URL opens, whose frame may not exist yet.
+        engine.prefetchRouteToken();
       }
       return;
     }

@@ -79,9 +79,13 @@ describe('LuigiPage', () => {
     await screen.findByText('Orders');
     expect(getEntities).toHaveBeenCalledWith({
       filter: { 'metadata.annotations.luigi-project.io/view-url': expect.anything() },
-      fields: expect.arrayContaining(['kind', 'metadata.name', 'metadata.annotations', 'spec.system']),
+      fields: expect.arrayContaining(['kind', 'metadata.name', 'metadata.annotations.luigi-project.io/view-url', 'spec.system']),
     });
-    expect((getEntities.mock.calls[0] as any)[0].fields).not.toContain('spec');
+    const { fields } = (getEntities.mock.calls[0] as any)[0];
+    expect(fields).not.toContain('spec');
+    // Only the plugin's own annotations: the catalog's (locations, source) are never fetched.
+    expect(fields).not.toContain('metadata.annotations');
+    expect(fields.filter((field: string) => field.startsWith('metadata.annotations.')).every((field: string) => field.startsWith('metadata.annotations.luigi-project.io/'))).toBe(true);
   });
 
   it('lists micro apps by category and refused entities with their reason, as text', async () => {
