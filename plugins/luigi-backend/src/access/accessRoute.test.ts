@@ -67,6 +67,15 @@ describe('access decisions on the permission framework', () => {
     expect(asService.body.decisions).toBeUndefined();
   });
 
+  it('decides a catalog of thousands of micro apps in one request', async () => {
+    const refs = Array.from({ length: 2500 }, (_, i) => `component:default/generated-app-${String(i).padStart(5, '0')}`);
+    const answer = await decisions(url, refs, mockCredentials.user.header('user:default/alice'));
+    expect(answer.status).toBe(200);
+    expect(answer.body.decisions).toHaveLength(2500);
+    expect(answer.body.decisions.map((d: { entityRef: string }) => d.entityRef)).toEqual(refs);
+    expect(answer.body.decisions.every((d: { result: string }) => d.result === 'allow')).toBe(true);
+  });
+
   it('refuses a malformed request', async () => {
     const response = await decisions(url, ['orders'], mockCredentials.user.header('user:default/alice'));
     expect(response.status).toBe(400);
