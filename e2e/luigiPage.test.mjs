@@ -155,6 +155,8 @@ describe('micro apps page', () => {
       // 6 s configured; Luigi restarts the wait when the session arrives after the first frame.
       assert.ok(waited < 14_000, `error shown after ${waited} ms (timeout configured at 6 s)`);
       assert.equal(await page.getByTestId('luigi-view').getAttribute('data-state'), 'failed');
+      // A sentence for the user and one line of detail; never a stack trace.
+      assert.doesNotMatch(await page.getByTestId('luigi-view').textContent(), /\bat \S+ \(|\.tsx?:\d+/);
       await page.getByTestId('luigi-retry').click();
       assert.equal(await page.getByTestId('luigi-view').getAttribute('data-state'), 'showing');
       await page.getByText(`${label} did not load`).waitFor({ timeout: 15_000 });

@@ -28,12 +28,14 @@ export const APP_NAMES = Object.freeze(['orders', 'inventory', 'billing', 'repor
 export const LOGISTICS_APP_NAMES = Object.freeze(['shipments']);
 
 /** The tenant of the dev portal each catalog namespace belongs to (luigi.tenants in app-config.dev.yaml). */
-export const TENANT_OF_NAMESPACE = Object.freeze({ default: 'commerce', logistics: 'logistics' });
+export const TENANT_OF_NAMESPACE = Object.freeze({ default: 'commerce', logistics: 'logistics', lab: 'lab' });
 
 /** Every sample app, with the catalog namespace of the entity that registers it. */
 export const APP_NAMESPACES = Object.freeze({
   ...Object.fromEntries(APP_NAMES.map(app => [app, 'default'])),
   ...Object.fromEntries(LOGISTICS_APP_NAMES.map(app => [app, 'logistics'])),
+  // The lab tenant's good app, beside its hostile registrations (dev/catalog/lab-hostile.yaml).
+  canary: 'lab',
 });
 
 const escapeHtml = value =>
@@ -57,6 +59,7 @@ const escapeHtml = value =>
  * @param {string} [options.jwksUri] where /verify.js fetches the signing keys
  *   (defaults to `<issuer>/.well-known/jwks.json`)
  * @param {string} [options.algorithms] accepted signature algorithms, comma-separated
+ * @param {string} [options.namespace] catalog namespace of the app's entity (default: from APP_NAMESPACES)
  * @returns {string} a complete HTML document
  */
 export function appPage({
@@ -67,10 +70,10 @@ export function appPage({
   audience = DEFAULT_AUDIENCE,
   jwksUri = jwksUriOf(issuer),
   algorithms = DEFAULT_ALGORITHMS,
+  namespace = APP_NAMESPACES[name] ?? 'default',
 }) {
   const siblings = LOGISTICS_APP_NAMES.includes(name) ? LOGISTICS_APP_NAMES : APP_NAMES;
   const others = navigateTo ?? siblings.filter(app => app !== name);
-  const namespace = APP_NAMESPACES[name] ?? 'default';
   const buttons = others
     .map(
       app =>

@@ -113,6 +113,83 @@ const NO_HANDSHAKE_PAGE = `<!doctype html>
 <body><h1>no-handshake</h1><p>I never say hello</p></body></html>
 `;
 
+// Fault pages of the `lab` tenant (dev/catalog/lab-faults.yaml). Each fault script is loaded before
+// the Luigi client and acts on `microapp:init`, which /app.js fires once the handshake is done.
+
+/** Crashes the micro app once the handshake is done: an uncaught error and an unhandled rejection. */
+const THROW_AFTER_INIT_JS = `document.addEventListener('microapp:init', function () {
+  document.body.setAttribute('data-crashed', 'true');
+  setTimeout(function () { Promise.reject(new Error('micro app rejected after the Luigi handshake')); });
+  setTimeout(function () { throw new Error('micro app crashed after the Luigi handshake'); });
+});
+`;
+
+/** Navigates the micro app's own frame to `target` (another origin) once the handshake is done. */
+const navigateAwayJs = target => `document.addEventListener('microapp:init', function () {
+  setTimeout(function () { location.href = ${JSON.stringify(target)}; }, 300);
+});
+`;
+
+/** Adds a frame of `src` (another origin) inside the micro app once the handshake is done. */
+const nestFrameJs = src => `document.addEventListener('microapp:init', function () {
+  var frame = document.createElement('iframe');
+  frame.id = 'nested-forger';
+  frame.src = ${JSON.stringify(src)};
+  frame.style.width = '100%';
+  frame.style.height = '160px';
+  document.body.appendChild(frame);
+});
+`;
+
+/**
+ * Pretends to be a Luigi micro app: posts to its parent and to the top window what a micro app
+ * posts to Luigi core (a token for everybody, a navigation, a request for context and token), a few
+ * times so that timing does not matter. /recorder.js, loaded first, records every message the page
+ * receives on the recorder log of the origin serving it; the forger records what it sent there too.
+ */
+const FORGER_JS = `(function () {
+  'use strict';
+  var params = new URLSearchParams(location.search);
+  var as = params.get('as') || 'forger';
+  var open = params.get('open') || '/';
+  function record(entry) {
+    fetch('/recorder/log', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(entry),
+      keepalive: true,
+    }).catch(function () {});
+  }
+  var messages = [
+    { msg: 'luigi.auth.tokenIssued', authData: { accessToken: 'forged-by-' + as } },
+    { msg: 'luigi.navigation.open', params: { link: open }, remotePromiseId: 1 },
+    { msg: 'luigi.get-context' },
+  ];
+  var targets = [window.parent, window.top].filter(function (target, index, all) {
+    return target !== window && all.indexOf(target) === index;
+  });
+  function forge(round) {
+    targets.forEach(function (target) {
+      messages.forEach(function (message) { target.postMessage(message, '*'); });
+    });
+    record({ kind: 'forged', origin: location.origin, data: { as: as, round: round, targets: targets.length } });
+  }
+  document.getElementById('as').textContent = as;
+  [0, 1000, 3000].forEach(function (delay, round) { setTimeout(function () { forge(round); }, delay); });
+})();
+`;
+
+const FORGER_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>forger</title></head>
+<body><h1 id="app-name">forger</h1><p>Pretends to be Luigi, as <span id="as"></span>.</p>
+<script src="/recorder.js"></script>
+<script src="/fault/forger.js"></script>
+</body></html>
+`;
+
+/** How long /fault/hangs holds a request before giving up (a proxy's gateway timeout). */
+const HANG_MS = 120_000;
+
 /**
  * Creates the request handler shared by both ports.
  *
@@ -201,8 +278,60 @@ function createHandler(received, originsOf, verification) {
     // Never loads the Luigi client, so the host never gets a handshake.
     if (pathname === '/fail/no-handshake') return send(res, 200, 'html', NO_HANDSHAKE_PAGE);
 
+    if (faultRoute(pathname, req, res, originsOf, verification)) return undefined;
+
     return notFound(res);
   };
+}
+
+/**
+ * A lab fault app page: a sample app page (named as its entity, component:lab/<name>, whose token it
+ * expects) plus the fault's script, loaded first.
+ */
+const faultPage = (name, script, verification) =>
+  appPage({ name, namespace: 'lab', navigateTo: [], extraScripts: [script], ...verification });
+
+/**
+ * Answers the `lab` tenant's fault routes (/fault/…); false for any other path. Pages that reach
+ * for another origin point at the server's other port: the untrusted one, seen from the trusted.
+ */
+function faultRoute(pathname, req, res, originsOf, verification) {
+  const own = originsOf()[req.socket.localPort];
+  const other = Object.values(originsOf()).find(origin => origin !== own) ?? own;
+  switch (pathname) {
+    // Never answers (until HANG_MS): the frame stays blank, before any handshake.
+    case '/fault/hangs': {
+      const timer = setTimeout(() => send(res, 504, 'text', 'Gave up waiting\n'), HANG_MS);
+      res.on('close', () => clearTimeout(timer));
+      return true;
+    }
+    case '/fault/throws-after-handshake/':
+      send(res, 200, 'html', faultPage('fault-throws', '/fault/throw-after-init.js', verification));
+      return true;
+    case '/fault/throw-after-init.js':
+      send(res, 200, 'js', THROW_AFTER_INIT_JS);
+      return true;
+    case '/fault/navigates-away/':
+      send(res, 200, 'html', faultPage('fault-navigates-away', '/fault/navigate-away.js', verification));
+      return true;
+    case '/fault/navigate-away.js':
+      send(res, 200, 'js', navigateAwayJs(`${other}/fault/forger/?as=navigated`));
+      return true;
+    case '/fault/nested-forger/':
+      send(res, 200, 'html', faultPage('fault-nested-forger', '/fault/nest-frame.js', verification));
+      return true;
+    case '/fault/nest-frame.js':
+      send(res, 200, 'js', nestFrameJs(`${other}/fault/forger/?as=nested`));
+      return true;
+    case '/fault/forger/':
+      send(res, 200, 'html', FORGER_PAGE);
+      return true;
+    case '/fault/forger.js':
+      send(res, 200, 'js', FORGER_JS);
+      return true;
+    default:
+      return false;
+  }
 }
 
 function listen(server, port, host) {

@@ -279,6 +279,41 @@ for (const [label, base] of [
       await res.body?.cancel();
     });
 
+    test('/fault/ pages of the lab tenant: app pages for component:lab/<name>, each with its fault script first', async () => {
+      for (const [path, name, script] of [
+        ['/fault/throws-after-handshake/', 'fault-throws', '/fault/throw-after-init.js'],
+        ['/fault/navigates-away/', 'fault-navigates-away', '/fault/navigate-away.js'],
+        ['/fault/nested-forger/', 'fault-nested-forger', '/fault/nest-frame.js'],
+      ]) {
+        const html = await (await get(path)).text();
+        assert.match(html, new RegExp(`data-audience="component:lab/${name}"`), path);
+        assert.match(html, /data-tenant="lab"/, path);
+        assert.ok(html.indexOf(script) < html.indexOf('/luigi-client.js'), `${script} loads before the client`);
+        const js = await get(script);
+        assert.equal(js.status, 200);
+        assert.match(js.headers.get('content-type'), /^text\/javascript/);
+        await js.body?.cancel();
+      }
+      // Pages reaching for another origin point at the server's other port.
+      const other = label === 'trusted' ? apps.untrustedOrigin : apps.trustedOrigin;
+      assert.ok((await (await get('/fault/navigate-away.js')).text()).includes(`${other}/fault/forger/`));
+      assert.ok((await (await get('/fault/nest-frame.js')).text()).includes(`${other}/fault/forger/`));
+    });
+
+    test('/fault/forger/ records what it receives, then forges Luigi messages', async () => {
+      const html = await (await get('/fault/forger/')).text();
+      assert.ok(html.indexOf('/recorder.js') < html.indexOf('/fault/forger.js'), 'the recorder listens first');
+      const js = await (await get('/fault/forger.js')).text();
+      for (const msg of ['luigi.auth.tokenIssued', 'luigi.navigation.open', 'luigi.get-context']) assert.ok(js.includes(msg), msg);
+    });
+
+    test('/fault/hangs never answers', async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 500);
+      await assert.rejects(get('/fault/hangs', { signal: controller.signal }), { name: 'AbortError' });
+      clearTimeout(timer);
+    });
+
     test('/fail/no-handshake never loads the Luigi client', async () => {
       const res = await get('/fail/no-handshake');
       assert.equal(res.status, 200);

@@ -1,8 +1,8 @@
 import { WarningPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { LuigiAccessMode } from 'backstage-plugin-luigi-common';
+import { FailurePanel } from '../FailurePanel/FailurePanel';
 
 /**
  * Tells admins how access to micro apps is decided when that is not by a permission policy: nobody
@@ -38,16 +38,28 @@ export function AccessModePanel({ mode }: { mode: LuigiAccessMode }) {
   return null;
 }
 
+/** Props of {@link AccessErrorPanel}. */
+export interface AccessErrorPanelProps {
+  error: Error;
+  onRetry(): void;
+  /** What could not be checked. Default: which micro apps the user may open. */
+  title?: string;
+}
+
 /** Deciding failed: nothing opens (deny), and the user can ask again. */
-export function AccessErrorPanel({ error, onRetry }: { error: Error; onRetry(): void }) {
+export function AccessErrorPanel({
+  error,
+  onRetry,
+  title = 'Could not check which micro apps you may open',
+}: AccessErrorPanelProps) {
   return (
-    <Box mb={2} data-testid="luigi-access-error">
-      <WarningPanel severity="error" title="Could not check which micro apps you may open" message={error.message} />
-      <Box mt={1}>
-        <Button variant="outlined" onClick={onRetry} data-testid="luigi-access-retry">
-          Retry
-        </Button>
-      </Box>
-    </Box>
+    <FailurePanel
+      title={title}
+      message="Nothing opens until the portal can check your access. Retry in a moment; if it keeps failing, tell the portal's administrators."
+      error={error}
+      onRetry={onRetry}
+      retryTestId="luigi-access-retry"
+      testId="luigi-access-error"
+    />
   );
 }

@@ -1,15 +1,21 @@
-import { EmptyState, Progress } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import { Entity } from '@backstage/catalog-model';
 import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
 import Paper from '@material-ui/core/Paper';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import { LuigiTenant } from 'backstage-plugin-luigi-common';
-import { MouseEvent, useEffect, useMemo } from 'react';
+import {
+  FrameLimits,
+  LUIGI_FRAME_ALLOW_ANNOTATION,
+  LUIGI_FRAME_SANDBOX_ANNOTATION,
+  LuigiTenant,
+} from 'backstage-plugin-luigi-common';
+import { MouseEvent, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from '../../catalog/annotations';
 import { buildEntityViews, EntityViews, isLuigiAvailable } from '../../catalog/entityViews';
 import { MicroApp } from '../../catalog/types';
+import { withFrameRequests } from '../../catalog/frameRequests';
 import { inTenant } from '../../tenants/tenantApps';
 import { TenantOriginScope } from '../../tenants/tenantOriginCheck';
 import { originsOfTenant } from '../../tenants/tenantOrigins';
@@ -22,6 +28,7 @@ import { AccessDeniedPanel } from '../AccessPanels/AccessDeniedPanel';
 import { AccessErrorPanel, AccessModePanel } from '../AccessPanels/AccessModePanel';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { ConfigProblemsPanel } from '../ConfigProblemsPanel/ConfigProblemsPanel';
+import { SlowProgress } from '../FailurePanel/SlowProgress';
 import { TokenProblemPanel } from '../TokenProblemPanel/TokenProblemPanel';
 import { PagePolicyPanel } from '../PagePolicyPanel/PagePolicyPanel';
 
@@ -39,8 +46,25 @@ export interface EntityLuigiContentProps {
  * but equal entity object, which must not make Luigi reload the open micro frontend. In the entity's
  * tenant, views outside its origins are refused.
  */
-function useEntityViews(entity: Entity, allowedOrigins: ReadonlySet<string>, tenant?: TenantOriginScope): EntityViews {
-  const built = buildEntityViews(entity, allowedOrigins, tenant);
+function useEntityViews(
+  entity: Entity,
+  allowedOrigins: ReadonlySet<string>,
+  frameLimits: FrameLimits,
+  tenant?: TenantOriginScope,
+): EntityViews {
+  const declared = buildEntityViews(entity, allowedOrigins, tenant);
+  // Frames asking for more than the admin grants are refused, each view with the entity's reason.
+  const framed = withFrameRequests(declared.views, [entity], frameLimits);
+  const refused = declared.views
+    .filter(view => !framed.apps.some(app => app.pathSegment === view.pathSegment))
+    .map(view => {
+      const reason = framed.rejected[0]?.reason ?? '';
+      const annotation = reason.includes(LUIGI_FRAME_SANDBOX_ANNOTATION) || reason.includes('luigi.frames.sandbox')
+        ? LUIGI_FRAME_SANDBOX_ANNOTATION
+        : LUIGI_FRAME_ALLOW_ANNOTATION;
+      return { label: view.label, annotation, reason };
+    });
+  const built = { views: framed.apps, rejected: [...declared.rejected, ...refused] };
   const key = JSON.stringify(built);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => built, [key]);
@@ -87,6 +111,8 @@ function ViewTabs({
           component="a"
           href={`#/${view.pathSegment}`}
           label={view.label}
+          // A long word in a label wraps instead of being cut off by the tab's fixed maximum width.
+          style={{ overflowWrap: 'anywhere' }}
           onClick={(event: MouseEvent) => open(event, view.pathSegment)}
           data-testid={`luigi-entity-tab-${view.pathSegment}`}
         />
@@ -95,9 +121,20 @@ function ViewTabs({
   );
 }
 
-function EntityViewsContent({ entity, height }: { entity: Entity; height: number | string }) {
+function EntityViewsContent({
+  entity,
+  height,
+  onRestart,
+}: {
+  entity: Entity;
+  height: number | string;
+  /** Starts the tab afresh (user, tokens, decision): the retry of a failed session. */
+  onRestart(): void;
+}) {
   const engine = getLuigiEngine();
   const settings = useLuigiSettings();
+  // Before any frame of this view is created (Luigi creates them after this commit).
+  useEffect(() => engine.setReferrerPolicy(settings.frames.referrerPolicy), [engine, settings.frames.referrerPolicy]);
   // No view attaches until the backend has said this user may open the entity's micro frontends.
   const access = useEntityAccess(entity);
   // The entity's own tenant, from its allowed decision: in its views' context and token requests.
@@ -105,7 +142,7 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
   const session = useLuigiSession(engine, tenant?.id);
   const origins =
     tenant && { id: tenant.id, origins: originsOfTenant(settings.tenantOrigins, tenant.id, settings.allowedOrigins) };
-  const { views: entityViews, rejected } = useEntityViews(entity, settings.allowedOrigins, origins);
+  const { views: entityViews, rejected } = useEntityViews(entity, settings.allowedOrigins, settings.frames.limits, origins);
   const views = useTenantViews(entityViews, tenant);
   const location = useLocation();
   const navigate = useNavigate();
@@ -129,8 +166,10 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
       <TokenProblemPanel
         token={session.token}
         appTokenProblem={session.appTokenProblem}
+        identityError={session.user.error}
         canSignIn={session.canSignIn}
         onSignIn={session.signIn}
+        onRetry={onRestart}
       />
       <PagePolicyPanel allowedOrigins={settings.allowedOrigins} />
       <ConfigProblemsPanel
@@ -141,7 +180,12 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
       />
       {access.error && <AccessErrorPanel error={access.error} onRetry={access.retry} />}
       {access.value && <AccessModePanel mode={access.value.mode} />}
-      {access.loading && !access.value && <Progress />}
+      {access.loading && !access.value && (
+        <SlowProgress
+          title="Still checking whether you may open this micro frontend"
+          message="The portal is slow to answer. The micro frontend shows as soon as it does; if nothing changes, reload the page."
+        />
+      )}
       {access.value?.denied ? (
         <AccessDeniedPanel
           app={access.value.denied}
@@ -181,6 +225,7 @@ function EntityViewsContent({ entity, height }: { entity: Entity; height: number
  */
 export function EntityLuigiContent({ height = 'calc(100vh - 340px)' }: EntityLuigiContentProps) {
   const { entity } = useEntity();
+  const [attempt, setAttempt] = useState(0);
   if (!isLuigiAvailable(entity)) {
     return (
       <MissingAnnotationEmptyState
@@ -188,5 +233,7 @@ export function EntityLuigiContent({ height = 'calc(100vh - 340px)' }: EntityLui
       />
     );
   }
-  return <EntityViewsContent entity={entity} height={height} />;
+  return (
+    <EntityViewsContent key={attempt} entity={entity} height={height} onRestart={() => setAttempt(n => n + 1)} />
+  );
 }

@@ -1,15 +1,8 @@
-import {
-  Content,
-  EmptyState,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Content, EmptyState, Header, Page } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import { LuigiTenant } from 'backstage-plugin-luigi-common';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { getLuigiEngine } from '../../engine/LuigiEngine';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
@@ -23,6 +16,9 @@ import { TenantDeniedPanel } from '../AccessPanels/TenantDeniedPanel';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { MicroAppNav } from '../MicroAppNav/MicroAppNav';
 import { ConfigProblemsPanel } from '../ConfigProblemsPanel/ConfigProblemsPanel';
+import { useRejectedInTenant } from '../ConfigProblemsPanel/useRejectedInTenant';
+import { FailurePanel } from '../FailurePanel/FailurePanel';
+import { SlowProgress } from '../FailurePanel/SlowProgress';
 import { TokenProblemPanel } from '../TokenProblemPanel/TokenProblemPanel';
 import { PagePolicyPanel } from '../PagePolicyPanel/PagePolicyPanel';
 import { TenantSwitcher } from '../TenantSwitcher/TenantSwitcher';
@@ -37,6 +33,8 @@ export interface LuigiPageProps {
 interface TenantProps {
   tenant?: LuigiTenant;
   tenants?: readonly LuigiTenant[];
+  /** Starts the body afresh (user, tokens, catalog, decisions): the retry of a failed session. */
+  onRestart?(): void;
 }
 
 /**
@@ -51,9 +49,11 @@ function useSwitchTenant() {
 }
 
 /** The micro apps page body in one tenant (or without tenants): navigation left, Luigi content right. */
-function MicroApps({ tenant, tenants = [] }: TenantProps) {
+function MicroApps({ tenant, tenants = [], onRestart }: TenantProps) {
   const engine = getLuigiEngine();
   const settings = useLuigiSettings();
+  // Before any frame of this view is created (Luigi creates them after this commit).
+  useEffect(() => engine.setReferrerPolicy(settings.frames.referrerPolicy), [engine, settings.frames.referrerPolicy]);
   const microApps = useMicroApps({ tenant });
   const session = useLuigiSession(engine, tenant?.id);
   const location = useLocation();
@@ -61,12 +61,37 @@ function MicroApps({ tenant, tenants = [] }: TenantProps) {
   // Entering a tenant drops what the previous one left in the engine, even if this one shows no
   // view (a view of the tenant does it first, before its apps reach the engine).
   useEffect(() => engine.resetForTenant(tenant?.id), [engine, tenant?.id]);
+  // Once decided, this adds the apps refused for the tenant's origins to the catalog's refusals;
+  // only those of the tenant shown are listed.
+  const rejected = useRejectedInTenant(microApps.value?.rejected ?? microApps.catalog?.rejected ?? [], tenant?.id);
 
   // The policy check needs no catalog: a portal whose catalog fails still learns what else is wrong.
   const policyPanel = <PagePolicyPanel allowedOrigins={settings.allowedOrigins} />;
-  if (microApps.catalogError) return <>{policyPanel}<ResponseErrorPanel error={microApps.catalogError} /></>;
+  if (microApps.catalogError) {
+    return (
+      <>
+        {policyPanel}
+        <FailurePanel
+          title="Could not load the micro apps"
+          message="The software catalog, which lists the micro apps, did not answer. Retry in a moment; if it keeps failing, tell the portal's administrators."
+          error={microApps.catalogError}
+          onRetry={microApps.retry}
+          retryTestId="luigi-catalog-retry"
+          testId="luigi-catalog-error"
+        />
+      </>
+    );
+  }
   if (!microApps.catalog || (microApps.loading && !microApps.value && !microApps.accessError)) {
-    return <>{policyPanel}<Progress /></>;
+    return (
+      <>
+        {policyPanel}
+        <SlowProgress
+          title="Still loading the micro apps"
+          message="The software catalog is slow to answer. The micro apps show as soon as it does; if nothing changes, reload the page."
+        />
+      </>
+    );
   }
   // Deciding failed: deny every app, say so, and offer to ask again.
   const { apps, denied, mode, userEntityRef } = microApps.value ?? {
@@ -75,8 +100,6 @@ function MicroApps({ tenant, tenants = [] }: TenantProps) {
     mode: undefined,
     userEntityRef: undefined,
   };
-  // Once decided, this adds the apps refused for the tenant's origins to the catalog's refusals.
-  const rejected = microApps.value?.rejected ?? microApps.catalog.rejected;
   // Offered only when there is somewhere else to go.
   const switcher = tenant && tenants.length > 1 && (
     <TenantSwitcher tenants={tenants} current={tenant.id} onSwitch={switchTenant} />
@@ -91,8 +114,10 @@ function MicroApps({ tenant, tenants = [] }: TenantProps) {
         <TokenProblemPanel
           token={session.token}
           appTokenProblem={session.appTokenProblem}
+          identityError={session.user.error}
           canSignIn={session.canSignIn}
           onSignIn={session.signIn}
+          onRetry={onRestart}
         />
         <ConfigProblemsPanel
           noun="micro app"
@@ -152,12 +177,22 @@ function TenantMicroApps() {
   const settings = useLuigiSettings();
   const state = usePageTenant();
   const location = useLocation();
+  // Each retry of a failed session gets a fresh body, as each tenant does.
+  const [attempt, setAttempt] = useState(0);
+  const restart = () => setAttempt(current => current + 1);
   const policyPanel = <PagePolicyPanel allowedOrigins={settings.allowedOrigins} />;
   switch (state.kind) {
     case 'untenanted':
-      return <MicroApps />;
+      return <MicroApps key={attempt} onRestart={restart} />;
     case 'entered':
-      return <MicroApps key={state.tenant.id} tenant={state.tenant} tenants={state.tenants} />;
+      return (
+        <MicroApps
+          key={`${state.tenant.id}#${attempt}`}
+          tenant={state.tenant}
+          tenants={state.tenants}
+          onRestart={restart}
+        />
+      );
     case 'denied':
       return (
         <>
@@ -170,9 +205,22 @@ function TenantMicroApps() {
         </>
       );
     case 'error':
-      return <>{policyPanel}<AccessErrorPanel error={state.error} onRetry={state.retry} /></>;
+      return (
+        <>
+          {policyPanel}
+          <AccessErrorPanel title="Could not check which tenants you may enter" error={state.error} onRetry={state.retry} />
+        </>
+      );
     default:
-      return <>{policyPanel}<Progress /></>;
+      return (
+        <>
+          {policyPanel}
+          <SlowProgress
+            title="Still checking which tenants you may enter"
+            message="The portal is slow to answer. The micro apps show as soon as it does; if nothing changes, reload the page."
+          />
+        </>
+      );
   }
 }
 

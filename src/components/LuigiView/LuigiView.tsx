@@ -1,10 +1,11 @@
-import { EmptyState, WarningPanel } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { useRef } from 'react';
 import { DeniedMicroApp } from '../../access/applyAccess';
 import { MicroApp } from '../../catalog/types';
 import { AccessDeniedPanel } from '../AccessPanels/AccessDeniedPanel';
+import { FailurePanel } from '../FailurePanel/FailurePanel';
 import { LuigiEngine } from '../../engine/LuigiEngine';
 import { PolicyBlockPanel } from '../PolicyBlockPanel/PolicyBlockPanel';
 import { LuigiViewState, useLuigiView } from './useLuigiView';
@@ -39,12 +40,13 @@ function RetryButton({ onClick }: { onClick(): void }) {
 interface StatePanelProps {
   state: LuigiViewState;
   retry(): void;
+  loadTimeoutMs: number;
   userEntityRef?: string;
   requestAccessTemplate?: string;
   tenantId?: string;
 }
 
-function StatePanel({ state, retry, userEntityRef = '', requestAccessTemplate, tenantId }: StatePanelProps) {
+function StatePanel({ state, retry, loadTimeoutMs, userEntityRef = '', requestAccessTemplate, tenantId }: StatePanelProps) {
   switch (state.kind) {
     case 'denied':
       return (
@@ -72,17 +74,15 @@ function StatePanel({ state, retry, userEntityRef = '', requestAccessTemplate, t
         />
       );
     case 'failed':
+      // Words for the portal's users; no stack trace of an error nobody threw.
       return (
-        <Box>
-          {/* Words for the portal's users; no stack trace of an error nobody threw. */}
-          <WarningPanel
-            severity="error"
-            title={`${state.app.label} did not load`}
-            message={`The micro app at ${state.app.viewUrl} did not answer in time. It may be down, refuse to be framed, or not use the Luigi client.`}
-            defaultExpanded
-          />
-          <RetryButton onClick={retry} />
-        </Box>
+        <FailurePanel
+          title={`${state.app.label} did not load`}
+          message="The micro app did not answer in time. It may be down, refuse to be shown inside the portal, or not use the Luigi client. Retry, or open another micro app."
+          error={`No Luigi handshake from ${state.app.viewUrl} within ${Math.round(loadTimeoutMs / 1000)} s`}
+          onRetry={retry}
+          testId="luigi-view-failed"
+        />
       );
     case 'blocked':
       return (
@@ -97,20 +97,19 @@ function StatePanel({ state, retry, userEntityRef = '', requestAccessTemplate, t
         />
       );
     case 'engine-failed':
-      return (
+      return state.block ? (
         <Box>
-          {state.block ? (
-            <PolicyBlockPanel title="Micro apps cannot start: Luigi core was blocked" block={state.block} />
-          ) : (
-            <WarningPanel
-              severity="error"
-              title="Micro apps cannot start: Luigi core did not load"
-              message={`${state.error.message} Check the network connection and retry.`}
-              defaultExpanded
-            />
-          )}
+          <PolicyBlockPanel title="Micro apps cannot start: Luigi core was blocked" block={state.block} />
           <RetryButton onClick={retry} />
         </Box>
+      ) : (
+        <FailurePanel
+          title="Micro apps cannot start: Luigi core did not load"
+          message="Part of this page did not download. Check your network connection and retry."
+          error={state.error}
+          onRetry={retry}
+          testId="luigi-engine-failed"
+        />
       );
     default:
       return null;
@@ -142,6 +141,7 @@ export function LuigiView({
       <StatePanel
         state={state}
         retry={retry}
+        loadTimeoutMs={loadTimeoutMs}
         userEntityRef={userEntityRef}
         requestAccessTemplate={requestAccessTemplate}
         tenantId={tenantId}
