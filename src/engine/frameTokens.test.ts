@@ -92,6 +92,19 @@ describe('FrameTokens', () => {
     expect(luigiSaw[1]).toEqual({ msg: 'luigi.get-context', authData: undefined });
   });
 
+  it('answers nothing, and asks for no token, when a frame asks from another origin than its own', () => {
+    const tokens = provider({ [ORDERS]: 'orders-token' }, new Set([ORDERS]));
+    const ensure = jest.spyOn(tokens, 'ensure');
+    guard.setProvider(tokens);
+    const orders = frameFor(ORDERS, 'https://apps.example.com/orders/', guard);
+    // The frame navigated itself to another origin, which now asks for the context.
+    window.dispatchEvent(
+      new MessageEvent('message', { data: { msg: 'luigi.get-context' }, origin: 'https://evil.example.net', source: orders.contentWindow }),
+    );
+    expect(luigiSaw).toEqual([]);
+    expect(ensure).not.toHaveBeenCalled();
+  });
+
   it('holds a context request until the backend answered, then hands it to Luigi with the token', async () => {
     const tokens = provider({ [ORDERS]: 'orders-token' }, new Set([ORDERS]));
     guard.setProvider(tokens);

@@ -68,6 +68,8 @@ function originOf(url: string): string | undefined {
  */
 export class FrameTokens {
   private readonly entityOfFrame = new WeakMap<HTMLIFrameElement, string>();
+  /** The origin of each frame's view URL, the only one its requests may come from. */
+  private readonly originOfFrame = new WeakMap<HTMLIFrameElement, string>();
   /** Messages this guard re-dispatched after holding them: let through. */
   private readonly released = new WeakSet<Event>();
   private tokens?: FrameTokenProvider;
@@ -101,6 +103,8 @@ export class FrameTokens {
   frameCreated(frame: HTMLIFrameElement, node: unknown) {
     const ref = (node as { context?: { entity?: { ref?: unknown } } } | undefined)?.context?.entity?.ref;
     if (typeof ref === 'string') this.entityOfFrame.set(frame, ref);
+    const origin = originOf(frame.src);
+    if (origin) this.originOfFrame.set(frame, origin);
   }
 
   /**
@@ -190,6 +194,13 @@ export class FrameTokens {
       event.stopImmediatePropagation();
       return;
     }
+    // A frame that navigated itself elsewhere asks from another origin: it gets nothing, and no
+    // token is asked for on its behalf (Luigi core would drop the request too, after the fact).
+    const expected = this.originOfFrame.get(frame);
+    if (expected !== undefined && event.origin !== expected) {
+      event.stopImmediatePropagation();
+      return;
+    }
     const provider = this.provider;
     if (!provider) return;
     const entityRef = this.entityOfFrame.get(frame);
@@ -223,5 +234,15 @@ export class FrameTokens {
     else this.store.removeAuthData();
     clearTimeout(this.clearTimer);
     this.clearTimer = setTimeout(() => this.store?.removeAuthData(), 0);
+  }
+}
+
+/** The origin of an absolute URL, or undefined. */
+function originOf(url: string): string | undefined {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
   }
 }
