@@ -49,7 +49,9 @@ const GET_CONTEXT = 'luigi.get-context';
 
 function originOf(url: string): string | undefined {
   try {
-    return new URL(url).origin;
+    const { origin } = new URL(url);
+    // Opaque origins (about:, data:) match no message's origin.
+    return origin === 'null' ? undefined : origin;
   } catch {
     return undefined;
   }
@@ -237,12 +239,3 @@ export class FrameTokens {
   }
 }
 
-/** The origin of an absolute URL, or undefined. */
-function originOf(url: string): string | undefined {
-  try {
-    const { origin } = new URL(url);
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
-  }
-}
