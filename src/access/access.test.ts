@@ -62,6 +62,20 @@ describe('LuigiAccessClient', () => {
     }));
   });
 
+  it('asks for a large catalog in parts of at most 2,000 refs, and answers in the order asked', async () => {
+    const refs = Array.from({ length: 10_500 }, (_, i) => `component:default/app-${i}`);
+    const fetch = jest.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+      const { entityRefs } = JSON.parse(String(init?.body));
+      const decisions = entityRefs.map((entityRef: string) => ({ entityRef, result: 'allow' }));
+      return new Response(JSON.stringify({ mode: 'permission-framework', decisions }), { status: 200 });
+    });
+    const client = new LuigiAccessClient({ discoveryApi, fetchApi: { fetch } as any });
+    const answer = await client.decide(refs, 'retail');
+    expect(fetch.mock.calls.map(([, init]) => JSON.parse(String(init?.body)).entityRefs.length)).toEqual([2000, 2000, 2000, 2000, 2000, 500]);
+    expect(fetch.mock.calls.every(([, init]) => JSON.parse(String(init?.body)).tenant === 'retail')).toBe(true);
+    expect(answer.decisions.map(decision => decision.entityRef)).toEqual(refs);
+  });
+
   it('fails on an error response or a malformed answer, never deciding', async () => {
     for (const response of [
       new Response(JSON.stringify({ error: { name: 'Error', message: 'down' } }), { status: 503 }),

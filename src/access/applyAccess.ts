@@ -31,9 +31,24 @@ export function isHiddenDenial(reason: LuigiDenialReason): boolean {
   return HIDDEN_REASONS.has(reason);
 }
 
-function decisionOf(entityRef: string, answer: LuigiAccessDecisions) {
-  const ref = entityRef.toLocaleLowerCase('en-US');
-  return answer.decisions.find(candidate => candidate.entityRef.toLocaleLowerCase('en-US') === ref);
+type Decision = LuigiAccessDecisions['decisions'][number];
+
+// Each answer's decisions by lower-case ref, built once: looking each app up in the list instead
+// took seconds for a thousand apps and minutes for ten thousand.
+const indexes = new WeakMap<LuigiAccessDecisions, Map<string, Decision>>();
+
+function decisionOf(entityRef: string, answer: LuigiAccessDecisions): Decision | undefined {
+  let index = indexes.get(answer);
+  if (!index) {
+    index = new Map();
+    // The first decision for a ref wins, as a search through the list would find it.
+    for (const decision of answer.decisions) {
+      const key = decision.entityRef.toLocaleLowerCase('en-US');
+      if (!index.has(key)) index.set(key, decision);
+    }
+    indexes.set(answer, index);
+  }
+  return index.get(entityRef.toLocaleLowerCase('en-US'));
 }
 
 /**

@@ -50,6 +50,9 @@ export interface LuigiAccessApi {
   issueToken(request: LuigiMicroAppTokenRequest): Promise<LuigiMicroAppToken>;
 }
 
+/** Entity refs per decisions request: well below the backend's limit, and parts decide side by side. */
+const DECISIONS_PER_REQUEST = 2_000;
+
 /**
  * API ref for {@link LuigiAccessApi}.
  * @public
@@ -90,6 +93,15 @@ export class LuigiAccessClient implements LuigiAccessApi {
   }
 
   async decide(entityRefs: string[], tenant?: string): Promise<LuigiAccessDecisions> {
+    // The backend decides at most 10,000 refs per request: a larger catalog is asked in parts.
+    const parts: string[][] = [];
+    for (let i = 0; i < entityRefs.length; i += DECISIONS_PER_REQUEST) parts.push(entityRefs.slice(i, i + DECISIONS_PER_REQUEST));
+    if (parts.length <= 1) return this.decidePart(entityRefs, tenant);
+    const answers = await Promise.all(parts.map(part => this.decidePart(part, tenant)));
+    return { mode: answers[0].mode, decisions: answers.flatMap(answer => answer.decisions) };
+  }
+
+  private async decidePart(entityRefs: string[], tenant?: string): Promise<LuigiAccessDecisions> {
     const response = await this.post('/access/decisions', tenant === undefined ? { entityRefs } : { entityRefs, tenant });
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return parseAccessDecisions(await response.json());
