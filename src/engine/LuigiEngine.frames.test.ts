@@ -1,22 +1,14 @@
 import { MicroApp } from '../catalog/types';
+import { engineApp, engineBinding } from '../testing/engineApps';
 import { FakeLuigiCore } from '../testing/fakeLuigiCore';
 import { LuigiEngine } from './LuigiEngine';
 
 const mockCore = new FakeLuigiCore();
 jest.mock('./luigiCore', () => ({ loadLuigiCore: () => Promise.resolve(mockCore) }));
 
-function app(name: string, frame?: MicroApp['frame']): MicroApp {
-  return {
-    pathSegment: name,
-    label: name,
-    category: 'c',
-    viewUrl: `https://apps.example.com/${name}/`,
-    entity: { ref: `component:default/${name}`, kind: 'Component', namespace: 'default', name, title: name },
-    frame,
-  };
-}
+const app = (name: string, frame?: MicroApp['frame']) => engineApp(name, { frame });
 
-const binding = { onPageError: jest.fn(), onPolicyBlock: jest.fn(), onEngineError: jest.fn() };
+const binding = engineBinding();
 
 /** A frame as Luigi creates it (its own sandbox set, not yet in the document), passed to the interceptor. */
 function luigiFrame(node: object): HTMLIFrameElement {

@@ -1,21 +1,13 @@
-import { MicroApp } from '../catalog/types';
+import { engineApp, engineBinding } from '../testing/engineApps';
 import { FakeLuigiCore } from '../testing/fakeLuigiCore';
 import { LuigiEngine } from './LuigiEngine';
 
 const mockCore = new FakeLuigiCore();
 jest.mock('./luigiCore', () => ({ loadLuigiCore: () => Promise.resolve(mockCore) }));
 
-function app(name: string): MicroApp {
-  return {
-    pathSegment: name,
-    label: name,
-    category: 'c',
-    viewUrl: `https://apps.example.com/${name}/`,
-    entity: { ref: `component:default/${name}`, kind: 'Component', namespace: 'default', name, title: name },
-  };
-}
+const app = (name: string) => engineApp(name);
 
-const binding = { onPageError: jest.fn(), onPolicyBlock: jest.fn(), onEngineError: jest.fn() };
+const binding = engineBinding();
 
 function provider() {
   const asked: string[] = [];

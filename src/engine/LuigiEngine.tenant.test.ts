@@ -1,4 +1,4 @@
-import { MicroApp } from '../catalog/types';
+import { engineApp, engineBinding } from '../testing/engineApps';
 import { FakeLuigiCore } from '../testing/fakeLuigiCore';
 import { LuigiEngine } from './LuigiEngine';
 
@@ -7,18 +7,9 @@ jest.mock('./luigiCore', () => ({ loadLuigiCore: () => Promise.resolve(mockCore)
 
 const retail = { id: 'retail', title: 'Retail' };
 
-function app(name: string, tenant?: typeof retail): MicroApp {
-  return {
-    pathSegment: name,
-    label: name,
-    category: 'c',
-    viewUrl: `https://apps.example.com/${name}/`,
-    entity: { ref: `component:default/${name}`, kind: 'Component', namespace: 'default', name, title: name },
-    tenant,
-  };
-}
+const app = (name: string, tenant?: typeof retail) => engineApp(name, { tenant });
 
-const binding = { onPageError: jest.fn(), onPolicyBlock: jest.fn(), onEngineError: jest.fn() };
+const binding = engineBinding();
 
 /** A frame Luigi creates for a node, inside `parent`. */
 function luigiFrame(parent: Element, node: object): HTMLIFrameElement {
