@@ -4,8 +4,10 @@ import { createApp } from '@backstage/app-defaults';
 import {
   AlertDisplay,
   Content,
+  Header,
   InfoCard,
   OAuthRequestDialog,
+  Page,
   Sidebar,
   SidebarItem,
   SidebarPage,
@@ -32,7 +34,7 @@ import CategoryIcon from '@material-ui/icons/Category';
 import HomeIcon from '@material-ui/icons/Home';
 import ExitToAppIcon from '@material-ui/icons/ExitToApp';
 import { StrictMode } from 'react';
-import { Navigate, Route } from 'react-router-dom';
+import { Navigate, Route, useSearchParams } from 'react-router-dom';
 import {
   EntityLuigiContent,
   LuigiPage,
@@ -50,6 +52,41 @@ import { HomePage } from './HomePage';
 function SignOutItem() {
   const identityApi = useApi(identityApiRef);
   return <SidebarItem icon={ExitToAppIcon} text="Sign out" onClick={() => identityApi.signOut()} />;
+}
+
+/**
+ * Dev only, for `npm run bench`: `/bench/iframe?src=<url>` frames a micro app URL in a plain
+ * `<iframe>` on a plain Backstage page (no Luigi), as the baseline for the time to a micro app.
+ * Only origins of `luigi.allowedOrigins`; the sandbox and height match the Luigi view's.
+ */
+function BenchIframePage() {
+  const [params] = useSearchParams();
+  const allowed = useApi(configApiRef).getOptionalStringArray('luigi.allowedOrigins') ?? [];
+  const src = params.get('src') ?? '';
+  let origin = '';
+  try {
+    origin = new URL(src).origin;
+  } catch {
+    // not a URL: nothing is framed
+  }
+  return (
+    <Page themeId="tool">
+      <Header title="Plain iframe" subtitle="Benchmark baseline" />
+      <Content>
+        {allowed.includes(origin) ? (
+          <iframe
+            title="micro app"
+            data-testid="bench-iframe"
+            src={src}
+            sandbox="allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts"
+            style={{ width: '100%', height: 'calc(100vh - 260px)', border: 0 }}
+          />
+        ) : (
+          <Typography>Not an allowed origin: {src}</Typography>
+        )}
+      </Content>
+    </Page>
+  );
 }
 
 /** A small overview tab, so moving between entity tabs (and Back) can be tried. */
@@ -134,6 +171,7 @@ export const DevApp = app.createRoot(
           <Route path="/luigi" element={<StrictMode><LuigiPage /></StrictMode>} />
           <Route path="/catalog" element={<CatalogIndexPage />} />
           <Route path="/catalog-import" element={<CatalogImportPage />} />
+          <Route path="/bench/iframe" element={<BenchIframePage />} />
           <Route path="/catalog/:namespace/:kind/:name" element={<CatalogEntityPage />}>
             {entityPage}
           </Route>

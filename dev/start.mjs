@@ -2,13 +2,16 @@
 // OpenID Connect provider, the Backstage backend (catalog, auth, permissions, the luigi plugin), and
 // the Backstage dev app with the plugin.
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDevBackend } from './backend/startDevBackend.mjs';
 import { startMicroApps } from './microApps/server.mjs';
 import { startOidcProvider } from './oidc/provider.mjs';
 import { buildDevApp, DEV_APP_CONFIG } from './production/buildDevApp.mjs';
 import { readAppConfig, serveBuiltApp } from './production/serveBuiltApp.mjs';
+import { parse, stringify } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const system = process.argv.includes('--new-frontend-system') ? 'new' : 'legacy';
@@ -23,7 +26,27 @@ const ttl = Number(process.env.LUIGI_DEV_TOKEN_TTL ?? 60);
 const oidc = await startOidcProvider({ accessTokenTtl: ttl, idTokenTtl: ttl });
 console.log(`micro apps: ${microApps.trustedOrigin} (allowlisted), ${microApps.untrustedOrigin} (not allowlisted)`);
 console.log(`OIDC provider: ${oidc.issuer} (users alice, bob)`);
-const backend = await startDevBackend({ configs: [DEV_APP_CONFIG], log: process.env.LUIGI_DEV_BACKEND_LOG !== '0' });
+
+/**
+ * LUIGI_DEV_EXTRA_CATALOG=<catalog file>: one more catalog file location next to the sample ones (the
+ * benchmark's generated entities). Backstage replaces arrays when merging configs, so the extra
+ * config repeats the dev config's locations and adds this one.
+ */
+function extraCatalogConfigs() {
+  const file = process.env.LUIGI_DEV_EXTRA_CATALOG;
+  if (!file) return [];
+  const { locations } = parse(readFileSync(DEV_APP_CONFIG, 'utf8')).catalog;
+  const config = join(tmpdir(), `luigi-dev-extra-catalog-${process.pid}.yaml`);
+  writeFileSync(config, stringify({ catalog: { locations: [...locations, { type: 'file', target: resolve(file) }] } }));
+  return [config];
+}
+
+const backend = await startDevBackend({
+  configs: [DEV_APP_CONFIG, ...extraCatalogConfigs()],
+  log: process.env.LUIGI_DEV_BACKEND_LOG !== '0',
+  // A large extra catalog takes longer to ingest.
+  timeoutMs: Number(process.env.LUIGI_DEV_BACKEND_TIMEOUT_MS ?? 120_000),
+});
 console.log('Backstage backend: http://localhost:7007 (catalog ingested)');
 
 /** The dev server (rspack, with reload), or the production build behind Backstage's headers. */
