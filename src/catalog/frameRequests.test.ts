@@ -1,5 +1,6 @@
 import { buildMicroApps } from './buildMicroApps';
-import { withFrameRequests } from './frameRequests';
+import { buildEntityViews } from './entityViews';
+import { entityViewsWithFrameRequest, withFrameRequests } from './frameRequests';
 import { componentEntity } from '../testing/componentEntity';
 
 const allowedOrigins = new Set(['https://apps.example.com']);
@@ -24,5 +25,38 @@ describe('withFrameRequests', () => {
     expect(rejected).toEqual([
       { entityRef: 'component:default/spy', label: 'Spy', reason: expect.stringMatching(/"camera".*luigi\.frames\.allow/) },
     ]);
+  });
+});
+
+describe('entityViewsWithFrameRequest', () => {
+  const views = 'Settings=https://apps.example.com/orders/settings';
+
+  it("gives every view of the entity what it was granted", () => {
+    const entity = componentEntity('orders', {
+      'luigi-project.io/view-url': 'https://apps.example.com/orders/',
+      'luigi-project.io/views': views,
+      'luigi-project.io/frame-allow': 'clipboard-write',
+    });
+    const { views: shown, rejected } = entityViewsWithFrameRequest(buildEntityViews(entity, allowedOrigins), entity, limits);
+    expect(shown.map(view => view.frame)).toEqual([
+      { allow: ['clipboard-write'], sandbox: [] },
+      { allow: ['clipboard-write'], sandbox: [] },
+    ]);
+    expect(rejected).toEqual([]);
+  });
+
+  it('refuses every view of an entity asking for more, naming the annotation', () => {
+    const entity = componentEntity('spy', {
+      'luigi-project.io/view-url': 'https://apps.example.com/spy/',
+      'luigi-project.io/views': views,
+      'luigi-project.io/frame-sandbox': 'allow-top-navigation',
+    });
+    const { views: shown, rejected } = entityViewsWithFrameRequest(buildEntityViews(entity, allowedOrigins), entity, limits);
+    expect(shown).toEqual([]);
+    expect(rejected.map(view => [view.label, view.annotation])).toEqual([
+      ['Spy', 'luigi-project.io/frame-sandbox'],
+      ['Settings', 'luigi-project.io/frame-sandbox'],
+    ]);
+    expect(rejected[0].reason).toMatch(/"allow-top-navigation"/);
   });
 });

@@ -1,5 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { checkFrameRequest, FrameLimits } from 'backstage-plugin-luigi-common';
+import type { EntityViews } from './entityViews';
 import { MicroApp, RejectedMicroApp } from './types';
 
 /**
@@ -27,4 +28,18 @@ export function withFrameRequests(
     else rejected.push({ entityRef: app.entity.ref, label: app.label, reason: check.reason });
   }
   return { apps: shown, rejected };
+}
+
+/**
+ * An entity's views with its frame request applied: all of them, or none, each refused with the
+ * annotation and the reason, when the entity asks for more than the admin grants. Pure.
+ */
+export function entityViewsWithFrameRequest(views: EntityViews, entity: Entity, limits: FrameLimits): EntityViews {
+  const check = checkFrameRequest(entity.metadata.annotations, limits);
+  if (check.ok) {
+    const { allow, sandbox } = check.frame;
+    return allow.length || sandbox.length ? { ...views, views: views.views.map(view => ({ ...view, frame: check.frame })) } : views;
+  }
+  const refused = views.views.map(view => ({ label: view.label, annotation: check.annotation, reason: check.reason }));
+  return { views: [], rejected: [...views.rejected, ...refused] };
 }

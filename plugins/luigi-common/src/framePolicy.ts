@@ -64,8 +64,13 @@ export interface FrameRequest {
   sandbox: string[];
 }
 
-/** An entity's frame request, checked: what its frames get, or why its apps are hidden. @public */
-export type FrameRequestCheck = { ok: true; frame: FrameRequest } | { ok: false; reason: string };
+/**
+ * An entity's frame request, checked: what its frames get, or why its apps are hidden and which
+ * annotation says so. @public
+ */
+export type FrameRequestCheck =
+  | { ok: true; frame: FrameRequest }
+  | { ok: false; annotation: typeof LUIGI_FRAME_ALLOW_ANNOTATION | typeof LUIGI_FRAME_SANDBOX_ANNOTATION; reason: string };
 
 // A feature or token name and nothing else: no origin lists (`camera *`), no second directive (`;`).
 const NAME = /^[a-z][a-z0-9-]{0,63}$/;
@@ -86,17 +91,25 @@ function names(raw: unknown, annotation: string): string[] | string {
  */
 export function checkFrameRequest(annotations: Record<string, unknown> | undefined, limits: FrameLimits): FrameRequestCheck {
   const allow = names(annotations?.[LUIGI_FRAME_ALLOW_ANNOTATION], LUIGI_FRAME_ALLOW_ANNOTATION);
-  if (typeof allow === 'string') return { ok: false, reason: allow };
+  if (typeof allow === 'string') return { ok: false, annotation: LUIGI_FRAME_ALLOW_ANNOTATION, reason: allow };
   const sandbox = names(annotations?.[LUIGI_FRAME_SANDBOX_ANNOTATION], LUIGI_FRAME_SANDBOX_ANNOTATION);
-  if (typeof sandbox === 'string') return { ok: false, reason: sandbox };
+  if (typeof sandbox === 'string') return { ok: false, annotation: LUIGI_FRAME_SANDBOX_ANNOTATION, reason: sandbox };
   const deniedFeature = allow.find(feature => !limits.allow.includes(feature));
   if (deniedFeature !== undefined) {
-    return { ok: false, reason: `asks for the browser feature "${deniedFeature}", which the portal does not grant micro apps (luigi.frames.allow)` };
+    return {
+      ok: false,
+      annotation: LUIGI_FRAME_ALLOW_ANNOTATION,
+      reason: `asks for the browser feature "${deniedFeature}", which the portal does not grant micro apps (luigi.frames.allow)`,
+    };
   }
   const extra = sandbox.filter(token => !DEFAULT_FRAME_SANDBOX.includes(token));
   const deniedToken = extra.find(token => !limits.sandbox.includes(token) || !GRANTABLE_FRAME_SANDBOX.includes(token));
   if (deniedToken !== undefined) {
-    return { ok: false, reason: `asks for the sandbox token "${deniedToken}", which the portal does not grant micro apps (luigi.frames.sandbox)` };
+    return {
+      ok: false,
+      annotation: LUIGI_FRAME_SANDBOX_ANNOTATION,
+      reason: `asks for the sandbox token "${deniedToken}", which the portal does not grant micro apps (luigi.frames.sandbox)`,
+    };
   }
   return { ok: true, frame: { allow, sandbox: extra } };
 }

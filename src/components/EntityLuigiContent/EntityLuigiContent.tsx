@@ -4,18 +4,13 @@ import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalo
 import Paper from '@material-ui/core/Paper';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import {
-  FrameLimits,
-  LUIGI_FRAME_ALLOW_ANNOTATION,
-  LUIGI_FRAME_SANDBOX_ANNOTATION,
-  LuigiTenant,
-} from 'backstage-plugin-luigi-common';
+import { FrameLimits, LuigiTenant } from 'backstage-plugin-luigi-common';
 import { MouseEvent, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from '../../catalog/annotations';
 import { buildEntityViews, EntityViews, isLuigiAvailable } from '../../catalog/entityViews';
 import { MicroApp } from '../../catalog/types';
-import { withFrameRequests } from '../../catalog/frameRequests';
+import { entityViewsWithFrameRequest } from '../../catalog/frameRequests';
 import { inTenant } from '../../tenants/tenantApps';
 import { TenantOriginScope } from '../../tenants/tenantOriginCheck';
 import { originsOfTenant } from '../../tenants/tenantOrigins';
@@ -52,19 +47,8 @@ function useEntityViews(
   frameLimits: FrameLimits,
   tenant?: TenantOriginScope,
 ): EntityViews {
-  const declared = buildEntityViews(entity, allowedOrigins, tenant);
   // Frames asking for more than the admin grants are refused, each view with the entity's reason.
-  const framed = withFrameRequests(declared.views, [entity], frameLimits);
-  const refused = declared.views
-    .filter(view => !framed.apps.some(app => app.pathSegment === view.pathSegment))
-    .map(view => {
-      const reason = framed.rejected[0]?.reason ?? '';
-      const annotation = reason.includes(LUIGI_FRAME_SANDBOX_ANNOTATION) || reason.includes('luigi.frames.sandbox')
-        ? LUIGI_FRAME_SANDBOX_ANNOTATION
-        : LUIGI_FRAME_ALLOW_ANNOTATION;
-      return { label: view.label, annotation, reason };
-    });
-  const built = { views: framed.apps, rejected: [...declared.rejected, ...refused] };
+  const built = entityViewsWithFrameRequest(buildEntityViews(entity, allowedOrigins, tenant), entity, frameLimits);
   const key = JSON.stringify(built);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => built, [key]);

@@ -4,8 +4,6 @@ import {
   checkFrameRequest,
   checkRegistration,
   FrameLimits,
-  LUIGI_FRAME_ALLOW_ANNOTATION,
-  LUIGI_FRAME_SANDBOX_ANNOTATION,
   LUIGI_VIEWS_ANNOTATION,
   LUIGI_VIEW_URL_ANNOTATION,
   LUIGI_TOKEN_AUDIENCE_ANNOTATION,
@@ -47,8 +45,7 @@ function frameProblems(entity: Entity, limits: FrameLimits): RegistrationProblem
   if (!(LUIGI_VIEW_URL_ANNOTATION in annotations) && !(LUIGI_VIEWS_ANNOTATION in annotations)) return [];
   const check = checkFrameRequest(annotations, limits);
   if (check.ok) return [];
-  const sandbox = check.reason.includes(LUIGI_FRAME_SANDBOX_ANNOTATION) || check.reason.includes('luigi.frames.sandbox');
-  return [{ annotation: sandbox ? LUIGI_FRAME_SANDBOX_ANNOTATION : LUIGI_FRAME_ALLOW_ANNOTATION, reason: check.reason }];
+  return [{ annotation: check.annotation, reason: check.reason }];
 }
 
 /**
