@@ -117,8 +117,6 @@ function EntityViewsContent({
 }) {
   const engine = getLuigiEngine();
   const settings = useLuigiSettings();
-  // Before any frame of this view is created (Luigi creates them after this commit).
-  useEffect(() => engine.setReferrerPolicy(settings.frames.referrerPolicy), [engine, settings.frames.referrerPolicy]);
   // No view attaches until the backend has said this user may open the entity's micro frontends.
   const access = useEntityAccess(entity);
   // The entity's own tenant, from its allowed decision: in its views' context and token requests.

@@ -52,8 +52,6 @@ function useSwitchTenant() {
 function MicroApps({ tenant, tenants = [], onRestart }: TenantProps) {
   const engine = getLuigiEngine();
   const settings = useLuigiSettings();
-  // Before any frame of this view is created (Luigi creates them after this commit).
-  useEffect(() => engine.setReferrerPolicy(settings.frames.referrerPolicy), [engine, settings.frames.referrerPolicy]);
   const microApps = useMicroApps({ tenant });
   const session = useLuigiSession(engine, tenant?.id);
   const location = useLocation();

@@ -4,6 +4,7 @@ import { DeniedMicroApp } from '../../access/applyAccess';
 import { MicroApp } from '../../catalog/types';
 import { PolicyBlock } from '../../csp/policyAdvice';
 import { LuigiEngine } from '../../engine/LuigiEngine';
+import { useLuigiSettings } from '../../hooks/useLuigiSettings';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 
 /** What the content area shows. */
@@ -47,6 +48,7 @@ export function useLuigiView(
   tenantId?: string,
 ) {
   const location = useLocation();
+  const { referrerPolicy } = useLuigiSettings().frames;
   const luigiPath = luigiPathFromHash(location.hash);
   const app = apps.find(candidate => candidate.pathSegment === firstSegment(luigiPath));
   const [failedPath, setFailedPath] = useState<string>();
@@ -55,10 +57,12 @@ export function useLuigiView(
   const pathRef = useRef(luigiPath);
   pathRef.current = luigiPath;
 
-  // Tenant, apps and timeout must reach the engine before it starts Luigi on attach (effects run in
+  // Tenant, apps, timeout and frame policy must reach the engine before it starts Luigi on attach (effects run in
   // order); the tenant first, as entering another one drops the nodes.
   useEffect(() => engine.resetForTenant(tenantId), [engine, tenantId]);
   useEffect(() => engine.setLoadTimeout(loadTimeoutMs), [engine, loadTimeoutMs]);
+  // Before any frame of the view is created.
+  useEffect(() => engine.setReferrerPolicy(referrerPolicy), [engine, referrerPolicy]);
   useEffect(() => engine.setApps(apps), [engine, apps]);
 
   useEffect(() => {
