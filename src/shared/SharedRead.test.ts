@@ -59,6 +59,21 @@ describe('SharedRead', () => {
     }
   });
 
+  it('does not read again for a view mounting just after a failure; a retry does', async () => {
+    const { read, answer, fail } = controlledRead<string[]>();
+    const shared = new SharedRead(read, { maxAgeMs: 60_000 });
+    shared.subscribe(() => {});
+    fail(new Error('catalog down'));
+    await settle();
+    shared.subscribe(() => {});
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(shared.getState().error).toEqual(new Error('catalog down'));
+    void shared.refresh();
+    answer(['orders']);
+    await settle();
+    expect(shared.getState()).toEqual({ value: ['orders'], loading: false });
+  });
+
   it('keeps the last value when a later read fails, and reports a failure when it has none', async () => {
     const { read, answer, fail } = controlledRead<string[]>();
     const shared = new SharedRead(read, { maxAgeMs: 0 });

@@ -57,8 +57,10 @@ export class SharedRead<T> {
 
   private revalidate() {
     if (this.inFlight) return;
+    // A recent failure counts as fresh too: a view mounting late (the sidebar's lazy menu) must not
+    // retry behind the back of a page showing the error and its Retry.
     const fresh = this.readAt !== undefined && Date.now() - this.readAt < this.options.maxAgeMs;
-    if (fresh && this.state.value !== undefined) return;
+    if (fresh) return;
     this.start();
   }
 
