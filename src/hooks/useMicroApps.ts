@@ -2,14 +2,30 @@ import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { useMemo } from 'react';
 import { accessDecisionRead } from '../access/accessDecisionReads';
 import { luigiAccessApiRef } from '../access/luigiAccessApi';
-import { applyAccess, DeniedMicroApp } from '../access/applyAccess';
+import { applyAccess, DeniedMicroApp, denialOf, isHiddenDenial } from '../access/applyAccess';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { MicroApp, RejectedMicroApp } from '../catalog/types';
-import { LuigiAccessMode, LuigiTenant } from 'backstage-plugin-luigi-common';
+import { LuigiAccessDecisions, LuigiAccessMode, LuigiTenant } from 'backstage-plugin-luigi-common';
 import { narrowToTenantOrigins } from '../tenants/narrowToTenantOrigins';
 import { originsOfTenant } from '../tenants/tenantOrigins';
 import { useLuigiSettings } from './useLuigiSettings';
 import { useMicroAppCatalog } from './useMicroAppCatalog';
 import { useSharedRead } from '../shared/useSharedRead';
+
+/** Whether a refused registration's ref can be decided (a malformed entity's is not). */
+function isEntityRef(ref: string): boolean {
+  try {
+    parseEntityRef(ref);
+    return ref.includes(':') && ref.includes('/');
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the backend places an entity in the tenant shown (one it was not asked about: no). */
+function inTenantShown(entityRef: string, answer: LuigiAccessDecisions, tenantId: string): boolean {
+  return isEntityRef(entityRef) && !isHiddenDenial(denialOf(entityRef, answer, tenantId) ?? 'policy');
+}
 
 /** The micro apps as the signed-in user may see them. */
 export interface UserMicroApps {
@@ -53,7 +69,12 @@ export function useMicroApps(scope: MicroAppScope | undefined) {
   const ready = scope !== undefined;
   const tenantId = scope?.tenant?.id;
   const tenantTitle = scope?.tenant?.title;
-  const entityRefs = useMemo(() => built?.apps.map(app => app.entity.ref), [built]);
+  // The refused registrations are decided too, in the same request: only the backend knows which
+  // tenant an entity belongs to, and a page lists only its own tenant's refusals.
+  const entityRefs = useMemo(
+    () => built && [...new Set([...built.apps.map(app => app.entity.ref), ...built.rejected.map(r => r.entityRef).filter(isEntityRef)])],
+    [built],
+  );
   const decisions = useSharedRead(
     entityRefs && ready ? accessDecisionRead(accessApi, identityApi, entityRefs, tenantId) : undefined,
   );
@@ -65,7 +86,8 @@ export function useMicroApps(scope: MicroAppScope | undefined) {
     // Narrowed after deciding: only the tenant's own apps are left, so no refusal tells of another's.
     const origins = tenant && { id: tenant.id, origins: originsOfTenant(tenantOrigins, tenant.id, allowedOrigins) };
     const shown = narrowToTenantOrigins(allowed, origins);
-    const rejected = [...built.rejected, ...shown.rejected].sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+    const own = tenant ? built.rejected.filter(item => inTenantShown(item.entityRef, decided.answer, tenant.id)) : built.rejected;
+    const rejected = [...own, ...shown.rejected].sort((a, b) => a.entityRef.localeCompare(b.entityRef));
     return { apps: shown.apps, rejected, denied, mode, userEntityRef: decided.userEntityRef, tenant };
   }, [built, decided, tenantId, tenantTitle, allowedOrigins, tenantOrigins]);
   const access = { value: userApps, loading: decisions.loading, error: decisions.error, retry: decisions.retry };
@@ -82,6 +104,12 @@ export function useMicroApps(scope: MicroAppScope | undefined) {
      * (`value.rejected` adds those refused for the tenant's origins, once decided).
      */
     catalog: built,
+    /**
+     * The refused registrations to list: once decided, those of the tenant shown (and the apps refused
+     * for its origins); before, all of them without tenants, none with (a refusal must never tell of
+     * another tenant's apps).
+     */
+    rejected: value?.rejected ?? (tenantId === undefined ? built?.rejected ?? [] : []),
     retry: () => (catalog.error ? catalog.retry() : access.retry()),
   };
 }

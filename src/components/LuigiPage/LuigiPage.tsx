@@ -16,7 +16,6 @@ import { TenantDeniedPanel } from '../AccessPanels/TenantDeniedPanel';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { MicroAppNav } from '../MicroAppNav/MicroAppNav';
 import { ConfigProblemsPanel } from '../ConfigProblemsPanel/ConfigProblemsPanel';
-import { useRejectedInTenant } from '../ConfigProblemsPanel/useRejectedInTenant';
 import { FailurePanel } from '../FailurePanel/FailurePanel';
 import { SlowProgress } from '../FailurePanel/SlowProgress';
 import { TokenProblemPanel } from '../TokenProblemPanel/TokenProblemPanel';
@@ -59,9 +58,8 @@ function MicroApps({ tenant, tenants = [], onRestart }: TenantProps) {
   // Entering a tenant drops what the previous one left in the engine, even if this one shows no
   // view (a view of the tenant does it first, before its apps reach the engine).
   useEffect(() => engine.resetForTenant(tenant?.id), [engine, tenant?.id]);
-  // Once decided, this adds the apps refused for the tenant's origins to the catalog's refusals;
-  // only those of the tenant shown are listed.
-  const rejected = useRejectedInTenant(microApps.value?.rejected ?? microApps.catalog?.rejected ?? [], tenant?.id);
+  // Only the tenant shown's refusals (and, once decided, its apps refused for the tenant's origins).
+  const { rejected } = microApps;
 
   // The policy check needs no catalog: a portal whose catalog fails still learns what else is wrong.
   const policyPanel = <PagePolicyPanel allowedOrigins={settings.allowedOrigins} />;
