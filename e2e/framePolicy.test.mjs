@@ -34,6 +34,43 @@ describe('micro app frames', () => {
     assert.deepEqual(inside, { referrer: '', camera: false, clipboard: false });
   });
 
+  test("get what their entity asks for within luigi.frames, and an entity asking for more is refused", async () => {
+    // The catalog as the page reads it, with Orders asking for what the dev config grants and
+    // Billing for a feature it does not.
+    const query = url => url.pathname === '/api/catalog/entities' && url.search.includes('luigi-project.io');
+    await page.route(query, async route => {
+      const response = await route.fetch();
+      const entities = await response.json();
+      for (const entity of entities) {
+        const annotations = entity.metadata.annotations;
+        if (entity.metadata.name === 'orders') {
+          annotations['luigi-project.io/frame-allow'] = 'clipboard-write';
+          annotations['luigi-project.io/frame-sandbox'] = 'allow-downloads';
+        }
+        if (entity.metadata.name === 'billing') annotations['luigi-project.io/frame-allow'] = 'camera';
+      }
+      await route.fulfill({ response, json: entities });
+    });
+    try {
+      await visit(page, '/luigi#/orders');
+      const app = await waitForApp(page, 'orders');
+      const frame = page.locator('[data-testid="luigi-container"] iframe');
+      assert.equal(await frame.getAttribute('allow'), "clipboard-write 'src'");
+      assert.ok((await frame.getAttribute('sandbox')).split(' ').includes('allow-downloads'));
+      const inside = await app.locator('body').evaluate(() => ({
+        clipboard: document.featurePolicy?.allowsFeature('clipboard-write'),
+        camera: document.featurePolicy?.allowsFeature('camera'),
+      }));
+      assert.deepEqual(inside, { clipboard: true, camera: false });
+      // Billing asked for the camera: not in the navigation, listed with the reason.
+      assert.equal(await page.getByTestId('luigi-nav-billing').count(), 0);
+      const refused = await page.getByTestId('luigi-rejected').allTextContents();
+      assert.ok(refused.some(text => /Billing.*"camera".*luigi\.frames\.allow/s.test(text)), refused.join('\n'));
+    } finally {
+      await page.unroute(query);
+    }
+  });
+
   test('cannot navigate the portal away', async () => {
     await visit(page, '/luigi#/orders');
     const app = await waitForApp(page, 'orders');
