@@ -113,6 +113,23 @@ async function stopGroup(child) {
 }
 
 /**
+ * Waits for Backstage's sign-in page. On a loaded machine the dev server has once taken more than
+ * 30 s to answer one page load: say what the page showed instead, and load it once more (the
+ * harness, not the behaviour under test, is what waits here).
+ */
+async function signInPage(page, signIn) {
+  try {
+    await signIn.waitFor({ timeout: 20_000 });
+    return;
+  } catch {
+    const shown = await page.evaluate(() => document.body?.innerText.slice(0, 300)).catch(() => '(no page)');
+    console.error(`no sign-in page after 20 s at ${page.url()}; it showed: ${JSON.stringify(shown)}; loading it again`);
+  }
+  await page.reload();
+  await signIn.waitFor({ timeout: 30_000 });
+}
+
+/**
  * Loads `path` as a fresh page load (a deep link) and signs in as `user` (alice or bob) the way a
  * portal user does: Backstage's sign-in page, the auth backend's popup, the provider's login page.
  * Cookies are dropped first, so no session of an earlier user (the auth backend's or the
@@ -127,7 +144,7 @@ export async function visit(page, path, user = 'alice', { baseUrl = PORTAL.baseU
   const signIn = page.getByRole('button', { name: /^sign in$/i });
   // The sign-in page first tries a silent sign-in (the provider it remembers; its refresh answers
   // 401): let it settle before clicking, and click again if no popup opened all the same.
-  await signIn.waitFor();
+  await signInPage(page, signIn);
   await page.waitForLoadState('networkidle');
   let login;
   for (let attempt = 0; !login && attempt < 3; attempt++) {

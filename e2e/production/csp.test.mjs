@@ -108,10 +108,18 @@ describe("the production build under Backstage's Content-Security-Policy", () =>
   test('with the documented frame-src, the micro app loads and verifies its token, and nothing is refused', async () => {
     const page = await recordingPage();
     try {
+      const appLoads = [];
+      page.on('request', request => {
+        if (request.resourceType() === 'document' && request.url().startsWith(`${PORTAL.trustedOrigin}/apps/orders/`)) {
+          appLoads.push(request.url());
+        }
+      });
       await visit(page, '/luigi#/orders', 'alice', { baseUrl: documented.origin });
       await waitForApp(page, 'orders');
       const frame = microApp(page);
       await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
+      // The session resolving while the first frame loads updates its context, not a second load.
+      assert.equal(appLoads.length, 1, `the micro app loaded once: ${appLoads.join(', ')}`);
       assert.equal(await page.getByTestId('luigi-policy-diagnostics').count(), 0);
       assert.equal(await page.getByTestId('luigi-policy-block').count(), 0);
       // Luigi core's chunk, the scoped stylesheet and the frame all pass Backstage's policy.

@@ -10,6 +10,7 @@ import { LuigiCore, loadLuigiCore } from './luigiCore';
 import { LUIGI_HOST_ATTRIBUTE } from './styles/hostSelector';
 import { loadLuigiStylesheet } from './loadLuigiStylesheet';
 import { provideLuigiNavigation } from './luigiNavigation';
+import { ContextPush } from './contextPush';
 import { applyFramePolicy } from './framePolicy';
 import { DEFAULT_FRAME_REFERRER_POLICY, FrameRequest } from 'backstage-plugin-luigi-common';
 
@@ -45,6 +46,7 @@ export class LuigiEngine {
   private readonly root: HTMLDivElement;
   private readonly guard: HostGuard;
   private readonly frameTokens: FrameTokens;
+  private readonly contextPush: ContextPush;
   private readonly style: HTMLStyleElement;
   private readonly doc: Document;
   private core?: LuigiCore;
@@ -76,6 +78,10 @@ export class LuigiEngine {
     this.root.style.height = '100%';
     this.host.append(style, this.root);
     this.guard = new HostGuard(doc);
+    this.contextPush = new ContextPush(
+      () => Array.from(this.root.querySelectorAll<HTMLIFrameElement>('.iframeContainer iframe')),
+      () => this.core?.configChanged('navigation'),
+    );
     // The whole document: a frame is matched to the entity Luigi created it for, wherever it sits.
     this.frameTokens = new FrameTokens(
       () => Array.from(doc.querySelectorAll('iframe')),
@@ -164,7 +170,8 @@ export class LuigiEngine {
   setGlobalContext(context: object) {
     if (JSON.stringify(context) === JSON.stringify(this.globalContext)) return;
     this.globalContext = context;
-    this.core?.setGlobalContext(context);
+    const core = this.core;
+    if (core) this.contextPush.update(preventUpdate => core.setGlobalContext(context, preventUpdate));
   }
 
   /**
@@ -258,6 +265,7 @@ export class LuigiEngine {
     this.view = undefined;
     this.viewPathname = undefined;
     this.routedPath = undefined;
+    this.contextPush.reset();
     this.doc.removeEventListener('securitypolicyviolation', this.onPolicyViolation);
     // Dropping the frames makes Luigi create a fresh one on the next attach, instead of
     // talking to a frame that reloaded behind its back.
@@ -336,6 +344,7 @@ export class LuigiEngine {
     this.guard.start();
     // Before Luigi's own message listener exists, so the guard always sees messages first.
     this.frameTokens.install(core.auth().store);
+    this.contextPush.install();
     core.setConfig(
       buildLuigiConfig({
         apps: this.apps,

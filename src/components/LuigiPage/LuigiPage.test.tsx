@@ -167,6 +167,7 @@ describe('LuigiPage', () => {
           token: 'token-1',
           tokenStatus: 'valid',
         }),
+        false,
       ),
     );
     expect(mockCore.authStore.setAuthData).toHaveBeenLastCalledWith(
