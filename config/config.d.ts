@@ -40,6 +40,26 @@ export interface Config {
        */
       sandbox?: string[];
     };
+    /**
+     * Which Luigi client permissions entities may grant their micro apps in
+     * `luigi-project.io/node-settings` (`clientPermissions`). Luigi refuses both calls unless the node
+     * grants them; an entity granting more than listed here is not shown, with the reason. The
+     * catalog module checks registrations against the same limits.
+     */
+    clientPermissions?: {
+      /**
+       * Search parameter names micro apps may be granted to read and write in the portal URL
+       * (`addCoreSearchParams`, `getCoreSearchParams`), or `*` for any. Default none.
+       * @visibility frontend
+       */
+      urlParameters?: string[];
+      /**
+       * Whether micro apps may be granted `changeCurrentLocale` (`uxManager().setCurrentLocale`).
+       * Default false.
+       * @visibility frontend
+       */
+      changeCurrentLocale?: boolean;
+    };
     /** How the plugin reads the catalog. */
     catalog?: {
       /**

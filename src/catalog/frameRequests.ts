@@ -1,5 +1,6 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { checkFrameRequest, FrameLimits } from 'backstage-plugin-luigi-common';
+import { annotationsByRef } from './annotationsByRef';
 import type { EntityViews } from './entityViews';
 import { MicroApp, RejectedMicroApp } from './types';
 
@@ -12,14 +13,7 @@ export function withFrameRequests(
   entities: readonly Entity[],
   limits: FrameLimits,
 ): { apps: MicroApp[]; rejected: RejectedMicroApp[] } {
-  const annotationsOf = new Map<string, Record<string, unknown> | undefined>();
-  for (const entity of entities) {
-    try {
-      annotationsOf.set(stringifyEntityRef(entity), entity.metadata.annotations);
-    } catch {
-      // A malformed entity is already refused by the node builder.
-    }
-  }
+  const annotationsOf = annotationsByRef(entities);
   const shown: MicroApp[] = [];
   const rejected: RejectedMicroApp[] = [];
   for (const app of apps) {

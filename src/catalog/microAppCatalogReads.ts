@@ -1,9 +1,10 @@
 import { CatalogApi } from '@backstage/catalog-client';
-import { FrameLimits } from 'backstage-plugin-luigi-common';
+import { ClientPermissionLimits, FrameLimits } from 'backstage-plugin-luigi-common';
 import { SharedRead, SharedReads } from '../shared/SharedRead';
 import { buildMicroApps } from './buildMicroApps';
 import { microAppEntitiesRequest } from './entityQuery';
 import { withFrameRequests } from './frameRequests';
+import { withNodeSettings } from './nodeSettings';
 import { MicroAppCatalog } from './types';
 
 /**
@@ -12,24 +13,35 @@ import { MicroAppCatalog } from './types';
  */
 export const CATALOG_MAX_AGE_MS = 10_000;
 
+/** What the catalog's registrations are checked against: the admin's settings. */
+export interface CatalogRules {
+  allowedOrigins: ReadonlySet<string>;
+  frameLimits: FrameLimits;
+  clientPermissions: ClientPermissionLimits;
+}
+
 /** Reads the catalog's annotated entities and turns them into micro apps, as allowed by the settings. */
-async function readMicroApps(
-  catalogApi: CatalogApi,
-  allowedOrigins: ReadonlySet<string>,
-  frameLimits: FrameLimits,
-): Promise<MicroAppCatalog> {
+async function readMicroApps(catalogApi: CatalogApi, rules: CatalogRules): Promise<MicroAppCatalog> {
   const { items } = await catalogApi.getEntities(microAppEntitiesRequest);
-  const built = buildMicroApps(items, { allowedOrigins });
-  const framed = withFrameRequests(built.apps, items, frameLimits);
-  const rejected = [...built.rejected, ...framed.rejected].sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-  return { apps: framed.apps, rejected };
+  const built = buildMicroApps(items, { allowedOrigins: rules.allowedOrigins });
+  const framed = withFrameRequests(built.apps, items, rules.frameLimits);
+  const noded = withNodeSettings(framed.apps, items, rules.allowedOrigins, rules.clientPermissions);
+  const rejected = [...built.rejected, ...framed.rejected, ...noded.rejected].sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  return { apps: noded.apps, rejected };
+}
+
+interface ReadKey {
+  origins: string[];
+  refreshMs: number;
+  frameLimits: FrameLimits;
+  clientPermissions: ClientPermissionLimits;
 }
 
 const reads = new SharedReads<CatalogApi, MicroAppCatalog>((catalogApi, key) => {
-  const { origins, refreshMs, frameLimits } = JSON.parse(key) as { origins: string[]; refreshMs: number; frameLimits: FrameLimits };
-  const allowedOrigins = new Set(origins);
+  const { origins, refreshMs, frameLimits, clientPermissions } = JSON.parse(key) as ReadKey;
+  const rules = { allowedOrigins: new Set(origins), frameLimits, clientPermissions };
   return new SharedRead(
-    () => readMicroApps(catalogApi, allowedOrigins, frameLimits),
+    () => readMicroApps(catalogApi, rules),
     {
       maxAgeMs: CATALOG_MAX_AGE_MS,
       pollMs: refreshMs,
@@ -44,11 +56,12 @@ const reads = new SharedReads<CatalogApi, MicroAppCatalog>((catalogApi, key) => 
  * tab share, per catalog client and settings; read again every `refreshMs` while shown (0: only
  * when a view mounts after {@link CATALOG_MAX_AGE_MS}).
  */
-export function microAppCatalogRead(
-  catalogApi: CatalogApi,
-  allowedOrigins: ReadonlySet<string>,
-  refreshMs: number,
-  frameLimits: FrameLimits,
-): SharedRead<MicroAppCatalog> {
-  return reads.of(catalogApi, JSON.stringify({ origins: [...allowedOrigins].sort(), refreshMs, frameLimits }));
+export function microAppCatalogRead(catalogApi: CatalogApi, rules: CatalogRules, refreshMs: number): SharedRead<MicroAppCatalog> {
+  const key: ReadKey = {
+    origins: [...rules.allowedOrigins].sort(),
+    refreshMs,
+    frameLimits: rules.frameLimits,
+    clientPermissions: rules.clientPermissions,
+  };
+  return reads.of(catalogApi, JSON.stringify(key));
 }

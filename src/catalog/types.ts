@@ -1,4 +1,4 @@
-import type { FrameRequest } from 'backstage-plugin-luigi-common';
+import type { FrameRequest, NodeSettings } from 'backstage-plugin-luigi-common';
 import { LuigiTenant } from 'backstage-plugin-luigi-common';
 
 /**
@@ -43,6 +43,8 @@ export interface MicroApp {
   tenant?: LuigiTenant;
   /** What the entity's frames get beyond the default sandbox and no features (`luigi-project.io/frame-*`). */
   frame?: FrameRequest;
+  /** How Luigi treats the view, and its child nodes (`luigi-project.io/node-settings`), checked. */
+  node?: NodeSettings;
 }
 
 /**

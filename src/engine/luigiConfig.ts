@@ -1,3 +1,4 @@
+import type { NodeSettings } from 'backstage-plugin-luigi-common';
 import { MicroApp } from '../catalog/types';
 import { createRouteGatePattern, RouteGateState } from './routeGate';
 
@@ -27,14 +28,14 @@ export interface TokenContext {
 }
 
 /**
- * A node's context: the entity, the tenant it is shown in (only while tenants are configured), and
- * the token fields as getters. Luigi merges a node's context into the global one each time it sends a
- * context (first load, every update), so each micro app sees its own token then, not one frozen when
- * the nodes were built.
+ * A node's context: the entity's own settings' context, the entity, the tenant it is shown in (only
+ * while tenants are configured), and the token fields as getters. Luigi merges a node's context into
+ * the global one each time it sends a context (first load, every update), so each micro app sees its
+ * own token then, not one frozen when the nodes were built. Settings cannot set the plugin's keys.
  */
-function nodeContext(app: MicroApp, tokenContextOf: (entityRef: string) => TokenContext): object {
+function nodeContext(app: MicroApp, tokenContextOf: (entityRef: string) => TokenContext, own?: object): object {
   const { entity, tenant } = app;
-  const context = tenant ? { entity, tenant: { id: tenant.id, title: tenant.title } } : { entity };
+  const context = { ...own, ...(tenant ? { entity, tenant: { id: tenant.id, title: tenant.title } } : { entity }) };
   for (const key of ['token', 'tokenExpiresAt', 'tokenStatus'] as const) {
     Object.defineProperty(context, key, {
       enumerable: true,
@@ -44,27 +45,67 @@ function nodeContext(app: MicroApp, tokenContextOf: (entityRef: string) => Token
   return context;
 }
 
-/** One Luigi navigation node per micro app. The entity goes into the node's context. */
+interface NodeInput {
+  app: MicroApp;
+  loadTimeoutMs: number;
+  onPageError: () => void;
+  tokenContextOf: (entityRef: string) => TokenContext;
+}
+
+/**
+ * The Luigi node of a view: its settings (`luigi-project.io/node-settings`, already checked) over the
+ * plugin's defaults. Every node, children included, carries the entity in its context: that is how
+ * the engine knows whose token a frame gets.
+ */
+function luigiNode(
+  view: { pathSegment: string; label: string; viewUrl: string },
+  settings: NodeSettings,
+  input: NodeInput,
+): Record<string, unknown> {
+  const { app } = input;
+  const loadingIndicatorEnabled = settings.loadingIndicator?.enabled !== false;
+  // Deeper paths (`/luigi#/<app>/<view>`) belong to the micro app's own routing, unless it has children.
+  const virtualTree = settings.children ? false : settings.virtualTree ?? true;
+  const node: Record<string, unknown> = {
+    pathSegment: view.pathSegment,
+    label: view.label,
+    viewUrl: view.viewUrl,
+    context: nodeContext(app, input.tokenContextOf, settings.context),
+    loadingIndicator: { ...settings.loadingIndicator, enabled: loadingIndicatorEnabled },
+  };
+  if (virtualTree) {
+    node.virtualTree = true;
+    // Luigi appends `/<rest>` to this base; without the trailing slash `…/app/` would become `…/app//x`.
+    node._virtualViewUrl = view.viewUrl.replace(/\/+$/, '');
+  }
+  if (loadingIndicatorEnabled) {
+    // Fires only while the loading indicator is still up, i.e. the handshake never completed
+    // (404, framing refused, no Luigi client): the page then shows an error panel with a retry.
+    node.pageErrorHandler = { timeout: input.loadTimeoutMs, errorFn: input.onPageError };
+  }
+  // View groups reuse frames between their nodes: kept per micro app, or one entity's frame (and token)
+  // could show another's view.
+  if (settings.viewGroup) node.viewGroup = `${app.pathSegment}:${settings.viewGroup}`;
+  for (const key of ['clientPermissions', 'openNodeInModal', 'icon', 'hideFromNav'] as const) {
+    if (settings[key] !== undefined) node[key] = settings[key];
+  }
+  if (settings.children) {
+    node.children = settings.children.map(child => {
+      const childNode = luigiNode(child, child, input);
+      return child.category ? { ...childNode, category: child.category } : childNode;
+    });
+  }
+  return node;
+}
+
+/** One Luigi navigation node per micro app, with its settings' children. The entity goes into every node's context. */
 export function buildLuigiNodes(
   apps: readonly MicroApp[],
   loadTimeoutMs: number,
   onPageError: () => void,
   tokenContextOf: (entityRef: string) => TokenContext,
 ): object[] {
-  return apps.map(app => ({
-    pathSegment: app.pathSegment,
-    label: app.label,
-    viewUrl: app.viewUrl,
-    // Deeper paths (`/luigi#/<app>/<view>`) belong to the micro app's own routing.
-    virtualTree: true,
-    // Luigi appends `/<rest>` to this base; without the trailing slash `…/app/` would become `…/app//x`.
-    _virtualViewUrl: app.viewUrl.replace(/\/+$/, ''),
-    context: nodeContext(app, tokenContextOf),
-    loadingIndicator: { enabled: true },
-    // Fires only while the loading indicator is still up, i.e. the handshake never completed
-    // (404, framing refused, no Luigi client): the page then shows an error panel with a retry.
-    pageErrorHandler: { timeout: loadTimeoutMs, errorFn: onPageError },
-  }));
+  return apps.map(app => luigiNode(app, app.node ?? {}, { app, loadTimeoutMs, onPageError, tokenContextOf }));
 }
 
 /**

@@ -4,8 +4,10 @@ import { DEFAULT_REFRESH_SETTINGS, RefreshSettings } from '../auth/refreshSchedu
 import {
   DEFAULT_FRAME_REFERRER_POLICY,
   FRAME_REFERRER_POLICIES,
+  ClientPermissionLimits,
   FrameLimits,
   normalizeAllowedOrigins,
+  normalizeClientPermissionLimits,
   normalizeFrameLimits,
 } from 'backstage-plugin-luigi-common';
 import { readTenantOrigins, TenantOrigins, TenantOriginsEntry } from '../tenants/tenantOrigins';
@@ -24,6 +26,8 @@ export interface LuigiSettings {
   loadTimeoutMs: number;
   /** `luigi.frames`: the referrer policy of every frame, and what entities may ask for beyond it. */
   frames: FrameSettings;
+  /** `luigi.clientPermissions`: which Luigi client permissions node settings may grant. */
+  clientPermissions: ClientPermissionLimits;
   /** `luigi.catalog.refreshSeconds` in ms: how often a shown view reads the catalog again (0: never). */
   catalogRefreshMs: number;
   /** Token refresh schedule (`luigi.tokenRefresh.*`). */
@@ -71,6 +75,8 @@ export function useLuigiSettings(): LuigiSettings {
     configuredPolicy && FRAME_REFERRER_POLICIES.includes(configuredPolicy) ? configuredPolicy : DEFAULT_FRAME_REFERRER_POLICY;
   const frameAllow = (config.getOptionalStringArray('luigi.frames.allow') ?? []).join(' ');
   const frameSandbox = (config.getOptionalStringArray('luigi.frames.sandbox') ?? []).join(' ');
+  const urlParameters = (config.getOptionalStringArray('luigi.clientPermissions.urlParameters') ?? []).join(' ');
+  const changeCurrentLocale = config.getOptionalBoolean('luigi.clientPermissions.changeCurrentLocale') ?? false;
   const marginSeconds = config.getOptionalNumber('luigi.tokenRefresh.marginSeconds');
   const requestAccessUrl = config.getOptionalString('luigi.access.requestAccessUrl');
   // Anything but the explicit opt-in keeps tokens per micro app.
@@ -99,6 +105,7 @@ export function useLuigiSettings(): LuigiSettings {
     return {
       allowedOrigins: origins,
       frames: { referrerPolicy, limits, invalid: invalidFrameEntries },
+      clientPermissions: normalizeClientPermissionLimits({ urlParameters: split(urlParameters), changeCurrentLocale }),
       invalidOrigins: invalid,
       loadTimeoutMs,
       catalogRefreshMs: Math.max(0, catalogRefreshSeconds) * 1000,
@@ -108,5 +115,5 @@ export function useLuigiSettings(): LuigiSettings {
       tokenIssuer,
       tenantOrigins,
     };
-  }, [key, tenantsKey, loadTimeoutMs, referrerPolicy, frameAllow, frameSandbox, catalogRefreshSeconds, marginSeconds, requestAccessUrl, tokenMode, tokenIssuer]);
+  }, [key, tenantsKey, loadTimeoutMs, referrerPolicy, frameAllow, frameSandbox, urlParameters, changeCurrentLocale, catalogRefreshSeconds, marginSeconds, requestAccessUrl, tokenMode, tokenIssuer]);
 }

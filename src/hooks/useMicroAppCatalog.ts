@@ -11,6 +11,8 @@ import { useLuigiSettings } from './useLuigiSettings';
  */
 export function useMicroAppCatalog(): SharedReadResult<MicroAppCatalog> {
   const catalogApi = useApi(catalogApiRef);
-  const { allowedOrigins, catalogRefreshMs, frames } = useLuigiSettings();
-  return useSharedRead(microAppCatalogRead(catalogApi, allowedOrigins, catalogRefreshMs, frames.limits));
+  const { allowedOrigins, catalogRefreshMs, frames, clientPermissions } = useLuigiSettings();
+  return useSharedRead(
+    microAppCatalogRead(catalogApi, { allowedOrigins, frameLimits: frames.limits, clientPermissions }, catalogRefreshMs),
+  );
 }

@@ -56,3 +56,18 @@ export {
   normalizeFrameLimits,
 } from './framePolicy';
 export type { FrameLimits, FrameRequest, FrameRequestCheck } from './framePolicy';
+export {
+  LUIGI_NODE_SETTINGS_ANNOTATION,
+  MAX_NODE_SETTINGS_LENGTH,
+  NO_CLIENT_PERMISSIONS,
+  checkNodeSettings,
+  normalizeClientPermissionLimits,
+} from './nodeSettings';
+export type {
+  ClientPermissionLimits,
+  NodeClientPermissions,
+  NodeSettings,
+  NodeSettingsCheck,
+  NodeSettingsChild,
+  NodeSettingsRules,
+} from './nodeSettings';

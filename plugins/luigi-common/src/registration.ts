@@ -1,5 +1,6 @@
 import { LUIGI_TOKEN_AUDIENCE_ANNOTATION, LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from './annotations';
 import { plainText, printable } from './displayText';
+import { ClientPermissionLimits, checkNodeSettings, LUIGI_NODE_SETTINGS_ANNOTATION } from './nodeSettings';
 import { checkTokenAudience } from './tokenAudience';
 import { parseViewsAnnotation } from './viewsAnnotation';
 import { checkViewUrl } from './viewUrl';
@@ -26,7 +27,8 @@ export interface RegistrationProblem {
 /**
  * Checks the `luigi-project.io/*` annotations of an entity with the rules the frontend applies when
  * it builds navigation (same checks, same reasons): the view URL, every entry of the views
- * annotation, and the token audience the backend issues the micro app's token for. Entities without
+ * annotation, the node settings (with the admin's client permission limits, default none), and the
+ * token audience the backend issues the micro app's token for. Entities without
  * the annotations have no problems. Entity text in a problem is made fit for a one-line message
  * (the catalog module's status items), so a bidi override in a label cannot reorder the reason.
  * @public
@@ -34,13 +36,20 @@ export interface RegistrationProblem {
 export function checkRegistration(
   annotations: Readonly<Record<string, string>> | undefined,
   allowedOrigins: ReadonlySet<string>,
+  clientPermissions?: ClientPermissionLimits,
 ): RegistrationProblem[] {
   const problems: RegistrationProblem[] = [];
   // Only a broken catalog hands anything but a map; there is then no registration to read.
   if (!annotations || typeof annotations !== 'object') return problems;
+  let viewUrl: string | undefined;
   if (LUIGI_VIEW_URL_ANNOTATION in annotations) {
     const check = checkViewUrl(annotations[LUIGI_VIEW_URL_ANNOTATION], allowedOrigins);
     if (!check.ok) problems.push({ annotation: LUIGI_VIEW_URL_ANNOTATION, reason: check.reason });
+    else viewUrl = check.url;
+  }
+  if (LUIGI_NODE_SETTINGS_ANNOTATION in annotations) {
+    const check = checkNodeSettings(annotations[LUIGI_NODE_SETTINGS_ANNOTATION], { allowedOrigins, clientPermissions, viewUrl });
+    if (!check.ok) problems.push({ annotation: LUIGI_NODE_SETTINGS_ANNOTATION, reason: check.reason });
   }
   const { entries, errors } = parseViewsAnnotation(annotations[LUIGI_VIEWS_ANNOTATION]);
   for (const error of errors) {

@@ -4,20 +4,21 @@ import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalo
 import Paper from '@material-ui/core/Paper';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import { FrameLimits, LuigiTenant } from 'backstage-plugin-luigi-common';
+import { LuigiTenant } from 'backstage-plugin-luigi-common';
 import { MouseEvent, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from '../../catalog/annotations';
 import { buildEntityViews, EntityViews, isLuigiAvailable } from '../../catalog/entityViews';
 import { MicroApp } from '../../catalog/types';
 import { entityViewsWithFrameRequest } from '../../catalog/frameRequests';
+import { entityViewsWithNodeSettings } from '../../catalog/nodeSettings';
 import { inTenant } from '../../tenants/tenantApps';
 import { TenantOriginScope } from '../../tenants/tenantOriginCheck';
 import { originsOfTenant } from '../../tenants/tenantOrigins';
 import { LuigiEngine, getLuigiEngine } from '../../engine/LuigiEngine';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useLuigiSession } from '../../hooks/useLuigiSession';
-import { useLuigiSettings } from '../../hooks/useLuigiSettings';
+import { LuigiSettings, useLuigiSettings } from '../../hooks/useLuigiSettings';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
 import { AccessDeniedPanel } from '../AccessPanels/AccessDeniedPanel';
 import { AccessErrorPanel, AccessModePanel } from '../AccessPanels/AccessModePanel';
@@ -43,12 +44,12 @@ export interface EntityLuigiContentProps {
  */
 function useEntityViews(
   entity: Entity,
-  allowedOrigins: ReadonlySet<string>,
-  frameLimits: FrameLimits,
+  { allowedOrigins, frames, clientPermissions }: Pick<LuigiSettings, 'allowedOrigins' | 'frames' | 'clientPermissions'>,
   tenant?: TenantOriginScope,
 ): EntityViews {
   // Frames asking for more than the admin grants are refused, each view with the entity's reason.
-  const built = entityViewsWithFrameRequest(buildEntityViews(entity, allowedOrigins, tenant), entity, frameLimits);
+  const framed = entityViewsWithFrameRequest(buildEntityViews(entity, allowedOrigins, tenant), entity, frames.limits);
+  const built = entityViewsWithNodeSettings(framed, entity, allowedOrigins, clientPermissions);
   const key = JSON.stringify(built);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => built, [key]);
@@ -124,7 +125,7 @@ function EntityViewsContent({
   const session = useLuigiSession(engine, tenant?.id);
   const origins =
     tenant && { id: tenant.id, origins: originsOfTenant(settings.tenantOrigins, tenant.id, settings.allowedOrigins) };
-  const { views: entityViews, rejected } = useEntityViews(entity, settings.allowedOrigins, settings.frames.limits, origins);
+  const { views: entityViews, rejected } = useEntityViews(entity, settings, origins);
   const views = useTenantViews(entityViews, tenant);
   const location = useLocation();
   const navigate = useNavigate();

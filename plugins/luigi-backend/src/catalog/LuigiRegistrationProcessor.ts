@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { FrameLimits } from 'backstage-plugin-luigi-common';
+import { ClientPermissionLimits, FrameLimits, NO_CLIENT_PERMISSIONS } from 'backstage-plugin-luigi-common';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
 import { withRegistrationStatus } from './registrationStatus';
 
@@ -14,6 +14,8 @@ export class LuigiRegistrationProcessor implements CatalogProcessor {
     private readonly allowedOrigins: ReadonlySet<string>,
     /** What entities may ask for their frames (`luigi.frames.*`); default nothing. */
     private readonly frameLimits: FrameLimits = { allow: [], sandbox: [] },
+    /** Which client permissions node settings may grant (`luigi.clientPermissions`); default none. */
+    private readonly clientPermissions: ClientPermissionLimits = NO_CLIENT_PERMISSIONS,
   ) {}
 
   getProcessorName(): string {
@@ -21,6 +23,6 @@ export class LuigiRegistrationProcessor implements CatalogProcessor {
   }
 
   async postProcessEntity(entity: Entity): Promise<Entity> {
-    return withRegistrationStatus(entity, this.allowedOrigins, this.frameLimits);
+    return withRegistrationStatus(entity, this.allowedOrigins, this.frameLimits, this.clientPermissions);
   }
 }

@@ -40,6 +40,22 @@ const ENTITIES = [
     },
     { title: '<b>Bad</b> views' },
   ),
+  // Node settings: a plain view, a grant within luigi.clientPermissions, and two refused.
+  component('sample', {
+    'luigi-project.io/view-url': 'https://apps.example.com/views/sample1.html',
+    'luigi-project.io/node-settings': JSON.stringify({
+      loadingIndicator: { enabled: false },
+      clientPermissions: { urlParameters: { sort: { read: true, write: true } } },
+    }),
+  }),
+  component('web-component', {
+    'luigi-project.io/view-url': 'https://apps.example.com/wc/',
+    'luigi-project.io/node-settings': JSON.stringify({ webcomponent: { selfRegistered: true } }),
+  }),
+  component('greedy', {
+    'luigi-project.io/view-url': 'https://apps.example.com/greedy/',
+    'luigi-project.io/node-settings': JSON.stringify({ clientPermissions: { urlParameters: { token: { read: true } } } }),
+  }),
 ];
 
 const PROBLEMS: Record<string, string[]> = {
@@ -58,6 +74,12 @@ const PROBLEMS: Record<string, string[]> = {
   'bad-views': [
     'Micro frontend not shown: luigi-project.io/views ("no label"): "no label" is not of the form Label=https://…',
     'Micro frontend not shown: luigi-project.io/views ("<img src onerror>"): origin https://evil.example.net is not in luigi.allowedOrigins',
+  ],
+  'web-component': [
+    'Micro frontend not shown: luigi-project.io/node-settings: node settings: webcomponent: is not supported: web-component nodes run their script in the portal page',
+  ],
+  greedy: [
+    'Micro frontend not shown: luigi-project.io/node-settings: node settings: clientPermissions.urlParameters.token: is not in luigi.clientPermissions.urlParameters',
   ],
 };
 
@@ -97,7 +119,10 @@ beforeAll(async () => {
       catalogModuleLuigiRegistrations,
       mockServices.rootConfig.factory({
         data: {
-          luigi: { allowedOrigins: ['https://apps.example.com', 'not an origin'] },
+          luigi: {
+            allowedOrigins: ['https://apps.example.com', 'not an origin'],
+            clientPermissions: { urlParameters: ['sort'] },
+          },
           catalog: {
             processingInterval: { seconds: 1 },
             rules: [{ allow: ['Component', 'Location'] }],
@@ -128,6 +153,8 @@ describe('catalogModuleLuigiRegistrations', () => {
   it('reports nothing for a valid registration or an entity without one', async () => {
     expect(problemsOf(await getEntity('orders'))).toEqual([]);
     expect(problemsOf(await getEntity('docs-only'))).toEqual([]);
+    // Its node settings grant only what luigi.clientPermissions allows.
+    expect(problemsOf(await getEntity('sample'))).toEqual([]);
   });
 
   it.each(Object.entries(PROBLEMS))(

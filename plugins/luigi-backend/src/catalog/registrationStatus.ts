@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { AlphaEntity, EntityStatusItem } from '@backstage/catalog-model/alpha';
 import {
+  ClientPermissionLimits,
   checkFrameRequest,
   checkRegistration,
   FrameLimits,
@@ -58,8 +59,12 @@ export function withRegistrationStatus(
   entity: Entity,
   allowedOrigins: ReadonlySet<string>,
   frameLimits: FrameLimits = NO_FRAME_GRANTS,
+  clientPermissions?: ClientPermissionLimits,
 ): Entity {
-  const problems = [...checkRegistration(entity.metadata.annotations, allowedOrigins), ...frameProblems(entity, frameLimits)];
+  const problems = [
+    ...checkRegistration(entity.metadata.annotations, allowedOrigins, clientPermissions),
+    ...frameProblems(entity, frameLimits),
+  ];
   if (problems.length === 0) return entity;
   const alpha = entity as AlphaEntity;
   return {
