@@ -27,6 +27,8 @@ import {
   hasCatalogProcessingErrors,
 } from '@backstage/plugin-catalog';
 import { CatalogImportPage, catalogImportPlugin } from '@backstage/plugin-catalog-import';
+import { UserSettingsPage } from '@backstage/plugin-user-settings';
+import SettingsIcon from '@material-ui/icons/Settings';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import AddCircleOutlineIcon from '@material-ui/icons/AddCircleOutline';
 import Typography from '@material-ui/core/Typography';
@@ -163,6 +165,7 @@ export const DevApp = app.createRoot(
           <LuigiSidebarItem />
           <SidebarSpace />
           <SidebarDivider />
+          <SidebarItem icon={SettingsIcon} to="/settings" text="Settings" />
           <SignOutItem />
         </Sidebar>
         <FlatRoutes>
@@ -171,6 +174,8 @@ export const DevApp = app.createRoot(
           <Route path="/luigi" element={<StrictMode><LuigiPage /></StrictMode>} />
           <Route path="/catalog" element={<CatalogIndexPage />} />
           <Route path="/catalog-import" element={<CatalogImportPage />} />
+          {/* Backstage's own settings page: theme and language, which micro apps follow. */}
+          <Route path="/settings" element={<UserSettingsPage />} />
           <Route path="/bench/iframe" element={<BenchIframePage />} />
           <Route path="/catalog/:namespace/:kind/:name" element={<CatalogEntityPage />}>
             {entityPage}

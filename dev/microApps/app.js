@@ -56,6 +56,12 @@
       );
     }
     if ($('path').textContent !== location.pathname) $('path').textContent = location.pathname;
+    // What Luigi's uxManager says the portal's theme and language are (both follow the user's settings).
+    var ux = LuigiClient.uxManager();
+    var theme = String(ux.getCurrentTheme() || '');
+    var locale = String(ux.getCurrentLocale() || '');
+    if ($('current-theme').textContent !== theme) $('current-theme').textContent = theme;
+    if ($('current-locale').textContent !== locale) $('current-locale').textContent = locale;
   }
 
   // Lets other scripts on the page (the recorder) observe the same events

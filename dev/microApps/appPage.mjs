@@ -110,7 +110,9 @@ export function appPage({
       Status: <span id="status">loading</span> |
       Context updates: <span id="context-updates">0</span> |
       Load id: <span id="load-id"></span> |
-      Path: <span id="path"></span>
+      Path: <span id="path"></span> |
+      Theme: <span id="current-theme"></span> |
+      Locale: <span id="current-locale"></span>
     </p>
     <p>
       ${buttons}

@@ -9,9 +9,10 @@
 // Usage: `node dev/microApps/server.mjs`, or import { startMicroApps }.
 
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, extname, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { APP_NAMES, APP_NAMESPACES, DEFAULT_AUDIENCE, DEFAULT_ISSUER, appPage, jwksUriOf } from './appPage.mjs';
 
@@ -28,6 +29,18 @@ const JOSE_DIR = dirname(require.resolve('jose'));
 // dev portal's "Register existing component" page.
 const UNREGISTERED_DIR = fileURLToPath(new URL('../catalog/unregistered/', import.meta.url));
 const JOSE_PREFIX = '/vendor/jose/';
+// Luigi's own micro frontends, vendored byte for byte (see upstream/luigi/README.md), served by their
+// path in Luigi's repository under /upstream/luigi/. Only the files listed in SHA256SUMS.
+const UPSTREAM_DIR = fileURLToPath(new URL('./upstream/luigi/', import.meta.url));
+const UPSTREAM_PREFIX = '/upstream/luigi/';
+const UPSTREAM_FILES = new Set(
+  readFileSync(join(UPSTREAM_DIR, 'SHA256SUMS'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map(line => line.split(/\s+/)[1].replace(/^\.\//, '')),
+);
+// Where Luigi's test pages load the client from.
+const UPSTREAM_CLIENT_PATH = '/node_modules/@luigi-project/client/luigi-client.js';
 
 // Upper bound for a recorder POST body; a Luigi message is a few KB at most.
 const MAX_LOG_BODY = 1024 * 1024;
@@ -38,6 +51,7 @@ const TYPES = {
   json: 'application/json; charset=utf-8',
   yaml: 'application/yaml; charset=utf-8',
   text: 'text/plain; charset=utf-8',
+  css: 'text/css; charset=utf-8',
 };
 
 function send(res, status, type, body, extraHeaders = {}) {
@@ -229,7 +243,13 @@ function createHandler(received, originsOf, verification) {
 
     if (!isRead) return notFound(res);
 
-    if (pathname === '/luigi-client.js') return sendFile(res, LUIGI_CLIENT_PATH);
+    if (pathname === '/luigi-client.js' || pathname === UPSTREAM_CLIENT_PATH) return sendFile(res, LUIGI_CLIENT_PATH);
+    if (pathname.startsWith(UPSTREAM_PREFIX)) {
+      const file = pathname.slice(UPSTREAM_PREFIX.length);
+      if (!UPSTREAM_FILES.has(file) || file === 'LICENSE') return notFound(res);
+      const type = file.endsWith('.css') ? 'css' : 'html';
+      return send(res, 200, type, await readFile(join(UPSTREAM_DIR, file)));
+    }
     if (pathname === '/app.js') return sendFile(res, APP_JS_PATH);
     if (pathname === '/recorder.js') return sendFile(res, RECORDER_JS_PATH);
     if (pathname === '/verify.js') return sendFile(res, VERIFY_JS_PATH);

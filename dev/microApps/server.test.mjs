@@ -6,6 +6,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { startMicroApps } from './server.mjs';
 import { APP_NAMES } from './appPage.mjs';
@@ -374,5 +376,35 @@ describe('recorder log', () => {
     assert.equal(put.status, 405);
     await put.body?.cancel();
     assert.equal(apps.received.length, 0);
+  });
+});
+
+describe("Luigi's own micro frontends (vendored)", () => {
+  const upstream = new URL('./upstream/luigi/', import.meta.url);
+  const sums = readFileSync(new URL('SHA256SUMS', upstream), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map(line => line.split(/\s+/))
+    .map(([sum, path]) => [sum, path.replace(/^\.\//, '')]);
+
+  test('each file is byte for byte the one recorded from Luigi v2.31.0, and served as is', async () => {
+    assert.ok(sums.length >= 4);
+    for (const [sum, path] of sums) {
+      const bytes = readFileSync(new URL(path, upstream));
+      assert.equal(createHash('sha256').update(bytes).digest('hex'), sum, path);
+      if (path === 'LICENSE') continue;
+      const res = await fetch(`${trustedBase}/upstream/luigi/${path}`);
+      assert.equal(res.status, 200, path);
+      assert.deepEqual(Buffer.from(await res.arrayBuffer()), bytes, path);
+    }
+  });
+
+  test('serves Luigi client where the test pages load it, and nothing outside the list', async () => {
+    const client = await fetch(`${trustedBase}/node_modules/@luigi-project/client/luigi-client.js`);
+    assert.equal(client.status, 200);
+    assert.match(await client.text(), /LuigiClient/);
+    assert.equal((await rawGet(trustedBase, '/upstream/luigi/../server.mjs')).status, 404);
+    assert.equal((await fetch(`${trustedBase}/upstream/luigi/README.md`)).status, 404);
+    assert.equal((await fetch(`${trustedBase}/upstream/luigi/LICENSE`)).status, 404);
   });
 });

@@ -98,6 +98,22 @@ describe('MicroAppTokens', () => {
     expect(await tokens.ensure(ORDERS)).toEqual({ status: 'missing' });
   });
 
+  it('a new set paused until its session is known makes a frame wait for its token, not go without', async () => {
+    const { issue, issued } = backend();
+    const tokens = new MicroAppTokens(issue, () => true, settings);
+    // As the page does on entering a tenant: paused until the session says the user is signed in.
+    tokens.pause();
+    let answer: unknown;
+    const asked = tokens.ensure(ORDERS).then(state => (answer = state));
+    await flush();
+    expect(answer).toBeUndefined();
+    expect(issued).toEqual([]);
+    tokens.resume();
+    await asked;
+    expect((answer as { token?: { token: string } }).token?.token).toBe(`${ORDERS}#1`);
+    tokens.stop();
+  });
+
   it('asks for the first token of an entity to open it, and for every later one to refresh it', async () => {
     const purposes: string[] = [];
     const heard: string[] = [];

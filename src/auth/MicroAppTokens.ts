@@ -36,12 +36,22 @@ export class MicroAppTokens {
   private readonly delivered = new Set<string>();
   private stopped = false;
   private paused = false;
+  /** Settles on the first {@link MicroAppTokens.resume} (or stop). */
+  private readonly started: Promise<void>;
+  private markStarted!: () => void;
+  private hasRun = false;
+  /** Paused before it ever ran: the session is not known yet, so requests wait for it. */
+  private waitingForSession = false;
 
   constructor(
     private readonly issue: IssueMicroAppToken,
     private readonly onChange: MicroAppTokenListener,
     private readonly settings: RefreshSettings = DEFAULT_REFRESH_SETTINGS,
-  ) {}
+  ) {
+    this.started = new Promise(resolve => {
+      this.markStarted = resolve;
+    });
+  }
 
   /** The entity's token state, once the backend answered; undefined before. */
   state(entityRef: string): TokenState | undefined {
@@ -60,9 +70,15 @@ export class MicroAppTokens {
     return this.state(entityRef) !== undefined;
   }
 
-  /** Starts keeping the entity's token fresh (once); resolves with the first answer. */
+  /**
+   * Starts keeping the entity's token fresh (once); resolves with the first answer. Asked while
+   * paused before it ever ran (a frame of a tenant just entered, before its session is known), it
+   * waits for the first resume instead of answering "no token".
+   */
   ensure(entityRef: string): Promise<TokenState> {
+    if (this.waitingForSession && !this.stopped) return this.started.then(() => this.ensure(entityRef));
     if (this.stopped || this.paused) return Promise.resolve({ status: 'missing' });
+    this.hasRun = true;
     const existing = this.entries.get(entityRef);
     if (existing) return existing.first;
     let resolveFirst!: (state: TokenState) => void;
@@ -113,10 +129,12 @@ export class MicroAppTokens {
 
   /**
    * While the user's session is not valid (signed out, a failed refresh), drops every token and
-   * issues none; `resume` lets `ensure` ask again.
+   * issues none; `resume` lets `ensure` ask again. Paused before the first resume (a new set, its
+   * session not known yet), `ensure` waits for the resume.
    */
   pause() {
     this.paused = true;
+    if (!this.hasRun) this.waitingForSession = true;
     for (const entityRef of [...this.entries.keys()]) this.drop(entityRef);
   }
 
@@ -126,6 +144,9 @@ export class MicroAppTokens {
    */
   resume(stillOpen?: ReadonlySet<string>) {
     this.paused = false;
+    this.hasRun = true;
+    this.waitingForSession = false;
+    this.markStarted();
     if (!stillOpen) return;
     for (const entityRef of [...this.delivered]) if (!stillOpen.has(entityRef)) this.delivered.delete(entityRef);
   }
@@ -138,6 +159,7 @@ export class MicroAppTokens {
   /** Drops every token for good. */
   stop() {
     this.stopped = true;
+    this.markStarted();
     this.clear();
   }
 }

@@ -11,6 +11,7 @@ import { LUIGI_HOST_ATTRIBUTE } from './styles/hostSelector';
 import { loadLuigiStylesheet } from './loadLuigiStylesheet';
 import { provideLuigiNavigation } from './luigiNavigation';
 import { ContextPush } from './contextPush';
+import { applyLook, lookContext, PortalLook } from './portalLook';
 import { applyFramePolicy } from './framePolicy';
 import { DEFAULT_FRAME_REFERRER_POLICY, FrameRequest } from 'backstage-plugin-luigi-common';
 
@@ -57,7 +58,13 @@ export class LuigiEngine {
   private refreshQueued = false;
   private apps: readonly MicroApp[] = [];
   private knownSegments = new Set<string>();
+  /** What micro apps get besides their node's context: the session's context and the look. */
   private globalContext: object = {};
+  private sessionContext: object = {};
+  private look?: PortalLook;
+  /** Luigi core, loaded, waiting for the session before it starts ({@link LuigiEngine.awaitSession}). */
+  private heldCore?: LuigiCore;
+  private awaitingSession = false;
   private authData?: LuigiAuthData;
   private loadTimeoutMs = 15000;
   private referrerPolicy = DEFAULT_FRAME_REFERRER_POLICY;
@@ -168,6 +175,23 @@ export class LuigiEngine {
    * unchanged context is not pushed again: each push is a context update in every open frame.
    */
   setGlobalContext(context: object) {
+    this.sessionContext = context;
+    this.pushGlobalContext();
+  }
+
+  /**
+   * Sets the portal's theme and language: Luigi's current theme and locale, and `theme` and
+   * `locale` in every micro app's context, updated in the open frames when the user switches.
+   */
+  setLook(look: PortalLook) {
+    if (JSON.stringify(look) === JSON.stringify(this.look)) return;
+    this.look = look;
+    if (this.core) applyLook(this.core, look, this.doc);
+    this.pushGlobalContext();
+  }
+
+  private pushGlobalContext() {
+    const context = { ...this.sessionContext, ...lookContext(this.look) };
     if (JSON.stringify(context) === JSON.stringify(this.globalContext)) return;
     this.globalContext = context;
     const core = this.core;
@@ -223,6 +247,19 @@ export class LuigiEngine {
   setSession(session: { context: object; authData: LuigiAuthData | undefined }) {
     this.setAuthData(session.authData);
     this.setGlobalContext(session.context);
+    this.awaitingSession = false;
+    const core = this.heldCore;
+    this.heldCore = undefined;
+    if (core && !this.core && this.view && this.host.isConnected) this.start(core);
+  }
+
+  /**
+   * Holds Luigi's start until the next {@link LuigiEngine.setSession}, so the first micro app's
+   * init context already has the user (a session arriving during its handshake would reach it
+   * only as an update). No effect once Luigi runs.
+   */
+  awaitSession() {
+    if (!this.core) this.awaitingSession = true;
   }
 
   /**
@@ -254,6 +291,10 @@ export class LuigiEngine {
     // The view may have gone (or another taken its place) while Luigi was loading.
     if (this.core || this.view?.container !== container || !this.host.isConnected) {
       if (this.core && this.view?.container === container) this.refreshRoute();
+      return;
+    }
+    if (this.awaitingSession) {
+      this.heldCore = core;
       return;
     }
     this.start(core);
@@ -366,6 +407,7 @@ export class LuigiEngine {
         afterInit: () => this.guard.restore(),
       }),
     );
+    if (this.look) applyLook(core, this.look, this.doc);
     this.guard.restore();
     if (this.authData && !this.frameTokens.provider) this.setAuthData(this.authData);
   }

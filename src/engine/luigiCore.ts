@@ -9,6 +9,8 @@ export interface LuigiCore {
   setGlobalContext(context: object, preventUpdate?: boolean): void;
   navigation(): { navigate(path: string): void };
   auth(): { store: { setAuthData(data: object): void; removeAuthData(): void } };
+  theming(): { setCurrentTheme(id: string): void };
+  i18n(): { getCurrentLocale(): string; setCurrentLocale(locale: string): void };
 }
 
 declare global {

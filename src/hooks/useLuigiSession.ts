@@ -11,6 +11,7 @@ import { buildUserContext } from '../auth/userContext';
 import { LuigiEngine } from '../engine/LuigiEngine';
 import { useLuigiAnalytics } from './useLuigiAnalytics';
 import { useLuigiSettings } from './useLuigiSettings';
+import { usePortalLookInEngine } from './usePortalLook';
 
 /** A micro app for which the luigi backend gave no token, and why. */
 export interface MicroAppTokenProblem {
@@ -57,8 +58,13 @@ export function useLuigiSession(engine: LuigiEngine, tenantId?: string) {
     captureRef.current = capture;
   }, [token, capture]);
 
-  // Luigi core arrives while the catalog and the decisions are read.
-  useEffect(() => engine.preload(), [engine]);
+  // Luigi core arrives while the catalog and the decisions are read; it starts once the user is known.
+  useEffect(() => {
+    engine.awaitSession();
+    engine.preload();
+  }, [engine]);
+  // Theme and language: before the first frame, and again whenever the user switches.
+  usePortalLookInEngine(engine);
 
   useEffect(() => {
     const next = new TokenRotation(tokenSource, setToken, refresh);

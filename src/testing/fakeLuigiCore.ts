@@ -20,6 +20,16 @@ export class FakeLuigiCore implements LuigiCore {
   readonly configChanged = jest.fn();
   readonly setGlobalContext = jest.fn();
   readonly authStore = { setAuthData: jest.fn(), removeAuthData: jest.fn() };
+  readonly themingApi = { setCurrentTheme: jest.fn() };
+  locale = 'en';
+  readonly i18nApi = {
+    getCurrentLocale: () => this.locale,
+    // As Luigi's: it also writes the locale to <html lang>.
+    setCurrentLocale: jest.fn((locale: string) => {
+      this.locale = locale;
+      document.documentElement.setAttribute('lang', locale);
+    }),
+  };
 
   getConfig() {
     return this.config;
@@ -31,6 +41,14 @@ export class FakeLuigiCore implements LuigiCore {
 
   auth() {
     return { store: this.authStore };
+  }
+
+  theming() {
+    return this.themingApi;
+  }
+
+  i18n() {
+    return this.i18nApi;
   }
 
   /** The navigation nodes Luigi currently routes to. */

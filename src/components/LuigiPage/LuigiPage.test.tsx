@@ -113,7 +113,12 @@ describe('LuigiPage', () => {
     // Luigi's global context: from its config at start, from setGlobalContext afterwards.
     const globalContext = () => mockCore.setGlobalContext.mock.calls.at(-1)?.[0] ?? mockCore.config.navigation.globalContext;
     await waitFor(() =>
-      expect(globalContext()).toEqual({ user: expect.objectContaining({ userEntityRef: 'user:default/alice' }) }),
+      expect(globalContext()).toEqual({
+        user: expect.objectContaining({ userEntityRef: 'user:default/alice' }),
+        // The portal's look: Backstage's light theme, and English where the app sets no language.
+        theme: { id: 'light', variant: 'light' },
+        locale: 'en',
+      }),
     );
     const orders = mockCore.nodes().find(node => node.pathSegment === 'orders')!;
     const { frame, storeHeld } = await frameAsksForContext(mockCore, orders);

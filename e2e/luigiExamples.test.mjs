@@ -1,0 +1,59 @@
+// Luigi's own micro frontends, byte for byte from Luigi v2.31.0 (dev/microApps/upstream/luigi), as
+// registered in the dev portal's `lab` tenant with their node settings
+// (dev/catalog/lab-luigi-examples.yaml). What runs in a Luigi shell runs here.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { openSession } from './session.mjs';
+import { microApp, visit } from './portal.mjs';
+
+const lab = name => `/luigi?tenant=lab#/component~lab~${name}`;
+/** The dev config's luigi.loadTimeoutMs, after which a view that never answers shows "did not load". */
+const LOAD_TIMEOUT_MS = 6000;
+
+let page;
+openSession(opened => {
+  page = opened;
+});
+
+const viewState = () => page.getByTestId('luigi-view').getAttribute('data-state');
+
+describe("Luigi's own micro frontends", () => {
+  test('a view without the Luigi client, registered as such, stays shown and gets no error panel', async () => {
+    await visit(page, lab('luigi-sample1'), 'alice');
+    const frame = microApp(page);
+    await frame.getByRole('heading', { name: 'Sample 1' }).waitFor();
+    // Past the load timeout: a view waiting for a handshake would be replaced by the error panel now.
+    await page.waitForTimeout(LOAD_TIMEOUT_MS + 2000);
+    assert.equal(await page.getByTestId('luigi-view-failed').count(), 0);
+    assert.equal(await viewState(), 'showing');
+    assert.match(await frame.locator('.fd-panel').textContent(), /Luigi ipsum dolor sit amet/);
+  });
+
+  test("a child node opens Luigi's client test page, which writes and reads the search parameters it is granted", async () => {
+    await visit(page, `${lab('luigi-sample1')}/client-test`, 'alice');
+    const frame = microApp(page);
+    await frame.getByTestId('lui-add-search-params').click();
+    // Luigi writes core search parameters into the portal URL's hash route.
+    await page.waitForFunction(() => /[?&]q=test/.test(window.location.hash));
+    assert.match(page.url(), /#\/component~lab~luigi-sample1\/client-test\?.*luigi=rocks/);
+    await frame.getByTestId('lui-get-search-params').click();
+    await frame.locator('#currentSearchParams', { hasText: 'test' }).waitFor();
+    assert.deepEqual(JSON.parse(await frame.locator('#currentSearchParams').textContent()), {
+      q: 'test',
+      luigi: 'rocks',
+      tets: 'tets',
+    });
+    assert.equal(await viewState(), 'showing');
+  });
+
+  test('the same page without the grant changes no URL and reads nothing', async () => {
+    await visit(page, lab('luigi-client-test-ungranted'), 'alice');
+    const frame = microApp(page);
+    const before = page.url();
+    await frame.getByTestId('lui-add-search-params').click();
+    await frame.getByTestId('lui-get-search-params').click();
+    await frame.locator('#currentSearchParams', { hasText: '{' }).waitFor();
+    assert.equal(await frame.locator('#currentSearchParams').textContent(), '{}');
+    assert.equal(page.url(), before);
+  });
+});
