@@ -149,6 +149,8 @@ const app = createApp({
     }),
   ],
   components: { SignInPage: DevSignInPage },
+  // Two languages, so the settings page offers a choice; micro apps follow it (getCurrentLocale).
+  __experimentalTranslations: { availableLanguages: ['en', 'de'] },
 });
 
 /** The legacy dev portal's root element. */

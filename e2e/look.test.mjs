@@ -1,0 +1,70 @@
+// Micro apps follow the portal's look: Backstage's theme and the user's language reach them through
+// Luigi's uxManager (getCurrentTheme, getCurrentLocale) and their context, and an open micro app
+// follows a switch without reloading.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { openSession } from './session.mjs';
+import { PORTAL, contextOf, visit, waitForApp } from './portal.mjs';
+
+let page;
+const session = openSession(opened => {
+  page = opened;
+});
+
+/** What the sample micro app shows of the look: its uxManager's theme and locale, and its context's. */
+async function lookIn(frame) {
+  const context = await contextOf(frame);
+  return {
+    theme: await frame.locator('#current-theme').textContent(),
+    locale: await frame.locator('#current-locale').textContent(),
+    context: { theme: context.theme, locale: context.locale },
+  };
+}
+
+describe("the portal's look in micro apps", () => {
+  test("a micro app gets the theme picked on Backstage's settings page", async () => {
+    await visit(page, '/luigi#/orders', 'alice');
+    let frame = await waitForApp(page, 'orders');
+    assert.deepEqual(await lookIn(frame), {
+      theme: 'light',
+      locale: 'en',
+      context: { theme: { id: 'light', variant: 'light' }, locale: 'en' },
+    });
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: /^Dark/ }).click();
+    await page.goBack();
+    frame = await waitForApp(page, 'orders');
+    await frame.locator('#current-theme', { hasText: /^dark$/ }).waitFor();
+    assert.deepEqual((await lookIn(frame)).context.theme, { id: 'dark', variant: 'dark' });
+    // The portal itself is dark too: the page behind the frame follows the same theme.
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.notEqual(background, 'rgb(255, 255, 255)');
+  });
+
+  test('an open micro app follows a switch of language in another tab without reloading, and of theme', async () => {
+    await visit(page, '/luigi#/orders', 'alice');
+    const frame = await waitForApp(page, 'orders');
+    const loadId = await frame.locator('#load-id').textContent();
+    const other = await session.browser.context.newPage();
+    try {
+      // Backstage keeps both choices in local storage and follows changes made in other tabs.
+      await other.goto(`${PORTAL.baseUrl}/`);
+      await other.evaluate(() => localStorage.setItem('language', 'de'));
+      await frame.locator('#current-locale', { hasText: /^de$/ }).waitFor();
+      assert.equal((await lookIn(frame)).context.locale, 'de');
+      assert.equal(await frame.locator('#load-id').textContent(), loadId, 'the frame did not reload');
+      // Luigi sets <html lang> to the locale; the portal's own stays.
+      assert.notEqual(await page.evaluate(() => document.documentElement.getAttribute('lang')), 'de');
+
+      // A theme switch re-mounts Backstage's whole app (each theme is its own provider), the Luigi
+      // view with it: the micro app loads again, in the new theme.
+      await other.evaluate(() => localStorage.setItem('theme', 'light'));
+      await frame.locator('#current-theme', { hasText: /^light$/ }).waitFor();
+      await frame.locator('#status', { hasText: 'ready' }).waitFor();
+      assert.deepEqual((await lookIn(frame)).context, { theme: { id: 'light', variant: 'light' }, locale: 'de' });
+    } finally {
+      await other.close();
+    }
+  });
+});
