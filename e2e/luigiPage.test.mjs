@@ -165,16 +165,31 @@ describe('micro apps page', () => {
     });
   }
 
-  test('a micro app alert shows inside the Luigi view, styled', async () => {
+  test("a micro app's alert shows above its frame in the portal's colours, and closes when the user moves on", async () => {
     await visit(page, '/luigi#/orders');
     const frame = await waitForApp('orders');
     await frame.locator('#alert').click();
-    const alert = page.locator('[data-luigi-plugin-host] .fd-message-strip', { hasText: 'Hello from orders' });
+    const alert = page.getByTestId('luigi-alert').filter({ hasText: 'Hello from orders' });
     await alert.waitFor();
-    const background = await alert.evaluate(el => getComputedStyle(el).backgroundColor);
-    assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'Fiori message strip styles are present');
-    const alertTop = (await alert.boundingBox()).y;
+    assert.equal(await alert.getAttribute('data-entity'), 'component:default/orders');
+    assert.equal(await alert.getAttribute('data-type'), 'info');
+    // Backstage's info colour, not Luigi's own message strip; and nothing drawn over the frame.
+    assert.notEqual(await alert.evaluate(el => getComputedStyle(el).backgroundColor), 'rgba(0, 0, 0, 0)');
+    assert.equal(await page.locator('[data-luigi-plugin-host] .fd-message-strip').count(), 0);
+    const alertBottom = (await alert.boundingBox()).y + (await alert.boundingBox()).height;
     const viewTop = (await page.getByTestId('luigi-container').boundingBox()).y;
-    assert.ok(alertTop >= viewTop, `alert not clipped above the view (${alertTop} >= ${viewTop})`);
+    assert.ok(alertBottom <= viewTop, `the alert is above the frame (${alertBottom} <= ${viewTop})`);
+
+    // Dismissed by the user: the micro app hears it, as from Luigi.
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await frame.locator('#alert-status', { hasText: 'dismissed' }).waitFor();
+    assert.equal(await page.getByTestId('luigi-alert').count(), 0);
+
+    // Moving to another micro app closes the alert of the one left.
+    await frame.locator('#alert').click();
+    await alert.waitFor();
+    await frame.locator('#go-billing').click();
+    await waitForApp('billing');
+    await page.getByTestId('luigi-alert').waitFor({ state: 'detached' });
   });
 });

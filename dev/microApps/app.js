@@ -97,10 +97,12 @@
   });
 
   $('alert').addEventListener('click', function () {
-    LuigiClient.uxManager().showAlert({
-      text: 'Hello from ' + appName,
-      type: 'info',
-      closeAfter: 3000,
-    });
+    // Stays until dismissed; the page shows when its promise resolves (Luigi's hide message).
+    $('alert-status').textContent = 'shown';
+    LuigiClient.uxManager()
+      .showAlert({ text: 'Hello from ' + appName, type: 'info' })
+      .then(function () {
+        $('alert-status').textContent = 'dismissed';
+      });
   });
 })();

@@ -117,6 +117,7 @@ export function appPage({
     <p>
       ${buttons}
       <button type="button" id="alert">Show alert</button>
+      Alert: <span id="alert-status">none</span>
     </p>
     <h2>Context</h2>
     <pre id="context">none</pre>

@@ -11,6 +11,7 @@ import { LUIGI_HOST_ATTRIBUTE } from './styles/hostSelector';
 import { loadLuigiStylesheet } from './loadLuigiStylesheet';
 import { provideLuigiNavigation } from './luigiNavigation';
 import { ContextPush } from './contextPush';
+import { MicroAppAlert, MicroAppAlerts } from './microAppAlerts';
 import { applyLook, lookContext, PortalLook } from './portalLook';
 import { applyFramePolicy } from './framePolicy';
 import { DEFAULT_FRAME_REFERRER_POLICY, FrameRequest } from 'backstage-plugin-luigi-common';
@@ -26,6 +27,8 @@ export interface LuigiViewBinding {
   onPolicyBlock(block: PolicyBlock): void;
   /** Called when Luigi core could not be loaded (network, chunk error, a policy). */
   onEngineError(error: Error): void;
+  /** Called with the micro app alerts to show now, whenever they change (and on attach). */
+  onAlerts?(alerts: MicroAppAlert[]): void;
 }
 
 export type { LuigiAuthData } from './luigiAuthData';
@@ -48,6 +51,7 @@ export class LuigiEngine {
   private readonly guard: HostGuard;
   private readonly frameTokens: FrameTokens;
   private readonly contextPush: ContextPush;
+  private readonly alerts: MicroAppAlerts;
   private readonly style: HTMLStyleElement;
   private readonly doc: Document;
   private core?: LuigiCore;
@@ -85,6 +89,11 @@ export class LuigiEngine {
     this.root.style.height = '100%';
     this.host.append(style, this.root);
     this.guard = new HostGuard(doc);
+    this.alerts = new MicroAppAlerts(
+      () => Array.from(doc.querySelectorAll('iframe')),
+      frame => this.frameTokens.entityOf(frame),
+      alerts => this.view?.binding.onAlerts?.(alerts),
+    );
     this.contextPush = new ContextPush(
       () => Array.from(this.root.querySelectorAll<HTMLIFrameElement>('.iframeContainer iframe')),
       () => this.core?.configChanged('navigation'),
@@ -268,6 +277,7 @@ export class LuigiEngine {
    */
   async attach(container: HTMLElement, binding: LuigiViewBinding): Promise<void> {
     this.view = { container, binding };
+    binding.onAlerts?.(this.alerts.current());
     this.viewPathname = window.location.pathname;
     this.prefetchRouteToken();
     // Luigi is about to route to the current URL (start or refreshRoute below).
@@ -300,13 +310,19 @@ export class LuigiEngine {
     this.start(core);
   }
 
-  /** Removes Luigi from `container` if it is there; its micro app frame is discarded. */
+  /** Dismisses a micro app alert the user closed. */
+  dismissAlert(id: string) {
+    this.alerts.dismiss(id);
+  }
+
+  /** Removes Luigi from `container` if it is there; its micro app frame (and its alerts) are discarded. */
   detach(container: HTMLElement) {
     if (this.view?.container !== container) return;
     this.view = undefined;
     this.viewPathname = undefined;
     this.routedPath = undefined;
     this.contextPush.reset();
+    this.alerts.dismissAll();
     this.doc.removeEventListener('securitypolicyviolation', this.onPolicyViolation);
     // Dropping the frames makes Luigi create a fresh one on the next attach, instead of
     // talking to a frame that reloaded behind its back.
@@ -386,6 +402,7 @@ export class LuigiEngine {
     // Before Luigi's own message listener exists, so the guard always sees messages first.
     this.frameTokens.install(core.auth().store);
     this.contextPush.install();
+    this.alerts.install();
     core.setConfig(
       buildLuigiConfig({
         apps: this.apps,
@@ -397,6 +414,8 @@ export class LuigiEngine {
         },
         onRouted: path => {
           this.routedPath = path;
+          // An alert belongs to the micro app that raised it: moving to another closes it.
+          this.alerts.keepOnly(this.apps.find(app => app.pathSegment === firstSegment(path))?.entity.ref);
         },
         onPageError: () => this.view?.binding.onPageError(),
         tokenContextOf: this.tokenContextOf,
@@ -405,6 +424,7 @@ export class LuigiEngine {
           this.frameTokens.frameCreated(frame, node);
         },
         afterInit: () => this.guard.restore(),
+        onAlert: this.alerts.show,
       }),
     );
     if (this.look) applyLook(core, this.look, this.doc);

@@ -117,6 +117,11 @@ export class FrameTokens {
     for (const frame of this.frames()) if (this.entityOfFrame.has(frame)) frame.remove();
   }
 
+  /** The entity a frame Luigi created belongs to. */
+  entityOf(frame: HTMLIFrameElement): string | undefined {
+    return this.entityOfFrame.get(frame);
+  }
+
   /** The entity refs of the open frames. */
   openEntities(): Set<string> {
     const refs = new Set<string>();

@@ -17,6 +17,8 @@ export interface LuigiConfigInput {
   /** Called for every frame Luigi creates, with the node it shows. */
   onFrameCreated(frame: HTMLIFrameElement, node: unknown): void;
   afterInit(): void;
+  /** Luigi's `settings.customAlertHandler`: the plugin shows alerts, resolving when dismissed. */
+  onAlert(settings: object, openFromClient: boolean): Promise<unknown>;
 }
 
 /** The token fields of a micro app's context. */
@@ -130,6 +132,8 @@ export function buildLuigiConfig(input: LuigiConfigInput): object {
       hideNavigation: true,
       header: { disabled: true },
       appLoadingIndicator: { hideAutomatically: true },
+      // Alerts in Backstage's look, inside the view of the micro app that raised them.
+      customAlertHandler: (settings: object, openFromClient: boolean) => input.onAlert(settings, openFromClient),
       // Tells the engine which entity each frame (page, modal, drawer) belongs to, for its token.
       iframeCreationInterceptor: (frame: HTMLIFrameElement, _viewGroup: unknown, node: unknown) =>
         input.onFrameCreated(frame, node),

@@ -8,6 +8,7 @@ import { AccessDeniedPanel } from '../AccessPanels/AccessDeniedPanel';
 import { FailurePanel } from '../FailurePanel/FailurePanel';
 import { LuigiEngine } from '../../engine/LuigiEngine';
 import { PolicyBlockPanel } from '../PolicyBlockPanel/PolicyBlockPanel';
+import { MicroAppAlertList } from './MicroAppAlertList';
 import { LuigiViewState, useLuigiView } from './useLuigiView';
 
 /** Props of {@link LuigiView}. */
@@ -131,7 +132,7 @@ export function LuigiView({
   tenantId,
 }: LuigiViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const { state, retry, styleBlock } = useLuigiView(engine, containerRef, apps, loadTimeoutMs, denied, tenantId);
+  const { state, retry, styleBlock, alerts, dismissAlert } = useLuigiView(engine, containerRef, apps, loadTimeoutMs, denied, tenantId);
   const showing = state.kind === 'showing';
   return (
     <Box data-testid="luigi-view" data-state={state.kind} minHeight={height} display="flex" flexDirection="column">
@@ -146,6 +147,7 @@ export function LuigiView({
         requestAccessTemplate={requestAccessTemplate}
         tenantId={tenantId}
       />
+      {showing && <MicroAppAlertList alerts={alerts} onDismiss={dismissAlert} />}
       <div
         ref={containerRef}
         data-testid="luigi-container"

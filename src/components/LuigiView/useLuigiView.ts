@@ -4,6 +4,7 @@ import { DeniedMicroApp } from '../../access/applyAccess';
 import { MicroApp } from '../../catalog/types';
 import { PolicyBlock } from '../../csp/policyAdvice';
 import { LuigiEngine } from '../../engine/LuigiEngine';
+import type { MicroAppAlert } from '../../engine/microAppAlerts';
 import { useLuigiSettings } from '../../hooks/useLuigiSettings';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 
@@ -54,6 +55,7 @@ export function useLuigiView(
   const [failedPath, setFailedPath] = useState<string>();
   const [blocks, setBlocks] = useState<readonly PolicyBlock[]>([]);
   const [engineError, setEngineError] = useState<Error>();
+  const [alerts, setAlerts] = useState<readonly MicroAppAlert[]>([]);
   const pathRef = useRef(luigiPath);
   pathRef.current = luigiPath;
 
@@ -72,6 +74,7 @@ export function useLuigiView(
       onPageError: () => setFailedPath(pathRef.current),
       onPolicyBlock: block => setBlocks(current => withBlock(current, block)),
       onEngineError: setEngineError,
+      onAlerts: setAlerts,
     });
     return () => engine.detach(container);
   }, [engine, containerRef]);
@@ -87,6 +90,7 @@ export function useLuigiView(
   }, [engine]);
 
   const navigate = useCallback((luigiTarget: string) => engine.navigate(luigiTarget), [engine]);
+  const dismissAlert = useCallback((id: string) => engine.dismissAlert(id), [engine]);
 
   const frameBlock = app && blocks.find(block => block.kind === 'frame' && block.blocked === originOf(app.viewUrl));
   let state: LuigiViewState;
@@ -102,5 +106,5 @@ export function useLuigiView(
 
   /** A refused stylesheet breaks no micro app, so it is a warning beside the view, not a state. */
   const styleBlock = blocks.find(block => block.kind === 'style');
-  return { state, retry, navigate, styleBlock };
+  return { state, retry, navigate, styleBlock, alerts, dismissAlert };
 }
