@@ -44,9 +44,10 @@ describe("Luigi's own micro frontends", () => {
       tets: 'tets',
     });
     assert.equal(await viewState(), 'showing');
+    assert.equal(await page.getByTestId('luigi-alert').count(), 0, 'no refusal to report');
   });
 
-  test('the same page without the grant changes no URL and reads nothing', async () => {
+  test('the same page without the grant changes no URL, reads nothing, and the portal says why', async () => {
     await visit(page, lab('luigi-client-test-ungranted'), 'alice');
     const frame = microApp(page);
     const before = page.url();
@@ -55,5 +56,10 @@ describe("Luigi's own micro frontends", () => {
     await frame.locator('#currentSearchParams', { hasText: '{' }).waitFor();
     assert.equal(await frame.locator('#currentSearchParams').textContent(), '{}');
     assert.equal(page.url(), before);
+    // Luigi only logs the refusal; the portal says it, as the micro app's warning.
+    const warning = page.getByTestId('luigi-alert').filter({ hasText: 'clientPermissions.urlParameters' });
+    await warning.waitFor();
+    assert.equal(await warning.getAttribute('data-type'), 'warning');
+    assert.equal(await warning.getAttribute('data-entity'), 'component:lab/luigi-client-test-ungranted');
   });
 });

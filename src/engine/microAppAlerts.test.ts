@@ -67,4 +67,20 @@ describe('MicroAppAlerts', () => {
       jest.useRealTimers();
     }
   });
+
+  it("says, as the app's warning, when Luigi will refuse a request for want of a client permission", () => {
+    (orders as any).luigi = { currentNode: { clientPermissions: {} } };
+    (billing as any).luigi = { currentNode: { clientPermissions: { urlParameters: { q: { write: true } } } } };
+    const send = (frame: HTMLIFrameElement, msg: string) =>
+      window.dispatchEvent(new MessageEvent('message', { data: { msg, data: {} }, source: frame.contentWindow }));
+    send(billing, 'luigi.addSearchParams');
+    expect(alerts.current()).toEqual([]);
+    send(orders, 'luigi.addSearchParams');
+    send(orders, 'luigi.addSearchParams');
+    send(orders, 'luigi.ux.set-current-locale');
+    expect(alerts.current().map(alert => [alert.type, alert.entityRef, alert.text.match(/clientPermissions\.\w+/)?.[0]])).toEqual([
+      ['warning', 'component:default/orders', 'clientPermissions.urlParameters'],
+      ['warning', 'component:default/orders', 'clientPermissions.changeCurrentLocale'],
+    ]);
+  });
 });

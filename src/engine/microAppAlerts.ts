@@ -1,3 +1,5 @@
+import { clientPermissionRefusal } from './clientPermissionRefusals';
+
 const ALERT_SHOW = 'luigi.ux.alert.show';
 const ALERT_HIDE = 'luigi.ux.alert.hide';
 const TYPES = new Set(['info', 'success', 'warning', 'error']);
@@ -53,7 +55,8 @@ function originOf(url: string): string | undefined {
  * app, covering its buttons. Luigi's `customAlertHandler` hands them to the plugin instead; a
  * capture listener (before Luigi's) notes which frame raised which alert. An alert is dismissed by
  * the user, by its `closeAfter`, or when its micro app is no longer shown; the frame that raised it
- * hears `luigi.ux.alert.hide`, as from Luigi, so its `showAlert` promise resolves.
+ * hears `luigi.ux.alert.hide`, as from Luigi, so its `showAlert` promise resolves. A request Luigi
+ * refuses for want of a client permission (which Luigi only logs) becomes a warning of the app.
  */
 export class MicroAppAlerts {
   private readonly raisedBy = new Map<string, HTMLIFrameElement>();
@@ -138,9 +141,19 @@ export class MicroAppAlerts {
 
   private readonly onMessage = (event: MessageEvent) => {
     const data = event.data as { msg?: unknown; data?: { settings?: { id?: unknown } } } | null;
-    const id = data?.data?.settings?.id;
-    if (data?.msg !== ALERT_SHOW || (typeof id !== 'string' && typeof id !== 'number')) return;
+    if (data?.msg === undefined) return;
     const frame = this.frames().find(candidate => candidate.contentWindow === event.source);
-    if (frame) this.raisedBy.set(String(id), frame);
+    if (!frame) return;
+    const id = data.data?.settings?.id;
+    if (data.msg === ALERT_SHOW && (typeof id === 'string' || typeof id === 'number')) {
+      this.raisedBy.set(String(id), frame);
+      return;
+    }
+    const refusal = clientPermissionRefusal(data, frame);
+    if (refusal) {
+      const refusalId = `refused-${String(data.msg)}-${this.entityOf(frame) ?? ''}`;
+      this.raisedBy.set(refusalId, frame);
+      void this.show({ id: refusalId, text: refusal, type: 'warning' });
+    }
   };
 }

@@ -1,0 +1,24 @@
+/** What Luigi core keeps on a frame: the node it shows and the client permissions it was granted. */
+interface LuigiFrameNode {
+  luigi?: {
+    currentNode?: { clientPermissions?: { urlParameters?: object } };
+    clientPermissions?: { changeCurrentLocale?: boolean };
+  };
+}
+
+/**
+ * Why Luigi core will refuse a micro app's request for want of a client permission, or undefined
+ * when it will not. Luigi only logs these refusals to the console; the portal shows them to the
+ * user, in the micro app's own alerts, with what its owner can do.
+ */
+export function clientPermissionRefusal(message: unknown, frame: HTMLIFrameElement): string | undefined {
+  const msg = (message as { msg?: unknown } | null)?.msg;
+  const state = (frame as HTMLIFrameElement & LuigiFrameNode).luigi;
+  if (msg === 'luigi.addSearchParams' && !state?.currentNode?.clientPermissions?.urlParameters) {
+    return 'This micro app tried to change the portal URL\u2019s search parameters, which its registration does not allow (clientPermissions.urlParameters in luigi-project.io/node-settings).';
+  }
+  if (msg === 'luigi.ux.set-current-locale' && !state?.clientPermissions?.changeCurrentLocale) {
+    return 'This micro app tried to change the language, which its registration does not allow (clientPermissions.changeCurrentLocale in luigi-project.io/node-settings).';
+  }
+  return undefined;
+}
