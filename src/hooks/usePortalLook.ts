@@ -1,4 +1,4 @@
-import { appThemeApiRef, useApi, useApiHolder } from '@backstage/core-plugin-api';
+import { appThemeApiRef, useApiHolder } from '@backstage/core-plugin-api';
 import { appLanguageApiRef } from '@backstage/core-plugin-api/alpha';
 import { useTheme } from '@material-ui/core/styles';
 import { useEffect, useMemo, useState } from 'react';
@@ -22,14 +22,16 @@ function useLatest<T>(observable: { subscribe(next: (value: T) => void): { unsub
  * language API). Changes when the user switches either.
  */
 export function usePortalLook(): PortalLook {
-  const themeApi = useApi(appThemeApiRef);
-  const languageApi = useApiHolder().get(appLanguageApiRef);
+  // Both optional: a host (or a test) without them still gets the theme shown and English.
+  const apis = useApiHolder();
+  const themeApi = apis.get(appThemeApiRef);
+  const languageApi = apis.get(appLanguageApiRef);
   const variant = useTheme().palette.type === 'dark' ? 'dark' : 'light';
-  const themeIds = useMemo(() => themeApi.activeThemeId$(), [themeApi]);
+  const themeIds = useMemo(() => themeApi?.activeThemeId$(), [themeApi]);
   const languages = useMemo(() => languageApi?.language$(), [languageApi]);
-  const activeId = useLatest(themeIds, themeApi.getActiveThemeId());
+  const activeId = useLatest(themeIds, themeApi?.getActiveThemeId());
   const locale = useLatest(languages, languageApi?.getLanguage() ?? { language: 'en' }).language;
-  const installed = themeApi.getInstalledThemes();
+  const installed = themeApi?.getInstalledThemes() ?? [];
   const id = activeId ?? installed.find(theme => theme.variant === variant)?.id ?? variant;
   const themesKey = JSON.stringify(installed.map(theme => ({ id: theme.id, title: theme.title })));
   return useMemo(
