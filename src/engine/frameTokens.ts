@@ -1,4 +1,5 @@
 import { LuigiAuthData } from './luigiAuthData';
+import { frameOriginOf } from './frameOrigin';
 
 /** Where the engine gets each micro app's own token (the per-micro-app token mode). */
 export interface FrameTokenProvider {
@@ -47,15 +48,6 @@ function mergeContext(base: Record<string, unknown>, context: object): Record<st
 const TOKEN_ISSUED = 'luigi.auth.tokenIssued';
 const GET_CONTEXT = 'luigi.get-context';
 
-function originOf(url: string): string | undefined {
-  try {
-    const { origin } = new URL(url);
-    // Opaque origins (about:, data:) match no message's origin.
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Gives every micro app frame its own token and nothing else's.
@@ -105,7 +97,7 @@ export class FrameTokens {
   frameCreated(frame: HTMLIFrameElement, node: unknown) {
     const ref = (node as { context?: { entity?: { ref?: unknown } } } | undefined)?.context?.entity?.ref;
     if (typeof ref === 'string') this.entityOfFrame.set(frame, ref);
-    const origin = originOf(frame.src);
+    const origin = frameOriginOf(frame.src);
     if (origin) this.originOfFrame.set(frame, origin);
   }
 
@@ -142,7 +134,7 @@ export class FrameTokens {
       if (this.entityOfFrame.get(frame) !== entityRef) continue;
       open = true;
       // The registered URL's origin: a frame that navigated elsewhere receives nothing.
-      const origin = originOf(frame.src);
+      const origin = frameOriginOf(frame.src);
       if (!origin || !frame.contentWindow) continue;
       frame.contentWindow.postMessage({ msg: TOKEN_ISSUED, authData: authData ?? {} }, origin);
       this.updateContext(frame, origin, context);
@@ -157,7 +149,7 @@ export class FrameTokens {
   private syncContext(frame: HTMLIFrameElement, entityRef: string) {
     const sent = parseObject((frame as HTMLIFrameElement & { luigi?: LuigiFrameState }).luigi?._lastUpdatedMessage?.context);
     const wanted = this.contextOf(entityRef) as Record<string, unknown>;
-    const origin = originOf(frame.src);
+    const origin = frameOriginOf(frame.src);
     if (!origin || !frame.isConnected || Object.keys(wanted).every(key => sent[key] === wanted[key])) return;
     this.updateContext(frame, origin, wanted);
   }

@@ -1,4 +1,5 @@
 import { clientPermissionRefusal } from './clientPermissionRefusals';
+import { frameOriginOf } from './frameOrigin';
 
 const ALERT_SHOW = 'luigi.ux.alert.show';
 const ALERT_HIDE = 'luigi.ux.alert.hide';
@@ -39,14 +40,6 @@ function alertText(settings: LuigiAlertSettings): string {
   });
 }
 
-function originOf(url: string): string | undefined {
-  try {
-    const { origin } = new URL(url);
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Shows micro app alerts in the portal's look, each owned by the micro app that raised it.
@@ -128,7 +121,7 @@ export class MicroAppAlerts {
 
   private close(alert: OpenAlert, dismissKey?: string) {
     if (alert.timer) clearTimeout(alert.timer);
-    const origin = alert.frame ? originOf(alert.frame.src) : undefined;
+    const origin = alert.frame ? frameOriginOf(alert.frame.src) : undefined;
     if (alert.frame?.isConnected && alert.frame.contentWindow && origin) {
       alert.frame.contentWindow.postMessage({ msg: ALERT_HIDE, id: alert.rawId, dismissKey }, origin);
     }
