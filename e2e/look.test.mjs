@@ -40,6 +40,24 @@ describe("the portal's look in micro apps", () => {
     // The portal itself is dark too: the page behind the frame follows the same theme.
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.notEqual(background, 'rgb(255, 255, 255)');
+
+    // Luigi's own confirmation modal takes the theme's colours, not Fiori's white.
+    const orders = page.frames().find(candidate => candidate.url().includes('/apps/orders/') && !candidate.isDetached());
+    const answer = orders.evaluate(() =>
+      LuigiClient.uxManager()
+        .showConfirmationModal({ header: 'Discard?', body: 'The draft is lost.', buttonConfirm: 'Discard', buttonDismiss: 'Keep' })
+        .then(() => 'confirmed', () => 'dismissed'),
+    );
+    const dialog = page.locator('[data-luigi-plugin-host] .fd-dialog__content').first();
+    await dialog.waitFor();
+    const colours = await dialog.evaluate(element => {
+      const style = getComputedStyle(element);
+      return { background: style.backgroundColor, text: getComputedStyle(element.querySelector('.fd-dialog__body') ?? element).color };
+    });
+    assert.equal(colours.background, 'rgb(66, 66, 66)', "Backstage's dark paper");
+    assert.equal(colours.text, 'rgb(255, 255, 255)');
+    await page.getByRole('button', { name: 'Keep' }).click();
+    assert.equal(await answer, 'dismissed');
   });
 
   test('an open micro app follows a switch of language in another tab without reloading, and of theme', async () => {

@@ -199,6 +199,15 @@ export class LuigiEngine {
     this.pushGlobalContext();
   }
 
+  /**
+   * Sets CSS variables on the Luigi host element (Fiori's names for the portal theme's colours),
+   * which Luigi's own modals, backdrops and indicators are styled by. Replaces the previous set.
+   */
+  setThemeVariables(variables: Record<string, string>) {
+    for (const name of Array.from(this.host.style)) if (name.startsWith('--')) this.host.style.removeProperty(name);
+    for (const [name, value] of Object.entries(variables)) this.host.style.setProperty(name, value);
+  }
+
   private pushGlobalContext() {
     const context = { ...this.sessionContext, ...lookContext(this.look) };
     if (JSON.stringify(context) === JSON.stringify(this.globalContext)) return;

@@ -4,6 +4,7 @@ import { useTheme } from '@material-ui/core/styles';
 import { useEffect, useMemo, useState } from 'react';
 import type { LuigiEngine } from '../engine/LuigiEngine';
 import type { PortalLook } from '../engine/portalLook';
+import { fioriVariablesOf } from '../engine/styles/themeVariables';
 
 /** The latest value of a Backstage observable, starting from `initial`. */
 function useLatest<T>(observable: { subscribe(next: (value: T) => void): { unsubscribe(): void } } | undefined, initial: T): T {
@@ -40,8 +41,13 @@ export function usePortalLook(): PortalLook {
   );
 }
 
-/** Keeps the engine's look (Luigi's theme and locale, and the micro apps' context) the portal's. */
+/**
+ * Keeps the engine's look the portal's: Luigi's theme and locale, the micro apps' context, and the
+ * colours of Luigi's own modals and backdrops.
+ */
 export function usePortalLookInEngine(engine: LuigiEngine) {
   const look = usePortalLook();
+  const theme = useTheme();
   useEffect(() => engine.setLook(look), [engine, look]);
+  useEffect(() => engine.setThemeVariables(fioriVariablesOf(theme)), [engine, theme]);
 }
