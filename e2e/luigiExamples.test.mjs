@@ -29,6 +29,15 @@ describe("Luigi's own micro frontends", () => {
     assert.match(await frame.locator('.fd-panel').textContent(), /Luigi ipsum dolor sit amet/);
   });
 
+  test('node settings from a document next to the catalog file (Backstage\'s $text placeholder) apply the same', async () => {
+    await visit(page, lab('luigi-sample1-document'), 'alice');
+    const frame = microApp(page);
+    await frame.getByRole('heading', { name: 'Sample 1' }).waitFor();
+    await page.waitForTimeout(LOAD_TIMEOUT_MS + 2000);
+    assert.equal(await page.getByTestId('luigi-view-failed').count(), 0);
+    assert.equal(await viewState(), 'showing');
+  });
+
   test("a child node opens Luigi's client test page, which writes and reads the search parameters it is granted", async () => {
     await visit(page, `${lab('luigi-sample1')}/client-test`, 'alice');
     const frame = microApp(page);

@@ -28,6 +28,8 @@ const JOSE_DIR = dirname(require.resolve('jose'));
 // Catalog files not yet in the dev catalog, served as a team's repository would serve them, for the
 // dev portal's "Register existing component" page.
 const UNREGISTERED_DIR = fileURLToPath(new URL('../catalog/unregistered/', import.meta.url));
+// Catalog files registered by URL (dev app-config), with the documents they point to.
+const REMOTE_DIR = fileURLToPath(new URL('../catalog/remote/', import.meta.url));
 const JOSE_PREFIX = '/vendor/jose/';
 // Luigi's own micro frontends, vendored byte for byte (see upstream/luigi/README.md), served by their
 // path in Luigi's repository under /upstream/luigi/. Only the files listed in SHA256SUMS.
@@ -258,6 +260,12 @@ function createHandler(received, originsOf, verification) {
     const rawPath = req.url.split(/[?#]/, 1)[0];
     if (rawPath.startsWith(JOSE_PREFIX)) {
       return sendJoseFile(res, rawPath.slice(JOSE_PREFIX.length));
+    }
+
+    const remote = /^\/remote\/([\w.-]+\.(yaml|json))$/.exec(pathname);
+    if (remote && !remote[1].startsWith('.')) {
+      const body = await readFile(resolve(REMOTE_DIR, remote[1])).catch(() => undefined);
+      return body === undefined ? notFound(res) : send(res, 200, remote[2], body);
     }
 
     const unregistered = /^\/repository\/([\w-]+\.yaml)$/.exec(pathname);

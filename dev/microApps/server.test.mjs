@@ -408,3 +408,17 @@ describe("Luigi's own micro frontends (vendored)", () => {
     assert.equal((await fetch(`${trustedBase}/upstream/luigi/LICENSE`)).status, 404);
   });
 });
+
+describe('catalog files registered by URL', () => {
+  test('serves the remote catalog file and the node settings document it points to', async () => {
+    const yaml = await fetch(`${trustedBase}/remote/luigi-examples.yaml`);
+    assert.equal(yaml.status, 200);
+    assert.match(await yaml.text(), /\$text: \.\/luigi-sample1\.node\.json/);
+    const json = await fetch(`${trustedBase}/remote/luigi-sample1.node.json`);
+    assert.equal(json.status, 200);
+    assert.match(json.headers.get('content-type'), /^application\/json/);
+    assert.deepEqual((await json.json()).loadingIndicator, { enabled: false });
+    assert.equal((await fetch(`${trustedBase}/remote/missing.json`)).status, 404);
+    assert.equal((await rawGet(trustedBase, '/remote/..%2Fserver.mjs')).status, 404);
+  });
+});
