@@ -137,9 +137,10 @@ async function signInPage(page, signIn) {
  */
 export async function visit(page, path, user = 'alice', { baseUrl = PORTAL.baseUrl } = {}) {
   const target = `${baseUrl}${path}`;
-  await page.context().clearCookies();
-  // From about:blank, so a hash-only change is a real page load too.
+  // From about:blank, so a hash-only change is a real page load too; and first, so no request of
+  // the page left (a session refresh in flight) sets a cookie again after they are cleared.
   await page.goto('about:blank');
+  await page.context().clearCookies();
   await page.goto(target);
   const signIn = page.getByRole('button', { name: /^sign in$/i });
   // The sign-in page first tries a silent sign-in (the provider it remembers; its refresh answers
