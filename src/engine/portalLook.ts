@@ -2,7 +2,7 @@ import type { LuigiCore } from './luigiCore';
 
 /**
  * How the portal looks to its user now: the Backstage theme (its id and whether it is light or
-  * dark), the themes installed, and the user's language. Micro apps get it through Luigi's theming
+ * dark), the themes installed, and the user's language. Micro apps get it through Luigi's theming
  * (`uxManager().getCurrentTheme()`), `uxManager().getCurrentLocale()` and their context.
  */
 export interface PortalLook {
