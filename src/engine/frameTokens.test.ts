@@ -1,3 +1,4 @@
+import { waitFor } from '@testing-library/react';
 import { FrameTokenProvider, FrameTokens } from './frameTokens';
 
 const ORDERS = 'component:default/orders';
@@ -162,7 +163,8 @@ describe('FrameTokens', () => {
       window.dispatchEvent(messageFrom(orders, { msg: 'luigi.get-context' }));
       tokensNow[ORDERS] = 'orders-token';
       tokens.answer(ORDERS);
-      await new Promise(resolve => setTimeout(resolve, 10));
+      // The held request is released, Luigi answers, then the guard updates the context.
+      await waitFor(() => expect(post.mock.calls.some(call => (call[0] as any).msg === 'luigi.navigate')).toBe(true));
     } finally {
       window.removeEventListener('message', luigiAnswers);
     }
