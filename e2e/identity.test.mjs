@@ -94,8 +94,11 @@ describe('identity in micro apps', () => {
       body: JSON.stringify({ error: { name: 'AuthenticationError', message: 'refresh refused by the test' } }),
     }));
     try {
-      await page.getByTestId('luigi-token-problem').waitFor({ timeout: 60_000 });
-      await page.getByRole('button', { name: /sign in/i }).waitFor();
+      const problem = page.getByTestId('luigi-token-problem');
+      await problem.waitFor({ timeout: 60_000 });
+      // The panel's own action, by its text: Backstage may open its own sign-in dialog over the page
+      // as well, which hides the page (the panel included) from the accessibility tree meanwhile.
+      await problem.locator('button', { hasText: /^sign in$/i }).waitFor();
       await frame.locator('#token', { hasText: /^none$/ }).waitFor();
       const context = await contextOf(frame);
       assert.equal(context.token, undefined);

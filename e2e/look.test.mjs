@@ -48,11 +48,11 @@ describe("the portal's look in micro apps", () => {
         .showConfirmationModal({ header: 'Discard?', body: 'The draft is lost.', buttonConfirm: 'Discard', buttonDismiss: 'Keep' })
         .then(() => 'confirmed', () => 'dismissed'),
     );
-    const dialog = page.locator('[data-luigi-plugin-host] .fd-dialog__content').first();
-    await dialog.waitFor();
-    const colours = await dialog.evaluate(element => {
+    const body = page.locator('[data-luigi-plugin-host] .fd-message-box__body', { hasText: 'The draft is lost.' });
+    await body.waitFor();
+    const colours = await body.evaluate(element => {
       const style = getComputedStyle(element);
-      return { background: style.backgroundColor, text: getComputedStyle(element.querySelector('.fd-dialog__body') ?? element).color };
+      return { background: style.backgroundColor, text: style.color };
     });
     assert.equal(colours.background, 'rgb(66, 66, 66)', "Backstage's dark paper");
     assert.equal(colours.text, 'rgb(255, 255, 255)');
