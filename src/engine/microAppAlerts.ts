@@ -1,4 +1,4 @@
-import { clientPermissionRefusal } from './clientPermissionRefusals';
+import { CLIENT_PERMISSION_MESSAGES, clientPermissionRefusal } from './clientPermissionRefusals';
 import { frameOriginOf } from './frameOrigin';
 
 const ALERT_SHOW = 'luigi.ux.alert.show';
@@ -102,16 +102,20 @@ export class MicroAppAlerts {
 
   /** Dismisses every alert not raised by `entityRef`'s micro app: the user moved on to another. */
   keepOnly(entityRef: string | undefined) {
-    const leaving = this.open.filter(alert => alert.entityRef !== entityRef);
-    if (leaving.length === 0) return;
-    this.open = this.open.filter(alert => alert.entityRef === entityRef);
-    leaving.forEach(alert => this.close(alert));
-    this.changed();
+    this.closeWhere(alert => alert.entityRef !== entityRef);
   }
 
   /** Dismisses every alert: the view showing them is gone. */
   dismissAll() {
-    this.keepOnly('\u0000none');
+    this.closeWhere(() => true);
+  }
+
+  private closeWhere(leaves: (alert: OpenAlert) => boolean) {
+    const leaving = this.open.filter(leaves);
+    if (leaving.length === 0) return;
+    this.open = this.open.filter(alert => !leaving.includes(alert));
+    leaving.forEach(alert => this.close(alert));
+    this.changed();
   }
 
   /** The alerts shown now. */
@@ -134,7 +138,8 @@ export class MicroAppAlerts {
 
   private readonly onMessage = (event: MessageEvent) => {
     const data = event.data as { msg?: unknown; data?: { settings?: { id?: unknown } } } | null;
-    if (data?.msg === undefined) return;
+    // Every message of every frame passes here: look up the frame only for the few that matter.
+    if (!data || (data.msg !== ALERT_SHOW && !CLIENT_PERMISSION_MESSAGES.has(data.msg))) return;
     const frame = this.frames().find(candidate => candidate.contentWindow === event.source);
     if (!frame) return;
     const id = data.data?.settings?.id;
