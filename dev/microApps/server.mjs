@@ -262,16 +262,12 @@ function createHandler(received, originsOf, verification) {
       return sendJoseFile(res, rawPath.slice(JOSE_PREFIX.length));
     }
 
-    const remote = /^\/remote\/([\w.-]+\.(yaml|json))$/.exec(pathname);
-    if (remote && !remote[1].startsWith('.')) {
-      const body = await readFile(resolve(REMOTE_DIR, remote[1])).catch(() => undefined);
-      return body === undefined ? notFound(res) : send(res, 200, remote[2], body);
-    }
-
-    const unregistered = /^\/repository\/([\w-]+\.yaml)$/.exec(pathname);
-    if (unregistered) {
-      const body = await readFile(resolve(UNREGISTERED_DIR, unregistered[1])).catch(() => undefined);
-      return body === undefined ? notFound(res) : send(res, 200, 'yaml', body);
+    // A team's repository: catalog files (and documents they point to), by plain file name only.
+    const catalogFile = /^\/(remote|repository)\/([\w-][\w.-]*\.(yaml|json))$/.exec(pathname);
+    if (catalogFile && (catalogFile[1] === 'remote' || catalogFile[3] === 'yaml')) {
+      const dir = catalogFile[1] === 'remote' ? REMOTE_DIR : UNREGISTERED_DIR;
+      const body = await readFile(resolve(dir, catalogFile[2])).catch(() => undefined);
+      return body === undefined ? notFound(res) : send(res, 200, catalogFile[3], body);
     }
 
     // /apps/<name>/ and /apps/<name>/<anything>: Luigi may append sub-paths.
