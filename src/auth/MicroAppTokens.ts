@@ -39,9 +39,8 @@ export class MicroAppTokens {
   /** Settles on the first {@link MicroAppTokens.resume} (or stop). */
   private readonly started: Promise<void>;
   private markStarted!: () => void;
+  /** Whether it ever issued or was resumed; paused before that, its session is not known yet. */
   private hasRun = false;
-  /** Paused before it ever ran: the session is not known yet, so requests wait for it. */
-  private waitingForSession = false;
 
   constructor(
     private readonly issue: IssueMicroAppToken,
@@ -76,7 +75,7 @@ export class MicroAppTokens {
    * waits for the first resume instead of answering "no token".
    */
   ensure(entityRef: string): Promise<TokenState> {
-    if (this.waitingForSession && !this.stopped) return this.started.then(() => this.ensure(entityRef));
+    if (this.paused && !this.hasRun && !this.stopped) return this.started.then(() => this.ensure(entityRef));
     if (this.stopped || this.paused) return Promise.resolve({ status: 'missing' });
     this.hasRun = true;
     const existing = this.entries.get(entityRef);
@@ -134,7 +133,6 @@ export class MicroAppTokens {
    */
   pause() {
     this.paused = true;
-    if (!this.hasRun) this.waitingForSession = true;
     for (const entityRef of [...this.entries.keys()]) this.drop(entityRef);
   }
 
@@ -145,7 +143,6 @@ export class MicroAppTokens {
   resume(stillOpen?: ReadonlySet<string>) {
     this.paused = false;
     this.hasRun = true;
-    this.waitingForSession = false;
     this.markStarted();
     if (!stillOpen) return;
     for (const entityRef of [...this.delivered]) if (!stillOpen.has(entityRef)) this.delivered.delete(entityRef);
