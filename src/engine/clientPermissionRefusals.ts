@@ -1,10 +1,4 @@
-/** What Luigi core keeps on a frame: the node it shows and the client permissions it was granted. */
-interface LuigiFrameNode {
-  luigi?: {
-    currentNode?: { clientPermissions?: { urlParameters?: object } };
-    clientPermissions?: { changeCurrentLocale?: boolean };
-  };
-}
+import { luigiStateOf } from './luigiFrameState';
 
 const ADD_SEARCH_PARAMS = 'luigi.addSearchParams';
 const SET_LOCALE = 'luigi.ux.set-current-locale';
@@ -19,7 +13,7 @@ export const CLIENT_PERMISSION_MESSAGES: ReadonlySet<unknown> = new Set([ADD_SEA
  */
 export function clientPermissionRefusal(message: unknown, frame: HTMLIFrameElement): string | undefined {
   const msg = (message as { msg?: unknown } | null)?.msg;
-  const state = (frame as HTMLIFrameElement & LuigiFrameNode).luigi;
+  const state = luigiStateOf(frame);
   if (msg === ADD_SEARCH_PARAMS && !state?.currentNode?.clientPermissions?.urlParameters) {
     return 'This micro app tried to change the portal URL\u2019s search parameters, which its registration does not allow (clientPermissions.urlParameters in luigi-project.io/node-settings).';
   }

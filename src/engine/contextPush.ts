@@ -1,13 +1,10 @@
-const INIT_OK = 'luigi.init.ok';
+import { luigiStateOf } from './luigiFrameState';
 
-/** What Luigi core keeps on each frame it creates; `initOk` is true once the handshake finished. */
-interface LuigiFrameState {
-  initOk?: boolean;
-}
+const INIT_OK = 'luigi.init.ok';
 
 /** Whether Luigi still waits for the frame's handshake (no `luigi.init.ok` yet). */
 export function isHandshaking(frame: HTMLIFrameElement): boolean {
-  const state = (frame as HTMLIFrameElement & { luigi?: LuigiFrameState }).luigi;
+  const state = luigiStateOf(frame);
   return state !== undefined && state.initOk !== true;
 }
 

@@ -1,5 +1,6 @@
 import { LuigiAuthData } from './luigiAuthData';
 import { frameOriginOf } from './frameOrigin';
+import { luigiStateOf } from './luigiFrameState';
 
 /** Where the engine gets each micro app's own token (the per-micro-app token mode). */
 export interface FrameTokenProvider {
@@ -20,12 +21,6 @@ export interface AuthStore {
 }
 
 /** What Luigi core keeps on each frame it created; read to update one frame's context. */
-interface LuigiFrameState {
-  pathParams?: object;
-  /** The `luigi.init` Luigi last sent the frame, with JSON-encoded parts. */
-  _lastUpdatedMessage?: { context?: string; nodeParams?: string; searchParams?: string; internal?: string };
-}
-
 function parseObject(json: string | undefined): Record<string, unknown> {
   try {
     const value = json ? JSON.parse(json) : {};
@@ -147,7 +142,7 @@ export class FrameTokens {
    * once Luigi answered the frame, a context that says otherwise than the token is updated.
    */
   private syncContext(frame: HTMLIFrameElement, entityRef: string) {
-    const sent = parseObject((frame as HTMLIFrameElement & { luigi?: LuigiFrameState }).luigi?._lastUpdatedMessage?.context);
+    const sent = parseObject(luigiStateOf(frame)?._lastUpdatedMessage?.context);
     const wanted = this.contextOf(entityRef) as Record<string, unknown>;
     const origin = frameOriginOf(frame.src);
     if (!origin || !frame.isConnected || Object.keys(wanted).every(key => sent[key] === wanted[key])) return;
@@ -161,7 +156,7 @@ export class FrameTokens {
    * Luigi has not initialized yet gets the token with its `luigi.init`.
    */
   private updateContext(frame: HTMLIFrameElement, origin: string, context: object) {
-    const state = (frame as HTMLIFrameElement & { luigi?: LuigiFrameState }).luigi;
+    const state = luigiStateOf(frame);
     const last = state?._lastUpdatedMessage;
     if (!last) return;
     frame.contentWindow!.postMessage(
