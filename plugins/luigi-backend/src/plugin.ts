@@ -3,6 +3,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { LUIGI_JWKS_PATH, luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
 import { readAccessMode } from './access/accessMode';
 import { readAllowedOrigins } from './config/readAllowedOrigins';
+import { readClientPermissionLimits } from './config/readClientPermissionLimits';
 import { TokenExchangeMinter } from './exchange';
 import { createRouter } from './router';
 import { readTenants } from './tenants/readTenants';
@@ -55,6 +56,7 @@ export const luigiPlugin = createBackendPlugin({
         const accessMode = readAccessMode(config);
         const allowedOrigins = readAllowedOrigins(config, logger);
         const tenants = readTenants(config, allowedOrigins);
+        const clientPermissions = readClientPermissionLimits(config);
         const { lifetimeMs, keyRotationMs } = readTokenConfig(config);
         const issuedBy = readTokenIssuedBy(config);
         // Reads (and checks) luigi.tokens.exchange now, when it is chosen: a bad setting stops startup.
@@ -96,6 +98,7 @@ export const luigiPlugin = createBackendPlugin({
             signingKeys,
             minter,
             allowedOrigins,
+            clientPermissions,
             tenants,
             tokenLifetimeMs: lifetimeMs,
           }),

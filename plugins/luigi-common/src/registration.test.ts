@@ -128,4 +128,33 @@ describe('hasValidView', () => {
     ).toBe(false);
     expect(hasValidView(viewUrl('https://apps.example.com/'), new Set())).toBe(false);
   });
+
+  describe('with node settings on the view URL', () => {
+    const settings = (value: unknown) => ({ 'luigi-project.io/node-settings': JSON.stringify(value) });
+    const grant = { clientPermissions: { urlParameters: { q: { read: true, write: true } } } };
+
+    it('is false when the settings are refused, as the page and the entity tab hide that view', () => {
+      expect(hasValidView({ ...viewUrl('https://apps.example.com/'), ...settings({ webcomponent: true }) }, allowed)).toBe(false);
+      const foreignChild = { children: [{ pathSegment: 'x', viewUrl: 'https://evil.example.net/x' }] };
+      expect(hasValidView({ ...viewUrl('https://apps.example.com/'), ...settings(foreignChild) }, allowed)).toBe(false);
+    });
+
+    it('grants client permissions only within the limits passed, none by default', () => {
+      const annotations = { ...viewUrl('https://apps.example.com/'), ...settings(grant) };
+      expect(hasValidView(annotations, allowed)).toBe(false);
+      expect(hasValidView(annotations, allowed, { urlParameters: ['q'], changeCurrentLocale: false })).toBe(true);
+    });
+
+    it('is true with accepted settings, and a refused one leaves the views entries shown', () => {
+      expect(
+        hasValidView({ ...viewUrl('https://apps.example.com/'), ...settings({ loadingIndicator: { enabled: false } }) }, allowed),
+      ).toBe(true);
+      expect(
+        hasValidView(
+          { ...viewUrl('https://apps.example.com/'), ...settings({ webcomponent: true }), ...views('S=https://apps.example.com/s') },
+          allowed,
+        ),
+      ).toBe(true);
+    });
+  });
 });

@@ -68,18 +68,29 @@ export function checkRegistration(
 
 /**
  * Whether an entity declares at least one micro frontend the frontend shows: a
- * `luigi-project.io/view-url`, or an entry of `luigi-project.io/views`, whose URL passes
- * {@link checkViewUrl}. One good view is enough, even beside bad ones, since the frontend shows the
- * good one.
+ * `luigi-project.io/view-url` whose URL passes {@link checkViewUrl} and whose
+ * `luigi-project.io/node-settings`, if any, pass {@link checkNodeSettings} (refused settings hide
+ * that view, as the page and the entity tab do), or an entry of `luigi-project.io/views` whose URL
+ * passes. One good view is enough, even beside bad ones, since the frontend shows the good one.
+ * @param clientPermissions - `luigi.clientPermissions`, the admin's limits; default none, so
+ *   settings that grant any client permission are refused
  * @public
  */
 export function hasValidView(
   annotations: Readonly<Record<string, string>> | undefined,
   allowedOrigins: ReadonlySet<string>,
+  clientPermissions?: ClientPermissionLimits,
 ): boolean {
   if (!annotations || typeof annotations !== 'object') return false;
-  if (LUIGI_VIEW_URL_ANNOTATION in annotations && checkViewUrl(annotations[LUIGI_VIEW_URL_ANNOTATION], allowedOrigins).ok) {
-    return true;
+  if (LUIGI_VIEW_URL_ANNOTATION in annotations) {
+    const view = checkViewUrl(annotations[LUIGI_VIEW_URL_ANNOTATION], allowedOrigins);
+    const settings = annotations[LUIGI_NODE_SETTINGS_ANNOTATION];
+    if (
+      view.ok &&
+      (settings === undefined || checkNodeSettings(settings, { allowedOrigins, clientPermissions, viewUrl: view.url }).ok)
+    ) {
+      return true;
+    }
   }
   const { entries } = parseViewsAnnotation(annotations[LUIGI_VIEWS_ANNOTATION]);
   return entries.some(entry => checkViewUrl(entry.url, allowedOrigins).ok);

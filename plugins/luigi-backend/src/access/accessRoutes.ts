@@ -1,6 +1,6 @@
 import { AuditorService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { LUIGI_AUDIT_EVENTS } from 'backstage-plugin-luigi-common';
+import { ClientPermissionLimits, LUIGI_AUDIT_EVENTS } from 'backstage-plugin-luigi-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { accessDecideMeta } from '../audit/accessDecideMeta';
@@ -28,6 +28,8 @@ export interface AccessRoutesOptions {
   tenants: readonly ConfiguredTenant[];
   /** `luigi.allowedOrigins`, as origins. */
   allowedOrigins: ReadonlySet<string>;
+  /** `luigi.clientPermissions`; absent: none. */
+  clientPermissions?: ClientPermissionLimits;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface AccessRoutesOptions {
  * or an anonymous caller gets no answer. One `access-decide` event per request.
  */
 export function createAccessRoutes(options: AccessRoutesOptions): express.Router {
-  const { httpAuth, permissions, catalog, auditor, accessMode, tenants, allowedOrigins } = options;
+  const { httpAuth, permissions, catalog, auditor, accessMode, tenants, allowedOrigins, clientPermissions } = options;
   const router = Router();
 
   router.post('/access/decisions', async (req, res) => {
@@ -58,6 +60,7 @@ export function createAccessRoutes(options: AccessRoutesOptions): express.Router
               mode: accessMode,
               tenants,
               allowedOrigins,
+              clientPermissions,
               readMembers: readTenantMembers(catalog, credentials),
               authorizeEnter: authorizeEnter(permissions, credentials),
               authorizeOpen: authorizeOpen(permissions, credentials),

@@ -1,4 +1,4 @@
-import { LuigiDenialReason, tenantOfEntity } from 'backstage-plugin-luigi-common';
+import { ClientPermissionLimits, LuigiDenialReason, tenantOfEntity } from 'backstage-plugin-luigi-common';
 import { ConfiguredTenant, findTenant } from '../tenants/configuredTenant';
 import { AuthorizeTenants, enterableTenants } from '../tenants/decideTenantEntry';
 import { outsideTenantOrigins } from '../tenants/tenantOrigins';
@@ -16,6 +16,11 @@ export interface TenantAccessOptions {
   tenants: readonly ConfiguredTenant[];
   /** `luigi.allowedOrigins`, as origins. */
   allowedOrigins: ReadonlySet<string>;
+  /**
+   * `luigi.clientPermissions`: the client permissions node settings may grant. Absent: none, so settings that grant any
+   * leave the entity no view, as on the page.
+   */
+  clientPermissions?: ClientPermissionLimits;
   readMembers: ReadTenantMembers;
   authorizeEnter: AuthorizeTenants;
   authorizeOpen: AuthorizeEntities;
@@ -36,7 +41,7 @@ export async function decideTenantAccess(
   tenant: string | undefined,
   options: TenantAccessOptions,
 ): Promise<AccessDecision[]> {
-  const { mode, tenants, allowedOrigins } = options;
+  const { mode, tenants, allowedOrigins, clientPermissions } = options;
   if (mode === 'closed') return decideAccess(entityRefs, mode, options.authorizeOpen);
 
   const members = await options.readMembers(entityRefs);
@@ -47,7 +52,7 @@ export async function decideTenantAccess(
     const own = member ? findTenant(tenants, tenantOfEntity(member, tenants)) : undefined;
     if (!member || !own) denials.set(entityRef, 'no-tenant');
     else if (tenant !== undefined && own.id !== tenant) denials.set(entityRef, 'other-tenant');
-    else if (outsideTenantOrigins(member.metadata.annotations, own, allowedOrigins)) {
+    else if (outsideTenantOrigins(member.metadata.annotations, own, { allowedOrigins, clientPermissions })) {
       denials.set(entityRef, 'origin-not-in-tenant');
     } else tenantOf.set(entityRef, own);
   });

@@ -1,4 +1,5 @@
 import { hasValidView } from 'backstage-plugin-luigi-common';
+import { RegistrationRules } from '../catalog/registrationRules';
 import { ConfiguredTenant } from './configuredTenant';
 
 /**
@@ -6,13 +7,16 @@ import { ConfiguredTenant } from './configuredTenant';
  * global allowlist would show: the entity has a valid view under `luigi.allowedOrigins`, but none at
  * an origin of the tenant. An entity without a valid view at all is not this case (the registration
  * rules already say why it is not shown).
- * @param allowedOrigins - `luigi.allowedOrigins`, as origins
+ * @param rules - `luigi.allowedOrigins` and `luigi.clientPermissions`
  */
 export function outsideTenantOrigins(
   annotations: Readonly<Record<string, string>> | undefined,
   tenant: ConfiguredTenant,
-  allowedOrigins: ReadonlySet<string>,
+  rules: RegistrationRules,
 ): boolean {
   if (tenant.allowedOrigins === undefined) return false;
-  return hasValidView(annotations, allowedOrigins) && !hasValidView(annotations, tenant.origins);
+  return (
+    hasValidView(annotations, rules.allowedOrigins, rules.clientPermissions) &&
+    !hasValidView(annotations, tenant.origins, rules.clientPermissions)
+  );
 }

@@ -7,7 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { LuigiDenialReason, LuigiMicroAppToken, tenantOfEntity } from 'backstage-plugin-luigi-common';
+import { ClientPermissionLimits, LuigiDenialReason, LuigiMicroAppToken, tenantOfEntity } from 'backstage-plugin-luigi-common';
 import { AccessMode } from '../access/accessMode';
 import { authorizeOpen } from '../access/authorizeOpen';
 import { decideAccess } from '../access/decideAccess';
@@ -35,6 +35,11 @@ export interface TokenIssuerOptions {
   signingKeys: SigningKeys;
   /** `luigi.allowedOrigins`, as origins. */
   allowedOrigins: ReadonlySet<string>;
+  /**
+   * `luigi.clientPermissions`: the client permissions node settings may grant. Absent: none, so an
+   * entity whose settings grant any is no micro app here, as on the page.
+   */
+  clientPermissions?: ClientPermissionLimits;
   /** `luigi.tokens.lifetime`, in milliseconds. */
   tokenLifetimeMs: number;
   /** `luigi.tenants`. Absent or empty: no tenants, no tenant checks, no `tenant` claim. */
@@ -88,7 +93,7 @@ export async function issueMicroAppToken(
   request: TokenRequest,
   credentials: BackstageCredentials<BackstageUserPrincipal>,
 ): Promise<IssuedMicroAppToken> {
-  const { accessMode, permissions, catalog, userInfo, allowedOrigins } = options;
+  const { accessMode, permissions, catalog, userInfo, allowedOrigins, clientPermissions } = options;
   const { entityRef } = request;
   const tenants = options.tenants ?? [];
   if (accessMode === 'closed') {
@@ -116,11 +121,11 @@ export async function issueMicroAppToken(
 
   let audience: string;
   try {
-    audience = microAppAudience(entity, entityRef, allowedOrigins);
+    audience = microAppAudience(entity, entityRef, { allowedOrigins, clientPermissions });
   } catch (error) {
     throw refusal(error as Error, { ...refusalFacts(error), entityTenant: tenant?.id });
   }
-  if (tenant && outsideTenantOrigins(entity.metadata.annotations, tenant, allowedOrigins)) {
+  if (tenant && outsideTenantOrigins(entity.metadata.annotations, tenant, { allowedOrigins, clientPermissions })) {
     throw denied(entityRef, 'origin-not-in-tenant', tenant.id);
   }
 

@@ -10,16 +10,19 @@ import {
 } from 'backstage-plugin-luigi-common';
 import { describeProblem } from '../catalog/registrationStatus';
 import { refusal } from '../audit/refusal';
+import { RegistrationRules } from '../catalog/registrationRules';
 
 /**
  * The audience of an entity's micro app token, if the entity is a micro app the frontend shows:
- * one view at least must pass the registration rules, and its token audience must be valid. Throws a
+ * one view at least must pass the registration rules (node settings included: refused settings take
+ * the view-url view away, as on the page), and its token audience must be valid. Throws a
  * NotAllowedError (403) saying why otherwise, with the reasons the entity page shows.
  * @param entityRef - the entity's normalized ref (the default audience)
  */
-export function microAppAudience(entity: Entity, entityRef: string, allowedOrigins: ReadonlySet<string>): string {
+export function microAppAudience(entity: Entity, entityRef: string, rules: RegistrationRules): string {
+  const { allowedOrigins, clientPermissions } = rules;
   const annotations = entity.metadata.annotations;
-  if (!hasValidView(annotations, allowedOrigins)) {
+  if (!hasValidView(annotations, allowedOrigins, clientPermissions)) {
     const declares = annotations && (LUIGI_VIEW_URL_ANNOTATION in annotations || LUIGI_VIEWS_ANNOTATION in annotations);
     if (!declares) {
       throw refusal(
@@ -29,7 +32,7 @@ export function microAppAudience(entity: Entity, entityRef: string, allowedOrigi
         { reason: 'not-a-micro-app' },
       );
     }
-    const reasons = checkRegistration(annotations, allowedOrigins)
+    const reasons = checkRegistration(annotations, allowedOrigins, clientPermissions)
       .filter(problem => problem.annotation !== LUIGI_TOKEN_AUDIENCE_ANNOTATION)
       .map(describeProblem);
     throw refusal(

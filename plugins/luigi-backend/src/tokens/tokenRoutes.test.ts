@@ -29,6 +29,16 @@ const CAROL = 'user:default/carol';
 const ENTITIES = [
   ...TOKEN_TEST_ENTITIES,
   componentWith('private', { 'luigi-project.io/view-url': 'https://apps.example.com/private/' }),
+  // Node settings the page refuses (they would put a web component in the host page).
+  componentWith('hostile-settings', {
+    'luigi-project.io/view-url': 'https://apps.example.com/hostile/',
+    'luigi-project.io/node-settings': JSON.stringify({ webcomponent: true }),
+  }),
+  // Node settings that grant the search parameter `q`: shown only where the admin allows that grant.
+  componentWith('granting', {
+    'luigi-project.io/view-url': 'https://apps.example.com/search/',
+    'luigi-project.io/node-settings': JSON.stringify({ clientPermissions: { urlParameters: { q: { read: true, write: true } } } }),
+  }),
 ];
 
 /** The catalog, with its own read rule: `private` is hidden from carol. It sees the caller's credentials. */
@@ -203,11 +213,25 @@ describe('micro app tokens on the permission framework', () => {
     ['docs', /is not a micro app: it has no luigi-project\.io\/view-url or luigi-project\.io\/views annotation/],
     ['foreign', /has no valid micro frontend registration: .*origin https:\/\/evil\.example\.net is not in luigi\.allowedOrigins/],
     ['bad-audience', /has an invalid luigi-project\.io\/token-audience: .*whitespace/],
+    ['hostile-settings', /has no valid micro frontend registration: .*luigi-project\.io\/node-settings: .*webcomponent/],
+    ['granting', /has no valid micro frontend registration: .*luigi-project\.io\/node-settings: .*not in luigi\.clientPermissions/],
   ])('refuses %s, which is no valid micro app registration (403)', async (name, message) => {
     const response = await requestToken(backend.url, { entityRef: `component:default/${name}` }, as(ALICE));
     expect(response.status).toBe(403);
     expect(response.body.error.name).toBe('NotAllowedError');
     expect(response.body.error.message).toMatch(message);
+  });
+});
+
+describe('micro app tokens for node settings that grant client permissions', () => {
+  it('are issued when luigi.clientPermissions allows the grant, as the page then shows the app', () => {
+    const config = { ...PERMISSION_FRAMEWORK, luigi: { ...PERMISSION_FRAMEWORK.luigi, clientPermissions: { urlParameters: ['q'] } } };
+    return withTestBackend(start(config), async url => {
+      const response = await requestToken(url, { entityRef: 'component:default/granting' }, as(ALICE));
+      expect(response.status).toBe(200);
+      expect((await verifyWithJwks(url, response.body.token, 'component:default/granting')).sub).toBe(ALICE);
+      expect((await requestToken(url, { entityRef: 'component:default/hostile-settings' }, as(ALICE))).status).toBe(403);
+    });
   });
 });
 
