@@ -1,16 +1,13 @@
 import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
-import {
-  checkNodeSettings,
-  ClientPermissionLimits,
-  LUIGI_NODE_SETTINGS_ANNOTATION,
-} from 'backstage-plugin-luigi-common';
+import { ClientPermissionLimits, readNodeSettings } from 'backstage-plugin-luigi-common';
 import { annotationsByRef } from './annotationsByRef';
 import { pathSegmentForEntity } from './pathSegment';
 import type { EntityViews } from './entityViews';
 import { MicroApp, RejectedMicroApp } from './types';
 
 /**
- * Applies each entity's `luigi-project.io/node-settings` to its micro app: checked against the
+ * Applies each entity's node settings (`luigi-project.io/node-settings`, or an OpenMFP content
+ * configuration in `luigi-project.io/content-configuration`) to its micro app: checked against the
  * allowlist and the admin's client permission limits; an app whose settings are refused is not
  * shown, and says why. Pure.
  */
@@ -24,14 +21,10 @@ export function withNodeSettings(
   const shown: MicroApp[] = [];
   const rejected: RejectedMicroApp[] = [];
   for (const app of apps) {
-    const raw = annotationsOf.get(app.entity.ref)?.[LUIGI_NODE_SETTINGS_ANNOTATION];
-    if (raw === undefined) {
-      shown.push(app);
-      continue;
-    }
-    const check = checkNodeSettings(raw, { allowedOrigins, clientPermissions, viewUrl: app.viewUrl });
-    if (check.ok) shown.push({ ...app, node: check.settings });
-    else rejected.push({ entityRef: app.entity.ref, label: app.label, reason: check.reason });
+    const settings = readNodeSettings(annotationsOf.get(app.entity.ref), { allowedOrigins, clientPermissions, viewUrl: app.viewUrl });
+    if (!settings) shown.push(app);
+    else if (settings.check.ok) shown.push({ ...app, node: settings.check.settings });
+    else rejected.push({ entityRef: app.entity.ref, label: app.label, reason: settings.check.reason });
   }
   return { apps: shown, rejected };
 }
@@ -46,18 +39,19 @@ export function entityViewsWithNodeSettings(
   allowedOrigins: ReadonlySet<string>,
   clientPermissions: ClientPermissionLimits,
 ): EntityViews {
-  const raw = entity.metadata.annotations?.[LUIGI_NODE_SETTINGS_ANNOTATION];
-  if (raw === undefined) return views;
+  const annotations = entity.metadata.annotations;
   // The view-url view has the entity's own segment; further views append `~<slug>`.
   const base = pathSegmentForEntity(getCompoundEntityRef(entity));
   const main = views.views.find(view => view.pathSegment === base);
   if (!main) return views;
-  const check = checkNodeSettings(raw, { allowedOrigins, clientPermissions, viewUrl: main.viewUrl });
+  const settings = readNodeSettings(annotations, { allowedOrigins, clientPermissions, viewUrl: main.viewUrl });
+  if (!settings) return views;
+  const { check } = settings;
   if (check.ok) {
     return { ...views, views: views.views.map(view => (view === main ? { ...view, node: check.settings } : view)) };
   }
   return {
     views: views.views.filter(view => view !== main),
-    rejected: [...views.rejected, { label: main.label, annotation: LUIGI_NODE_SETTINGS_ANNOTATION, reason: check.reason }],
+    rejected: [...views.rejected, { label: main.label, annotation: settings.annotation, reason: check.reason }],
   };
 }

@@ -63,6 +63,14 @@ export {
   checkNodeSettings,
   normalizeClientPermissionLimits,
 } from './nodeSettings';
+export {
+  LUIGI_CONTENT_CONFIGURATION_ANNOTATION,
+  MAX_CONTENT_CONFIGURATION_LENGTH,
+  contentConfigurationToNodeSettings,
+} from './contentConfiguration';
+export type { ContentConfigurationConversion } from './contentConfiguration';
+export { readNodeSettings } from './registeredNodeSettings';
+export type { RegisteredNodeSettings } from './registeredNodeSettings';
 export type {
   ClientPermissionLimits,
   NodeClientPermissions,

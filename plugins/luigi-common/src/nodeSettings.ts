@@ -318,6 +318,15 @@ export function checkNodeSettings(raw: unknown, rules: NodeSettingsRules): NodeS
   } catch {
     return { ok: false, reason: 'the node settings are not valid JSON' };
   }
+  const check = checkParsedNodeSettings(parsed, rules);
+  return check.ok ? check : { ok: false, reason: `node settings: ${check.reason}` };
+}
+
+/**
+ * {@link checkNodeSettings} on settings already parsed (e.g. converted from an OpenMFP content
+ * configuration); a reason says where, without the `node settings:` prefix. Pure.
+ */
+export function checkParsedNodeSettings(parsed: unknown, rules: NodeSettingsRules): NodeSettingsCheck {
   try {
     const walk: Walk = {
       allowedOrigins: rules.allowedOrigins,
@@ -328,7 +337,7 @@ export function checkNodeSettings(raw: unknown, rules: NodeSettingsRules): NodeS
     const settings = checkNode(parsed, '', 1, walk, false);
     return { ok: true, settings };
   } catch (error) {
-    if (error instanceof SettingsError) return { ok: false, reason: `node settings: ${error.message}` };
+    if (error instanceof SettingsError) return { ok: false, reason: error.message };
     throw error;
   }
 }

@@ -129,6 +129,18 @@ describe('hasValidView', () => {
     expect(hasValidView(viewUrl('https://apps.example.com/'), new Set())).toBe(false);
   });
 
+  it('reads an OpenMFP content configuration as node settings, and reports it under its own annotation', () => {
+    const openMfp = (node: object) => ({
+      ...viewUrl('https://apps.example.com/'),
+      'luigi-project.io/content-configuration': JSON.stringify({ name: 'x', luigiConfigFragment: { data: { nodes: [node] } } }),
+    });
+    expect(hasValidView(openMfp({ loadingIndicator: { enabled: false } }), allowed)).toBe(true);
+    expect(hasValidView(openMfp({ webcomponent: true }), allowed)).toBe(false);
+    expect(checkRegistration(openMfp({ webcomponent: true }), allowed)).toEqual([
+      { annotation: 'luigi-project.io/content-configuration', reason: expect.stringMatching(/^content configuration, as node settings: webcomponent: /) },
+    ]);
+  });
+
   describe('with node settings on the view URL', () => {
     const settings = (value: unknown) => ({ 'luigi-project.io/node-settings': JSON.stringify(value) });
     const grant = { clientPermissions: { urlParameters: { q: { read: true, write: true } } } };

@@ -1,6 +1,7 @@
 import { LUIGI_TOKEN_AUDIENCE_ANNOTATION, LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from './annotations';
 import { plainText, printable } from './displayText';
-import { ClientPermissionLimits, checkNodeSettings, LUIGI_NODE_SETTINGS_ANNOTATION } from './nodeSettings';
+import { ClientPermissionLimits } from './nodeSettings';
+import { readNodeSettings } from './registeredNodeSettings';
 import { checkTokenAudience } from './tokenAudience';
 import { parseViewsAnnotation } from './viewsAnnotation';
 import { checkViewUrl } from './viewUrl';
@@ -47,10 +48,8 @@ export function checkRegistration(
     if (!check.ok) problems.push({ annotation: LUIGI_VIEW_URL_ANNOTATION, reason: check.reason });
     else viewUrl = check.url;
   }
-  if (LUIGI_NODE_SETTINGS_ANNOTATION in annotations) {
-    const check = checkNodeSettings(annotations[LUIGI_NODE_SETTINGS_ANNOTATION], { allowedOrigins, clientPermissions, viewUrl });
-    if (!check.ok) problems.push({ annotation: LUIGI_NODE_SETTINGS_ANNOTATION, reason: check.reason });
-  }
+  const settings = readNodeSettings(annotations, { allowedOrigins, clientPermissions, viewUrl });
+  if (settings && !settings.check.ok) problems.push({ annotation: settings.annotation, reason: settings.check.reason });
   const { entries, errors } = parseViewsAnnotation(annotations[LUIGI_VIEWS_ANNOTATION]);
   for (const error of errors) {
     problems.push({ annotation: LUIGI_VIEWS_ANNOTATION, label: plainText(error.text), reason: printable(error.reason) });
@@ -69,7 +68,7 @@ export function checkRegistration(
 /**
  * Whether an entity declares at least one micro frontend the frontend shows: a
  * `luigi-project.io/view-url` whose URL passes {@link checkViewUrl} and whose
- * `luigi-project.io/node-settings`, if any, pass {@link checkNodeSettings} (refused settings hide
+ * node settings, if any (`luigi-project.io/node-settings` or `…/content-configuration`), pass {@link readNodeSettings} (refused settings hide
  * that view, as the page and the entity tab do), or an entry of `luigi-project.io/views` whose URL
  * passes. One good view is enough, even beside bad ones, since the frontend shows the good one.
  * @param clientPermissions - `luigi.clientPermissions`, the admin's limits; default none, so
@@ -84,11 +83,7 @@ export function hasValidView(
   if (!annotations || typeof annotations !== 'object') return false;
   if (LUIGI_VIEW_URL_ANNOTATION in annotations) {
     const view = checkViewUrl(annotations[LUIGI_VIEW_URL_ANNOTATION], allowedOrigins);
-    const settings = annotations[LUIGI_NODE_SETTINGS_ANNOTATION];
-    if (
-      view.ok &&
-      (settings === undefined || checkNodeSettings(settings, { allowedOrigins, clientPermissions, viewUrl: view.url }).ok)
-    ) {
+    if (view.ok && readNodeSettings(annotations, { allowedOrigins, clientPermissions, viewUrl: view.url })?.check.ok !== false) {
       return true;
     }
   }
