@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openSession } from './session.mjs';
-import { microApp, visit } from './portal.mjs';
+import { contextOf, microApp, visit, waitForApp } from './portal.mjs';
 
 const lab = name => `/luigi?tenant=lab#/component~lab~${name}`;
 /** The dev config's luigi.loadTimeoutMs, after which a view that never answers shows "did not load". */
@@ -70,5 +70,40 @@ describe("Luigi's own micro frontends", () => {
     await warning.waitFor();
     assert.equal(await warning.getAttribute('data-type'), 'warning');
     assert.equal(await warning.getAttribute('data-entity'), 'component:lab/luigi-client-test-ungranted');
+  });
+
+  test("an OpenMFP content configuration, as the team ships it: its texts, a view group's one frame, a child in a modal", async () => {
+    const base = lab('openmfp-orders');
+    await visit(page, `${base}/open`, 'alice');
+    let frame = await waitForApp(page, 'openmfp-orders', { path: '/apps/openmfp-orders/open' });
+    const context = await contextOf(frame);
+    assert.equal(context.list, 'open', "the child's own context");
+    assert.equal(context.entity.ref, 'component:lab/openmfp-orders');
+    const loadId = await frame.locator('#load-id').textContent();
+
+    // Open and closed orders share a view group: Luigi moves the same frame to the other view.
+    const luigi = () => page.frames().find(candidate => candidate.url().includes('/apps/openmfp-orders/') && !candidate.isDetached());
+    await luigi().evaluate(path => void LuigiClient.linkManager().navigate(path), '/component~lab~openmfp-orders/closed');
+    await page.waitForURL(/openmfp-orders\/closed$/);
+    frame = await waitForApp(page, 'openmfp-orders', { path: '/apps/openmfp-orders/closed' });
+    assert.equal(await frame.locator('#load-id').textContent(), loadId, 'the frame was reused, not reloaded');
+    await frame.locator('#context', { hasText: '"closed"' }).waitFor();
+
+    // The configuration's own node context, with its {{team}} text filled in, reaches the app's node.
+    await visit(page, base, 'alice');
+    frame = await waitForApp(page, 'openmfp-orders', { path: '/apps/openmfp-orders/' });
+    assert.equal((await contextOf(frame)).team, 'Order management');
+
+    // The portal's navigation lists the children as the shell's did, labelled from the texts;
+    // `openNodeInModal`: the child opens over the app, titled from them too.
+    const children = page.getByTestId('luigi-nav-children-component~lab~openmfp-orders');
+    assert.deepEqual(await children.getByRole('link').allInnerTexts(), ['New order', 'Open orders', 'Closed orders']);
+    assert.match(await children.innerText(), /Lists/);
+    await children.getByRole('link', { name: 'New order' }).click();
+    const modal = page.locator('[data-luigi-plugin-host] .iframeModalCtn');
+    await modal.locator('iframe').waitFor();
+    assert.match(await page.locator('[data-luigi-plugin-host]').innerText(), /New order/);
+    assert.match(await modal.locator('iframe').getAttribute('src'), /\/apps\/openmfp-orders\/new$/);
+    await page.frameLocator('[data-luigi-plugin-host] .iframeModalCtn iframe').locator('#verify-status', { hasText: /^verified$/ }).waitFor();
   });
 });

@@ -36,6 +36,8 @@ export const APP_NAMESPACES = Object.freeze({
   ...Object.fromEntries(LOGISTICS_APP_NAMES.map(app => [app, 'logistics'])),
   // The lab tenant's good app, beside its hostile registrations (dev/catalog/lab-hostile.yaml).
   canary: 'lab',
+  // Registered with an OpenMFP content configuration (dev/catalog/remote/openmfp-orders.content-configuration.json).
+  'openmfp-orders': 'lab',
 });
 
 const escapeHtml = value =>

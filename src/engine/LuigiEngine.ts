@@ -350,6 +350,15 @@ export class LuigiEngine {
   }
 
   /**
+   * Opens a Luigi path (`/orders/new`) as a modal over the current view, as a Luigi shell's
+   * navigation opens a node with `openNodeInModal`. Before Luigi has started, navigates instead.
+   */
+  openAsModal(luigiPath: string, settings: object) {
+    if (this.core) this.core.navigation().openAsModal(luigiPath, settings);
+    else this.navigate(luigiPath);
+  }
+
+  /**
    * Loads the current route again; a micro app whose handshake failed gets a fresh frame. If Luigi
    * core itself failed to load, loads it again.
    */

@@ -7,7 +7,7 @@ export interface LuigiCore {
   getConfig(): { navigation?: { nodes?: unknown; globalContext?: object } } & Record<string, any>;
   configChanged(...scope: string[]): void;
   setGlobalContext(context: object, preventUpdate?: boolean): void;
-  navigation(): { navigate(path: string): void };
+  navigation(): { navigate(path: string): void; openAsModal(path: string, settings?: object): void };
   auth(): { store: { setAuthData(data: object): void; removeAuthData(): void } };
   theming(): { setCurrentTheme(id: string): void };
   i18n(): { getCurrentLocale(): string; setCurrentLocale(locale: string): void };

@@ -14,6 +14,8 @@ interface FakeNode {
 export class FakeLuigiCore implements LuigiCore {
   config: Record<string, any> = {};
   readonly navigated: string[] = [];
+  /** Paths opened as modals, with their settings, in order. */
+  readonly modals: Array<{ path: string; settings?: object }> = [];
   readonly setConfig = jest.fn((config: object) => {
     this.config = config as Record<string, any>;
   });
@@ -36,7 +38,10 @@ export class FakeLuigiCore implements LuigiCore {
   }
 
   navigation() {
-    return { navigate: (path: string) => void this.navigated.push(path) };
+    return {
+      navigate: (path: string) => void this.navigated.push(path),
+      openAsModal: (path: string, settings?: object) => void this.modals.push({ path, settings }),
+    };
   }
 
   auth() {

@@ -141,7 +141,8 @@ function MicroApps({ tenant, tenants = [], onRestart }: TenantProps) {
               <MicroAppNav
                 apps={apps}
                 selected={firstSegment(luigiPathFromHash(location.hash))}
-                onOpen={path => engine.navigate(path)}
+                selectedPath={luigiPathFromHash(location.hash)}
+                onOpen={(path, modal) => (modal ? engine.openAsModal(path, modal) : engine.navigate(path))}
               />
             </Paper>
           </Grid>

@@ -46,3 +46,56 @@ describe('MicroAppNav with a large catalog', () => {
     expect(screen.queryByTestId('luigi-apps-filter')).not.toBeInTheDocument();
   });
 });
+
+describe('MicroAppNav with node settings', () => {
+  const orders: MicroApp = {
+    ...app(1),
+    pathSegment: 'orders',
+    label: 'Orders',
+    node: {
+      children: [
+        { pathSegment: 'open', label: 'Open orders', viewUrl: 'https://apps.example.com/open', category: 'Lists' },
+        { pathSegment: 'closed', label: 'Closed orders', viewUrl: 'https://apps.example.com/closed', category: 'Lists' },
+        { pathSegment: 'new', label: 'New order', viewUrl: 'https://apps.example.com/new', openNodeInModal: { size: 's' } },
+        { pathSegment: 'audit', label: 'Audit', viewUrl: 'https://apps.example.com/audit', hideFromNav: true },
+        { pathSegment: ':id', label: 'One order', viewUrl: 'https://apps.example.com/one' },
+      ],
+    },
+  };
+  const hidden: MicroApp = { ...app(2), pathSegment: 'hidden', label: 'Hidden', node: { hideFromNav: true } };
+  const children = () => within(screen.getByTestId('luigi-nav-children-orders'));
+
+  it("lists the open app's children as a Luigi shell's navigation does: by category, without hidden or dynamic ones", async () => {
+    await renderInTestApp(<MicroAppNav apps={[orders, app(3)]} selected="orders" selectedPath="/orders/closed" onOpen={() => {}} />);
+    expect(children().getAllByRole('link').map(link => link.textContent)).toEqual(['New order', 'Open orders', 'Closed orders']);
+    expect(children().getByText('Lists')).toBeInTheDocument();
+    expect(screen.getByTestId('luigi-nav-child-orders/closed')).toHaveClass('Mui-selected');
+    expect(screen.getByTestId('luigi-nav-child-orders/open')).toHaveAttribute('href', '#/orders/open');
+  });
+
+  it('shows no children while another app is open', async () => {
+    await renderInTestApp(<MicroAppNav apps={[orders, app(3)]} selected="app-0003" onOpen={() => {}} />);
+    expect(screen.queryByTestId('luigi-nav-children-orders')).not.toBeInTheDocument();
+  });
+
+  it('opens a child with openNodeInModal as a modal, with its settings, and the others in the page', async () => {
+    const onOpen = jest.fn();
+    await renderInTestApp(<MicroAppNav apps={[orders]} selected="orders" onOpen={onOpen} />);
+    await userEvent.click(screen.getByText('New order'));
+    await userEvent.click(screen.getByText('Open orders'));
+    expect(onOpen.mock.calls).toEqual([
+      ['/orders/new', { size: 's' }],
+      ['/orders/open', undefined],
+    ]);
+  });
+
+  it('leaves an app with hideFromNav out, unless it is the open one', async () => {
+    await renderInTestApp(<MicroAppNav apps={[orders, hidden]} onOpen={() => {}} />);
+    expect(screen.queryByTestId('luigi-nav-hidden')).not.toBeInTheDocument();
+  });
+
+  it('still marks a hidden app that is open', async () => {
+    await renderInTestApp(<MicroAppNav apps={[orders, hidden]} selected="hidden" onOpen={() => {}} />);
+    expect(screen.getByTestId('luigi-nav-hidden')).toHaveClass('Mui-selected');
+  });
+});

@@ -4,8 +4,9 @@ import ListItemText from '@material-ui/core/ListItemText';
 import ListSubheader from '@material-ui/core/ListSubheader';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { MouseEvent, useMemo, useState } from 'react';
+import { Fragment, MouseEvent, useMemo, useState } from 'react';
 import { groupByCategory } from '../../catalog/buildMicroApps';
+import { ChildModal, childNavItems, groupChildren } from '../../catalog/childNav';
 import { NAV_LIMIT, navWindow } from '../../catalog/navWindow';
 import { MicroApp } from '../../catalog/types';
 
@@ -20,22 +21,27 @@ export interface MicroAppNavProps {
   apps: readonly MicroApp[];
   /** Path segment of the open app, if any. */
   selected?: string;
-  /** Opens an app by Luigi path (`/orders`). */
-  onOpen(luigiPath: string): void;
+  /** The open Luigi path (`/orders/open`), to mark the open child node. */
+  selectedPath?: string;
+  /** Opens an app or child node by Luigi path (`/orders`), as a modal when its settings say so. */
+  onOpen(luigiPath: string, modal?: ChildModal): void;
 }
 
 /**
- * The micro apps grouped by category. Items are real links (`#/<app>`), so they can be copied or
- * opened in a new tab; a plain click is routed through Luigi. Entity text is rendered as text. A
- * large catalog gets a filter and at most {@link NAV_LIMIT} items drawn at once.
+ * The micro apps grouped by category, and under the open one its child nodes (as a Luigi shell's
+ * left navigation lists them). Items are real links (`#/<app>`), so they can be copied or opened in
+ * a new tab; a plain click is routed through Luigi. Entity text is rendered as text. Apps with
+ * `hideFromNav` are left out unless open. A large catalog gets a filter and at most
+ * {@link NAV_LIMIT} items drawn at once.
  */
-export function MicroAppNav({ apps, selected, onOpen }: MicroAppNavProps) {
+export function MicroAppNav({ apps, selected, selectedPath, onOpen }: MicroAppNavProps) {
   const [filter, setFilter] = useState('');
-  const { shown, matching } = useMemo(() => navWindow(apps, filter, selected), [apps, filter, selected]);
-  const open = (event: MouseEvent, app: MicroApp) => {
+  const listed = useMemo(() => apps.filter(app => app.node?.hideFromNav !== true || app.pathSegment === selected), [apps, selected]);
+  const { shown, matching } = useMemo(() => navWindow(listed, filter, selected), [listed, filter, selected]);
+  const open = (event: MouseEvent, luigiPath: string, modal?: ChildModal) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    onOpen(`/${app.pathSegment}`);
+    onOpen(luigiPath, modal);
   };
   return (
     <List dense component="nav" aria-label="Micro apps" data-testid="luigi-nav">
@@ -58,17 +64,19 @@ export function MicroAppNav({ apps, selected, onOpen }: MicroAppNavProps) {
               {category}
             </ListSubheader>
             {members.map(app => (
-              <ListItem
-                key={app.pathSegment}
-                button
-                component="a"
-                href={`#/${app.pathSegment}`}
-                selected={app.pathSegment === selected}
-                onClick={(event: MouseEvent) => open(event, app)}
-                data-testid={`luigi-nav-${app.pathSegment}`}
-              >
-                <ListItemText primary={app.label} secondary={app.description} style={WRAP} />
-              </ListItem>
+              <Fragment key={app.pathSegment}>
+                <ListItem
+                  button
+                  component="a"
+                  href={`#/${app.pathSegment}`}
+                  selected={app.pathSegment === selected}
+                  onClick={(event: MouseEvent) => open(event, `/${app.pathSegment}`)}
+                  data-testid={`luigi-nav-${app.pathSegment}`}
+                >
+                  <ListItemText primary={app.label} secondary={app.description} style={WRAP} />
+                </ListItem>
+                {app.pathSegment === selected && <ChildNodes app={app} selectedPath={selectedPath} open={open} />}
+              </Fragment>
             ))}
           </ul>
         </li>
@@ -88,5 +96,46 @@ export function MicroAppNav({ apps, selected, onOpen }: MicroAppNavProps) {
         </li>
       )}
     </List>
+  );
+}
+
+/** The open app's child nodes, under headings of their categories, indented below it. */
+function ChildNodes({
+  app,
+  selectedPath,
+  open,
+}: {
+  app: MicroApp;
+  selectedPath?: string;
+  open: (event: MouseEvent, luigiPath: string, modal?: ChildModal) => void;
+}) {
+  const groups = groupChildren(childNavItems(app));
+  if (groups.length === 0) return null;
+  return (
+    <li>
+      <ul style={{ padding: 0 }} aria-label={`${app.label}: views`} data-testid={`luigi-nav-children-${app.pathSegment}`}>
+        {groups.map(([category, items]) => [
+          category && (
+            <ListSubheader key={`category:${category}`} disableSticky style={{ ...WRAP, paddingLeft: 32 }}>
+              {category}
+            </ListSubheader>
+          ),
+          ...items.map(item => (
+            <ListItem
+              key={item.luigiPath}
+              button
+              component="a"
+              href={`#${item.luigiPath}`}
+              selected={item.luigiPath === selectedPath}
+              onClick={(event: MouseEvent) => open(event, item.luigiPath, item.modal)}
+              style={{ paddingLeft: 32 }}
+              data-testid={`luigi-nav-child-${item.luigiPath.slice(1)}`}
+            >
+              <ListItemText primary={item.label} style={WRAP} />
+            </ListItem>
+          )),
+        ])}
+      </ul>
+    </li>
   );
 }
