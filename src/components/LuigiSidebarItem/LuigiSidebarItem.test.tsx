@@ -56,6 +56,16 @@ describe('LuigiSidebarItem (legacy frontend system)', () => {
     expect(within(submenu).queryByText('Plain')).not.toBeInTheDocument();
   });
 
+  it('leaves out an app whose node settings say hideFromNav', async () => {
+    const hidden = component('hidden', {
+      'luigi-project.io/view-url': 'https://apps.example.com/hidden/',
+      'luigi-project.io/node-settings': '{"hideFromNav": true}',
+    }, 'commerce');
+    await renderSidebar('/home', [...entities, hidden]);
+    const submenu = await openSubmenu();
+    expect(within(submenu).getAllByRole('link').map(link => link.textContent)).toEqual(['Orders', 'Billing']);
+  });
+
   it('opens the page at the app from another page', async () => {
     await renderSidebar('/home');
     const submenu = await openSubmenu();

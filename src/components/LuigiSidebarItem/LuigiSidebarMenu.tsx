@@ -45,8 +45,9 @@ export function LuigiSidebarMenu({ text, icon }: Required<LuigiSidebarItemProps>
   const pageRoute = useRouteRef(rootRouteRef);
   const page = pageRoute();
   const { scope, tenant, others } = useSidebarTenant();
-  // Only the apps the backend lets this user open, in the current tenant.
-  const apps = useMicroApps(scope).value?.apps ?? [];
+  // Only the apps the backend lets this user open, in the current tenant; not those whose node
+  // settings say hideFromNav (still reachable by link).
+  const apps = (useMicroApps(scope).value?.apps ?? []).filter(app => app.node?.hideFromNav !== true);
   const tenantId = tenant?.id;
   const home = pageLink(page, tenantId);
 
