@@ -71,6 +71,26 @@ describe("Luigi client's API in the portal", () => {
     await page.waitForFunction(() => [...document.querySelectorAll('iframe')].some(frame => frame.src.includes('/apps/reports/')));
   });
 
+  test('linkManager: openAsSplitView shows the other micro app below, with its own token, until closed', async () => {
+    await orders.evaluate(() => {
+      window.split = LuigiClient.linkManager().openAsSplitView('/billing', { title: 'Invoices', size: 40 });
+    });
+    const split = page.locator('[data-luigi-plugin-host] #splitViewContainer');
+    await split.locator('iframe').waitFor();
+    assert.match(await split.locator('iframe').getAttribute('src'), /\/apps\/billing\/$/);
+    const billing = page.frameLocator('[data-luigi-plugin-host] #splitViewContainer iframe');
+    await billing.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
+    assert.equal(JSON.parse(await billing.locator('#verified-claims').textContent()).aud, 'component:default/billing');
+    assert.match(page.url(), /#\/orders$/, 'the page stays at the app that opened the split view');
+    // Luigi's collapse handle folds it to its title.
+    await page.locator('[data-luigi-plugin-host] #splitViewDragger [aria-label=Collapse]').click();
+    await split.locator('.fd-splitView__title', { hasText: 'Invoices' }).waitFor();
+
+    await orders.evaluate(() => window.split.close());
+    await page.waitForFunction(() => ![...document.querySelectorAll('iframe')].some(frame => frame.src.includes('/apps/billing/')));
+    assert.deepEqual(await frameSources(), ['/apps/orders/']);
+  });
+
   test('uxManager: confirmation modal, backdrop, loading indicator, unsaved-changes prompt', async () => {
     const answer = orders.evaluate(() =>
       LuigiClient.uxManager()

@@ -89,6 +89,12 @@ describe("Luigi's own micro frontends", () => {
     assert.equal(await frame.locator('#load-id').textContent(), loadId, 'the frame was reused, not reloaded');
     await frame.locator('#context', { hasText: '"closed"' }).waitFor();
 
+    // The app's node names a navigation context: relative paths from it, as in a Luigi shell.
+    await luigi().evaluate(() => void LuigiClient.linkManager().fromContext('orders').navigate('/open'));
+    await page.waitForURL(/openmfp-orders\/open$/);
+    await luigi().evaluate(() => void LuigiClient.linkManager().fromClosestContext().navigate('/closed'));
+    await page.waitForURL(/openmfp-orders\/closed$/);
+
     // The configuration's own node context, with its {{team}} text filled in, reaches the app's node.
     await visit(page, base, 'alice');
     frame = await waitForApp(page, 'openmfp-orders', { path: '/apps/openmfp-orders/' });

@@ -25,6 +25,7 @@ describe('buildLuigiNodes', () => {
   it("turns children into Luigi child nodes, each with the entity in its context and the app's view group", () => {
     const [node] = nodesOf({
       icon: 'home',
+      navigationContext: 'shop',
       viewGroup: 'shop',
       context: { region: 'eu' },
       clientPermissions: { urlParameters: { sort: { read: true } } },
@@ -34,7 +35,7 @@ describe('buildLuigiNodes', () => {
       ],
     });
     expect(node.virtualTree).toBeUndefined();
-    expect(node).toMatchObject({ icon: 'home', viewGroup: 'orders:shop', clientPermissions: { urlParameters: { sort: { read: true } } } });
+    expect(node).toMatchObject({ icon: 'home', navigationContext: 'shop', viewGroup: 'orders:shop', clientPermissions: { urlParameters: { sort: { read: true } } } });
     expect(node.context).toEqual(expect.objectContaining({ region: 'eu', entity: expect.objectContaining({ ref: 'component:default/orders' }), token: 't' }));
     const [first, second] = node.children;
     expect(first).toMatchObject({ pathSegment: 'sample1', virtualTree: true, loadingIndicator: { enabled: false } });

@@ -88,7 +88,7 @@ function luigiNode(
   // View groups reuse frames between their nodes: kept per micro app, or one entity's frame (and token)
   // could show another's view.
   if (settings.viewGroup) node.viewGroup = `${app.pathSegment}:${settings.viewGroup}`;
-  for (const key of ['clientPermissions', 'openNodeInModal', 'icon', 'hideFromNav'] as const) {
+  for (const key of ['clientPermissions', 'openNodeInModal', 'icon', 'hideFromNav', 'navigationContext'] as const) {
     if (settings[key] !== undefined) node[key] = settings[key];
   }
   if (settings.children) {

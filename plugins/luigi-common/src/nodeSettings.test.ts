@@ -83,6 +83,7 @@ describe('checkNodeSettings', () => {
     ['a reserved context key', { context: { token: 'forged' } }, 'context.token: is set by the portal'],
     ['a huge context', { context: { blob: 'x'.repeat(5000) } }, 'context: is longer than 4096 characters'],
     ['an icon URL', { icon: 'https://evil.example.net/i.svg' }, 'icon: must be a name'],
+    ['a navigation context that is no name', { navigationContext: '../../billing' }, 'navigationContext: must be a name'],
   ])('refuses %s with where and why', (_name, settings, reason) => {
     expect(reasonOf(settings)).toContain(reason);
   });

@@ -50,6 +50,11 @@ export interface NodeSettings {
   /** A Luigi (SAP) icon name, e.g. `home`. */
   icon?: string;
   hideFromNav?: boolean;
+  /**
+   * A name for this node that `linkManager().fromContext(name)` and `fromClosestContext()` navigate
+   * from, as in Luigi; relative paths then stay under the node.
+   */
+  navigationContext?: string;
   /** Deeper paths belong to the micro app's own routing. Defaults to true for a node without children. */
   virtualTree?: boolean;
   children?: NodeSettingsChild[];
@@ -89,7 +94,6 @@ const REFUSED_KEYS: Record<string, string> = {
   decodeViewUrl: 'view URLs are used as registered',
   isolateView: 'frames are isolated per micro app already',
   keepSelectedForChildren: 'the portal draws the navigation',
-  navigationContext: 'use context instead',
 };
 
 const NODE_KEYS = new Set([
@@ -102,6 +106,7 @@ const NODE_KEYS = new Set([
   'hideFromNav',
   'virtualTree',
   'children',
+  'navigationContext',
 ]);
 const CHILD_KEYS = new Set([...NODE_KEYS, 'pathSegment', 'label', 'viewUrl', 'category']);
 
@@ -246,7 +251,8 @@ function checkNode(raw: unknown, where: string, depth: number, walk: Walk, child
         node.context = checkContext(value, at);
         break;
       case 'icon':
-        node.icon = name(value, at);
+      case 'navigationContext':
+        node[key] = name(value, at);
         break;
       case 'hideFromNav':
       case 'virtualTree':
