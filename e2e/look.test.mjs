@@ -11,6 +11,32 @@ const session = openSession(opened => {
   page = opened;
 });
 
+/** WCAG contrast ratio of two `rgb(…)` colours. */
+function contrast(first, second) {
+  const luminance = colour => {
+    const [r, g, b] = colour.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map(channel => {
+      const c = channel / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** Colours of the alert a sample micro app raises (its "Show alert" button), dismissed after. */
+async function alertColours(page, frame) {
+  await frame.locator('#alert').click();
+  const alert = page.getByTestId('luigi-alert').filter({ hasText: 'Hello from orders' });
+  const colours = await alert.evaluate(element => {
+    const style = getComputedStyle(element);
+    return { background: style.backgroundColor, text: style.color };
+  });
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await alert.waitFor({ state: 'detached' });
+  return colours;
+}
+
 /** What the sample micro app shows of the look: its uxManager's theme and locale, and its context's. */
 async function lookIn(frame) {
   const context = await contextOf(frame);
@@ -30,6 +56,7 @@ describe("the portal's look in micro apps", () => {
       locale: 'en',
       context: { theme: { id: 'light', variant: 'light' }, locale: 'en' },
     });
+    const lightAlert = await alertColours(page, frame);
 
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('button', { name: /^Dark/ }).click();
@@ -58,6 +85,13 @@ describe("the portal's look in micro apps", () => {
     assert.equal(colours.text, 'rgb(255, 255, 255)');
     await page.getByRole('button', { name: 'Keep' }).click();
     assert.equal(await answer, 'dismissed');
+
+    // Alerts keep the theme's status colours on the dark page: legible, and set off from the page.
+    const darkAlert = await alertColours(page, frame);
+    for (const [theme, colours] of [['light', lightAlert], ['dark', darkAlert]]) {
+      assert.ok(contrast(colours.text, colours.background) >= 3, `${theme} alert text is legible: ${JSON.stringify(colours)}`);
+    }
+    assert.ok(contrast(darkAlert.background, background) >= 1.5, `the alert stands out from the dark page (${background})`);
   });
 
   test('an open micro app follows a switch of language in another tab without reloading, and of theme', async () => {
