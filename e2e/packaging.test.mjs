@@ -354,16 +354,23 @@ ${BACKEND_FEATURES.map(name => `backend.add(require('${name}'));`).join('\n')}
 backend.start();
 `;
 
-/** A good and a bad registration for the host backend's catalog. */
+/** An OpenMFP content configuration whose one node puts a web component in the portal page. */
+const WEB_COMPONENT_CONFIGURATION = JSON.stringify({
+  name: 'widget',
+  luigiConfigFragment: { data: { nodes: [{ urlSuffix: '/widget/', webcomponent: { selfRegistered: true } }] } },
+});
+
+/** Good and bad registrations for the host backend's catalog. */
 const HOST_CATALOG = [
   ['good', 'https://apps.example.com/good/'],
   ['bad', 'https://evil.example.net/bad/'],
+  ['widget', 'https://apps.example.com/widget/', { 'luigi-project.io/content-configuration': WEB_COMPONENT_CONFIGURATION }],
 ]
-  .map(([name, url]) =>
+  .map(([name, url, more = {}]) =>
     stringify({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
-      metadata: { name, annotations: { 'luigi-project.io/view-url': url } },
+      metadata: { name, annotations: { 'luigi-project.io/view-url': url, ...more } },
       spec: { type: 'website', lifecycle: 'production', owner: 'team-a' },
     }),
   )
@@ -611,6 +618,10 @@ describe('host apps', () => {
         'Micro frontend not shown: luigi-project.io/view-url: origin https://evil.example.net is not in luigi.allowedOrigins',
       ]);
       assert.deepEqual((await backend.processed('good')).problems, []);
+      assert.deepEqual((await backend.processed('widget')).problems, [
+        'Micro frontend not shown: luigi-project.io/content-configuration: content configuration, as node settings: ' +
+          'webcomponent: is not supported: web-component nodes run their script in the portal page',
+      ]);
       // The installed package migrated its database and publishes a key for micro app tokens.
       const { keys } = await backend.get('/luigi/.well-known/jwks.json');
       assert.equal(keys.length >= 1, true, 'a published signing key');
@@ -655,10 +666,13 @@ describe('host apps', () => {
             // The catalog the backend ingested: the bad registration is refused with the module's reason.
             const diagnostics = page.getByTestId('luigi-diagnostics');
             await diagnostics.getByRole('button').first().click();
-            const rejected = await page.getByTestId('luigi-rejected').allTextContents();
-            assert.equal(rejected.length, 1, `${app}: one refused registration`);
+            const rejected = (await page.getByTestId('luigi-rejected').allTextContents()).sort();
+            assert.equal(rejected.length, 2, `${app}: two refused registrations`);
             assert.match(rejected[0], /component:default\/bad/);
             assert.match(rejected[0], /origin https:\/\/evil\.example\.net is not in luigi\.allowedOrigins/);
+            // The OpenMFP content configuration is read by the installed packages, and refused with the reason.
+            assert.match(rejected[1], /component:default\/widget/);
+            assert.match(rejected[1], /webcomponent: is not supported/);
             // A fresh install without the permission framework opens no micro app, and says why.
             assert.match(await page.getByTestId('luigi-access-mode').textContent(), /permission\.enabled/);
             assert.deepEqual(errors, [], `${app}: no uncaught errors`);
