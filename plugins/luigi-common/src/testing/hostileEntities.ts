@@ -8,6 +8,8 @@
  * types.
  */
 import { LUIGI_CATEGORY_ANNOTATION, LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from '../annotations';
+import { LUIGI_CONTENT_CONFIGURATION_ANNOTATION } from '../contentConfiguration';
+import { LUIGI_NODE_SETTINGS_ANNOTATION } from '../nodeSettings';
 
 /** The only origin the corpus is checked against: the dev portal's trusted sample app server. */
 export const HOSTILE_ALLOWED_ORIGIN = 'http://localhost:7100';
@@ -231,6 +233,63 @@ const VIEWS_CASES: HostileCase[] = [
   viewsCase('views-number', 'a number instead of a string', 1, 'the views annotation is not a string', { catalog: false }),
 ];
 
+/** A case with a good view URL whose node settings, inline or from an OpenMFP content configuration, are hostile. */
+function settingsCase(name: string, tests: string, annotations: Record<string, string>, reason: string): HostileCase {
+  return {
+    name,
+    tests,
+    entity: component(name, { [LUIGI_VIEW_URL_ANNOTATION]: `${HOSTILE_ALLOWED_ORIGIN}/apps/canary/`, ...annotations }),
+    annotation: LUIGI_CONTENT_CONFIGURATION_ANNOTATION in annotations ? LUIGI_CONTENT_CONFIGURATION_ANNOTATION : LUIGI_NODE_SETTINGS_ANNOTATION,
+    reason,
+    catalog: true,
+  };
+}
+
+const nodeSettings = (value: unknown) => ({ [LUIGI_NODE_SETTINGS_ANNOTATION]: JSON.stringify(value) });
+const openMfp = (data: Record<string, unknown>) => ({
+  [LUIGI_CONTENT_CONFIGURATION_ANNOTATION]: JSON.stringify({ name: 'hostile', luigiConfigFragment: { data } }),
+});
+
+/** Node settings that would run code in the portal page, leave it, or reach past the app's origin. */
+const SETTINGS_CASES: HostileCase[] = [
+  settingsCase('settings-webcomponent', 'a web-component node', nodeSettings({ webcomponent: { selfRegistered: true } }), 'webcomponent: is not supported'),
+  settingsCase('settings-function', 'code as a node activation hook', nodeSettings({ onNodeActivation: 'alert(1)' }), 'onNodeActivation: is not supported'),
+  settingsCase(
+    'settings-foreign-child',
+    'a child view at an origin not allowed',
+    nodeSettings({ children: [{ pathSegment: 'x', label: 'X', viewUrl: 'http://localhost:7200/recorder/' }] }),
+    notIn('http://localhost:7200'),
+  ),
+  settingsCase(
+    'settings-child-escape',
+    'a child path that climbs out of the app',
+    nodeSettings({ children: [{ pathSegment: '../billing', label: 'X', viewUrl: `${HOSTILE_ALLOWED_ORIGIN}/apps/canary/x` }] }),
+    'must be one path segment',
+  ),
+  settingsCase('settings-forged-token', 'a context that replaces the token', nodeSettings({ context: { token: 'forged' } }), 'context.token: is set by the portal'),
+  settingsCase('settings-not-json', 'node settings that are not JSON', { [LUIGI_NODE_SETTINGS_ANNOTATION]: '{"loadingIndicator":' }, 'the node settings are not valid JSON'),
+  settingsCase('openmfp-webcomponent', 'an OpenMFP web-component node', openMfp({ nodes: [{ webcomponent: true }] }), 'webcomponent: is not supported'),
+  settingsCase(
+    'openmfp-visibility',
+    "an OpenMFP visibility rule the portal cannot enforce",
+    openMfp({ nodes: [{ visibleForContext: 'entityContext.project.admin' }] }),
+    'visibleForContext: is not a supported node setting',
+  ),
+  settingsCase('openmfp-two-apps', 'an OpenMFP configuration with two apps', openMfp({ nodes: [{}, {}] }), 'must hold exactly one node'),
+  settingsCase(
+    'openmfp-foreign-child',
+    'an OpenMFP child at another origin',
+    openMfp({ nodes: [{ children: [{ pathSegment: 'x', label: 'X', url: 'http://localhost:7200/recorder/' }] }] }),
+    notIn('http://localhost:7200'),
+  ),
+  settingsCase(
+    'settings-both',
+    'node settings and an OpenMFP configuration at once',
+    { ...nodeSettings({}), ...openMfp({ nodes: [{}] }) },
+    'not both',
+  ),
+];
+
 /** Entities the frontend cannot trust as a whole: malformed, or claiming another app's place. */
 const ENTITY_CASES: HostileCase[] = [
   {
@@ -268,7 +327,7 @@ const ENTITY_CASES: HostileCase[] = [
 ];
 
 /** Every hostile case: none may become a frame, each has a reason. */
-export const HOSTILE_CASES: readonly HostileCase[] = [...VIEW_URL_CASES, ...TEXT_CASES, ...VIEWS_CASES, ...ENTITY_CASES];
+export const HOSTILE_CASES: readonly HostileCase[] = [...VIEW_URL_CASES, ...TEXT_CASES, ...VIEWS_CASES, ...SETTINGS_CASES, ...ENTITY_CASES];
 
 /**
  * The good app served beside the corpus (`/apps/canary/` on the trusted origin), in the lab
