@@ -49,6 +49,7 @@ import {
 import { DevSignInPage } from './auth/DevSignInPage';
 import { oidcAuthApiFactory, oidcAuthApiRef } from './auth/oidcAuthApi';
 import { HomePage } from './HomePage';
+import { liveThemes } from './liveThemes';
 
 /** Signs out through Backstage's identity API (the auth backend ends the session). */
 function SignOutItem() {
@@ -132,6 +133,9 @@ const entityPage = (
 
 const app = createApp({
   plugins: [luigiPlugin, catalogPlugin, catalogImportPlugin],
+  // Light and dark with one shared provider: a theme switch reaches open micro apps without
+  // reloading them (the new frontend system's dev portal keeps Backstage's defaults, which reload).
+  themes: liveThemes,
   apis: [
     // As in an app made by create-app: what the catalog's import page needs.
     createApiFactory({
