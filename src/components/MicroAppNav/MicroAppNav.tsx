@@ -6,9 +6,10 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { Fragment, MouseEvent, useMemo, useState } from 'react';
 import { groupByCategory } from '../../catalog/buildMicroApps';
-import { ChildModal, childNavItems, groupChildren } from '../../catalog/childNav';
+import { ChildModal } from '../../catalog/childNav';
 import { NAV_LIMIT, navWindow } from '../../catalog/navWindow';
 import { MicroApp } from '../../catalog/types';
+import { MicroAppChildNav } from './MicroAppChildNav';
 
 /** Entity text wraps anywhere: one long word in a title must not widen the page. */
 const WRAP = { overflowWrap: 'anywhere', minWidth: 0 } as const;
@@ -75,7 +76,7 @@ export function MicroAppNav({ apps, selected, selectedPath, onOpen }: MicroAppNa
                 >
                   <ListItemText primary={app.label} secondary={app.description} style={WRAP} />
                 </ListItem>
-                {app.pathSegment === selected && <ChildNodes app={app} selectedPath={selectedPath} open={open} />}
+                {app.pathSegment === selected && <MicroAppChildNav app={app} selectedPath={selectedPath} open={open} />}
               </Fragment>
             ))}
           </ul>
@@ -96,46 +97,5 @@ export function MicroAppNav({ apps, selected, selectedPath, onOpen }: MicroAppNa
         </li>
       )}
     </List>
-  );
-}
-
-/** The open app's child nodes, under headings of their categories, indented below it. */
-function ChildNodes({
-  app,
-  selectedPath,
-  open,
-}: {
-  app: MicroApp;
-  selectedPath?: string;
-  open: (event: MouseEvent, luigiPath: string, modal?: ChildModal) => void;
-}) {
-  const groups = groupChildren(childNavItems(app));
-  if (groups.length === 0) return null;
-  return (
-    <li>
-      <ul style={{ padding: 0 }} aria-label={`${app.label}: views`} data-testid={`luigi-nav-children-${app.pathSegment}`}>
-        {groups.map(([category, items]) => [
-          category && (
-            <ListSubheader key={`category:${category}`} disableSticky style={{ ...WRAP, paddingLeft: 32 }}>
-              {category}
-            </ListSubheader>
-          ),
-          ...items.map(item => (
-            <ListItem
-              key={item.luigiPath}
-              button
-              component="a"
-              href={`#${item.luigiPath}`}
-              selected={item.luigiPath === selectedPath}
-              onClick={(event: MouseEvent) => open(event, item.luigiPath, item.modal)}
-              style={{ paddingLeft: 32 }}
-              data-testid={`luigi-nav-child-${item.luigiPath.slice(1)}`}
-            >
-              <ListItemText primary={item.label} style={WRAP} />
-            </ListItem>
-          )),
-        ])}
-      </ul>
-    </li>
   );
 }

@@ -1,0 +1,53 @@
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import ListSubheader from '@material-ui/core/ListSubheader';
+import { MouseEvent } from 'react';
+import { ChildModal, childNavItems, groupChildren } from '../../catalog/childNav';
+import { MicroApp } from '../../catalog/types';
+
+/** Entity text wraps anywhere, as in the app list. */
+const WRAP = { overflowWrap: 'anywhere', minWidth: 0 } as const;
+
+/**
+ * The open micro app's child nodes (from its node settings), under headings of their categories,
+ * indented below it in the app list (MicroAppNav). Labels are rendered as text.
+ */
+export function MicroAppChildNav({
+  app,
+  selectedPath,
+  open,
+}: {
+  app: MicroApp;
+  selectedPath?: string;
+  open: (event: MouseEvent, luigiPath: string, modal?: ChildModal) => void;
+}) {
+  const groups = groupChildren(childNavItems(app));
+  if (groups.length === 0) return null;
+  return (
+    <li>
+      <ul style={{ padding: 0 }} aria-label={`${app.label}: views`} data-testid={`luigi-nav-children-${app.pathSegment}`}>
+        {groups.map(([category, items]) => [
+          category ? (
+            <ListSubheader key={`category:${category}`} disableSticky style={{ ...WRAP, paddingLeft: 32 }}>
+              {category}
+            </ListSubheader>
+          ) : null,
+          ...items.map(item => (
+            <ListItem
+              key={item.luigiPath}
+              button
+              component="a"
+              href={`#${item.luigiPath}`}
+              selected={item.luigiPath === selectedPath}
+              onClick={(event: MouseEvent) => open(event, item.luigiPath, item.modal)}
+              style={{ paddingLeft: 32 }}
+              data-testid={`luigi-nav-child-${item.luigiPath.slice(1)}`}
+            >
+              <ListItemText primary={item.label} style={WRAP} />
+            </ListItem>
+          )),
+        ])}
+      </ul>
+    </li>
+  );
+}
