@@ -11,7 +11,7 @@ const configuration = (data: Record<string, unknown>, top: Record<string, unknow
 
 /** A content configuration in the shape OpenMFP's micro frontend template ships. */
 const ORDERS = configuration({
-  nodeDefaults: { entityType: 'main' },
+  nodeDefaults: { entityType: 'main', isolateView: false },
   nodes: [
     {
       pathSegment: 'orders',

@@ -97,6 +97,8 @@ function convertNode(
   else if (child) fail(where, 'needs url or urlSuffix');
   for (const [key, value] of Object.entries(merged)) {
     if (PLACEMENT_KEYS.has(key) || key === 'url' || key === 'urlSuffix') continue;
+    // OpenMFP's nodeDefaults often say `isolateView: false`, Luigi's default; `true` is checked (and refused) below.
+    if (key === 'isolateView' && value === false) continue;
     if (key === 'children') {
       if (!Array.isArray(value)) fail(`${where}.children`, 'must be a list of nodes');
       node.children = value.map((entry, index) => convertNode(entry, defaults, base, `${where}.children[${index}]`, true));
@@ -118,7 +120,7 @@ function convertNode(
  * - `url` is used as given, `urlSuffix` is appended to `scheme://host[:port]` of the configuration's
  *   `url` (else of the view URL), as OpenMFP's portal does; `nodeDefaults` apply under every node;
  * - `{{key}}` placeholders take the dictionary in `texts` without a locale (else `en`);
- * - OpenMFP's placement keys (`entityType`, `order`, `dxpOrder`, `testId`) are dropped, and a
+ * - OpenMFP's placement keys (`entityType`, `order`, `dxpOrder`, `testId`) and `isolateView: false` are dropped, and a
  *   category object becomes its label; every other key is checked as a node setting.
  * Pure.
  * @param viewUrl - the entity's `luigi-project.io/view-url`, if it has one
