@@ -1,4 +1,5 @@
 import { plainText } from './displayText';
+import { readJsonAnnotation } from './jsonAnnotation';
 
 /**
  * Optional: an OpenMFP content configuration (`content-configuration.json`) for the entity's micro
@@ -127,16 +128,9 @@ function convertNode(
  * @public
  */
 export function contentConfigurationToNodeSettings(raw: unknown, viewUrl: string | undefined): ContentConfigurationConversion {
-  if (typeof raw !== 'string') return { ok: false, reason: 'the content configuration is not a string' };
-  if (raw.length > MAX_CONTENT_CONFIGURATION_LENGTH) {
-    return { ok: false, reason: `the content configuration is longer than ${MAX_CONTENT_CONFIGURATION_LENGTH} characters` };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'the content configuration is not valid JSON' };
-  }
+  const read = readJsonAnnotation(raw, 'the content configuration is', MAX_CONTENT_CONFIGURATION_LENGTH);
+  if (!read.ok) return read;
+  const parsed = read.value;
   try {
     if (!isPlainObject(parsed)) fail('content configuration', 'must be an object');
     for (const key of Object.keys(parsed)) {

@@ -1,4 +1,5 @@
 import { plainText } from './displayText';
+import { readJsonAnnotation } from './jsonAnnotation';
 import { checkViewUrl } from './viewUrl';
 
 /**
@@ -314,17 +315,9 @@ function checkChildren(value: unknown, where: string, depth: number, walk: Walk)
  */
 export function checkNodeSettings(raw: unknown, rules: NodeSettingsRules): NodeSettingsCheck {
   if (raw === undefined) return { ok: true, settings: {} };
-  if (typeof raw !== 'string') return { ok: false, reason: 'the node settings are not a string' };
-  if (raw.length > MAX_NODE_SETTINGS_LENGTH) {
-    return { ok: false, reason: `the node settings are longer than ${MAX_NODE_SETTINGS_LENGTH} characters` };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'the node settings are not valid JSON' };
-  }
-  const check = checkParsedNodeSettings(parsed, rules);
+  const read = readJsonAnnotation(raw, 'the node settings are', MAX_NODE_SETTINGS_LENGTH);
+  if (!read.ok) return read;
+  const check = checkParsedNodeSettings(read.value, rules);
   return check.ok ? check : { ok: false, reason: `node settings: ${check.reason}` };
 }
 
