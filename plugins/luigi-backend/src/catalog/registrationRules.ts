@@ -1,12 +1,8 @@
-import { ClientPermissionLimits } from 'backstage-plugin-luigi-common';
+import { NodeSettingsRules } from 'backstage-plugin-luigi-common';
 
 /**
  * The admin's settings an entity's registration is checked against, on the server as in the
- * frontend: `luigi.allowedOrigins` and `luigi.clientPermissions`.
+ * frontend: `luigi.allowedOrigins` (or a tenant's narrower list) and `luigi.clientPermissions`; the
+ * node settings' own rules without the view URL, which each check reads from the entity.
  */
-export interface RegistrationRules {
-  /** `luigi.allowedOrigins` (or a tenant's narrower list), as origins. */
-  allowedOrigins: ReadonlySet<string>;
-  /** `luigi.clientPermissions`; absent: none may be granted. */
-  clientPermissions?: ClientPermissionLimits;
-}
+export type RegistrationRules = Pick<NodeSettingsRules, 'allowedOrigins' | 'clientPermissions'>;
