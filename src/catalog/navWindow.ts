@@ -9,6 +9,14 @@ export interface NavWindow {
   matching: number;
 }
 
+/**
+ * The apps a navigation lists: not those whose node settings say `hideFromNav` (their links still
+ * work), unless it is the open one, `selected`. Pure.
+ */
+export function listedInNav(apps: readonly MicroApp[], selected?: string): MicroApp[] {
+  return apps.filter(app => app.node?.hideFromNav !== true || app.pathSegment === selected);
+}
+
 const matches = (app: MicroApp, words: string[]) => {
   const text = [app.label, app.description ?? '', app.category, app.entity.name].join('\n').toLocaleLowerCase();
   return words.every(word => text.includes(word));

@@ -6,6 +6,7 @@ import {
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { MouseEvent } from 'react';
 import { groupByCategory } from '../../catalog/buildMicroApps';
+import { listedInNav } from '../../catalog/navWindow';
 import { hasLuigiNavigation, navigateInLuigi } from '../../engine/luigiNavigation';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useMicroApps } from '../../hooks/useMicroApps';
@@ -45,9 +46,8 @@ export function LuigiSidebarMenu({ text, icon }: Required<LuigiSidebarItemProps>
   const pageRoute = useRouteRef(rootRouteRef);
   const page = pageRoute();
   const { scope, tenant, others } = useSidebarTenant();
-  // Only the apps the backend lets this user open, in the current tenant; not those whose node
-  // settings say hideFromNav (still reachable by link).
-  const apps = (useMicroApps(scope).value?.apps ?? []).filter(app => app.node?.hideFromNav !== true);
+  // Only the apps the backend lets this user open, in the current tenant, and listed (hideFromNav).
+  const apps = listedInNav(useMicroApps(scope).value?.apps ?? []);
   const tenantId = tenant?.id;
   const home = pageLink(page, tenantId);
 

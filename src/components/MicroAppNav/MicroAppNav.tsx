@@ -7,7 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import { Fragment, MouseEvent, useMemo, useState } from 'react';
 import { groupByCategory } from '../../catalog/buildMicroApps';
 import { ChildModal } from '../../catalog/childNav';
-import { NAV_LIMIT, navWindow } from '../../catalog/navWindow';
+import { listedInNav, NAV_LIMIT, navWindow } from '../../catalog/navWindow';
 import { MicroApp } from '../../catalog/types';
 import { MicroAppChildNav } from './MicroAppChildNav';
 
@@ -37,7 +37,7 @@ export interface MicroAppNavProps {
  */
 export function MicroAppNav({ apps, selected, selectedPath, onOpen }: MicroAppNavProps) {
   const [filter, setFilter] = useState('');
-  const listed = useMemo(() => apps.filter(app => app.node?.hideFromNav !== true || app.pathSegment === selected), [apps, selected]);
+  const listed = useMemo(() => listedInNav(apps, selected), [apps, selected]);
   const { shown, matching } = useMemo(() => navWindow(listed, filter, selected), [listed, filter, selected]);
   const open = (event: MouseEvent, luigiPath: string, modal?: ChildModal) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
