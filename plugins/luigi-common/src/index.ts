@@ -23,7 +23,7 @@ export {
   luigiPermissions,
   LUIGI_TENANT_RESOURCE_TYPE,
 } from './permissions';
-export { tenantOfEntity, parseTenants, LUIGI_TENANTS_PATH, TENANT_ID_PATTERN } from './tenants';
+export { tenantOfEntity, checkTenantAnnotation, parseTenants, LUIGI_TENANTS_PATH, TENANT_ID_PATTERN } from './tenants';
 export type { LuigiTenant, LuigiTenantConfig, LuigiTenants, TenantMemberEntity } from './tenants';
 export { LUIGI_AUDIT_EVENTS } from './audit';
 export type { LuigiTokenPurpose } from './audit';
@@ -34,8 +34,16 @@ export type {
   LuigiAccessMode,
   LuigiDenialReason,
 } from './accessDecisions';
-export { checkTokenAudience, resolveTokenAudience, MAX_TOKEN_AUDIENCE_LENGTH } from './tokenAudience';
-export type { TokenAudienceCheck } from './tokenAudience';
+export {
+  checkTokenAudience,
+  resolveTokenAudience,
+  normalizeTokenAudiences,
+  MAX_TOKEN_AUDIENCE_LENGTH,
+  NO_TOKEN_AUDIENCES,
+} from './tokenAudience';
+export type { TokenAudienceCheck, TokenAudienceAssignment, TokenAudiences } from './tokenAudience';
+export { checkRegistrantClaims } from './registrantClaims';
+export type { ClaimingEntity, RegistrantClaimRules } from './registrantClaims';
 export {
   LUIGI_TOKEN_CLAIMS,
   LUIGI_TOKEN_ALGORITHM,

@@ -73,27 +73,6 @@ describe('checkRegistration', () => {
   });
 });
 
-describe('checkRegistration of the token audience', () => {
-  const withAudience = (audience: string) => ({
-    'luigi-project.io/view-url': 'https://apps.example.com/orders/',
-    'luigi-project.io/token-audience': audience,
-  });
-
-  it('accepts a valid audience', () => {
-    expect(checkRegistration(withAudience('https://apps.example.com/orders'), allowed)).toEqual([]);
-  });
-
-  it.each([
-    ['', 'the token audience annotation is empty'],
-    ['two words', 'the token audience must not contain whitespace or control characters'],
-    ['x'.repeat(300), 'the token audience is 300 characters long; at most 255 are allowed'],
-  ])('reports audience %j as a problem: %s', (audience, reason) => {
-    expect(checkRegistration(withAudience(audience), allowed)).toEqual([
-      { annotation: 'luigi-project.io/token-audience', reason },
-    ]);
-  });
-});
-
 describe('hasValidView', () => {
   const views = (text: string) => ({ 'luigi-project.io/views': text });
 

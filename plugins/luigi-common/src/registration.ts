@@ -1,8 +1,7 @@
-import { LUIGI_TOKEN_AUDIENCE_ANNOTATION, LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from './annotations';
+import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from './annotations';
 import { plainText, printable } from './displayText';
 import { ClientPermissionLimits } from './nodeSettings';
 import { readNodeSettings } from './registeredNodeSettings';
-import { checkTokenAudience } from './tokenAudience';
 import { parseViewsAnnotation } from './viewsAnnotation';
 import { checkViewUrl } from './viewUrl';
 
@@ -28,8 +27,8 @@ export interface RegistrationProblem {
 /**
  * Checks the `luigi-project.io/*` annotations of an entity with the rules the frontend applies when
  * it builds navigation (same checks, same reasons): the view URL, every entry of the views
- * annotation, the node settings (with the admin's client permission limits, default none), and the
- * token audience the backend issues the micro app's token for. Entities without
+ * annotation and the node settings (with the admin's client permission limits, default none). What
+ * an entity claims (token audience, tenant) is checked by `checkRegistrantClaims`. Entities without
  * the annotations have no problems. Entity text in a problem is made fit for a one-line message
  * (the catalog module's status items), so a bidi override in a label cannot reorder the reason.
  * @public
@@ -57,10 +56,6 @@ export function checkRegistration(
   for (const entry of entries) {
     const check = checkViewUrl(entry.url, allowedOrigins);
     if (!check.ok) problems.push({ annotation: LUIGI_VIEWS_ANNOTATION, label: plainText(entry.label), reason: check.reason });
-  }
-  if (LUIGI_TOKEN_AUDIENCE_ANNOTATION in annotations) {
-    const check = checkTokenAudience(annotations[LUIGI_TOKEN_AUDIENCE_ANNOTATION]);
-    if (!check.ok) problems.push({ annotation: LUIGI_TOKEN_AUDIENCE_ANNOTATION, reason: check.reason });
   }
   return problems;
 }

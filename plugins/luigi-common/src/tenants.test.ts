@@ -1,4 +1,4 @@
-import { parseTenants, tenantOfEntity, TENANT_ID_PATTERN } from './tenants';
+import { checkTenantAnnotation, parseTenants, tenantOfEntity, TENANT_ID_PATTERN } from './tenants';
 
 const TENANTS = [
   { id: 'commerce', namespaces: ['default', 'Shop'] },
@@ -24,18 +24,42 @@ describe('tenantOfEntity', () => {
     expect(tenantOfEntity(entity('payments'), TENANTS)).toBeUndefined();
   });
 
-  it('follows the tenant annotation before the namespace', () => {
-    expect(tenantOfEntity(entity('default', { 'luigi-project.io/tenant': 'logistics' }), TENANTS)).toBe('logistics');
-    expect(tenantOfEntity(entity('payments', { 'luigi-project.io/tenant': ' commerce ' }), TENANTS)).toBe('commerce');
-  });
-
-  it('is none for an annotation naming no configured tenant, whatever the namespace', () => {
-    expect(tenantOfEntity(entity('default', { 'luigi-project.io/tenant': 'retail' }), TENANTS)).toBeUndefined();
-    expect(tenantOfEntity(entity('default', { 'luigi-project.io/tenant': '' }), TENANTS)).toBeUndefined();
+  it('is decided by config alone: the tenant annotation never moves an entity (the attack: a tenant claimed)', () => {
+    expect(tenantOfEntity(entity('default', { 'luigi-project.io/tenant': 'logistics' }), TENANTS)).toBe('commerce');
+    expect(tenantOfEntity(entity('payments', { 'luigi-project.io/tenant': 'commerce' }), TENANTS)).toBeUndefined();
   });
 
   it('is none without tenants', () => {
     expect(tenantOfEntity(entity('default'), [])).toBeUndefined();
+  });
+});
+
+describe('checkTenantAnnotation', () => {
+  const annotated = (namespace: string, tenant: string) => entity(namespace, { 'luigi-project.io/tenant': tenant });
+
+  it("accepts the annotation restating the namespace's tenant, and no annotation", () => {
+    expect(checkTenantAnnotation(annotated('default', 'commerce'), TENANTS)).toBeUndefined();
+    expect(checkTenantAnnotation(annotated('Shop', ' commerce '), TENANTS)).toBeUndefined();
+    expect(checkTenantAnnotation(entity('payments'), TENANTS)).toBeUndefined();
+  });
+
+  it("refuses another tenant, naming the namespace's own", () => {
+    expect(checkTenantAnnotation(annotated('default', 'logistics'), TENANTS)).toBe(
+      'the annotation names tenant "logistics", but namespace default is in tenant commerce: only luigi.tenants (app-config) decides the tenant',
+    );
+  });
+
+  it('refuses any tenant for a namespace in none, and a tenant that does not exist', () => {
+    expect(checkTenantAnnotation(annotated('payments', 'commerce'), TENANTS)).toContain('namespace payments is in no tenant');
+    expect(checkTenantAnnotation(annotated('default', 'retail'), TENANTS)).toContain('names tenant "retail"');
+  });
+
+  it('quotes the annotation as plain text', () => {
+    expect(checkTenantAnnotation(annotated('default', 'x\u202e'.repeat(100)), TENANTS)).not.toMatch(/[\u202e]/);
+  });
+
+  it('is ignored without tenants', () => {
+    expect(checkTenantAnnotation(annotated('default', 'logistics'), [])).toBeUndefined();
   });
 });
 

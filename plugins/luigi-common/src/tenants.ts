@@ -1,4 +1,5 @@
 import { LUIGI_TENANT_ANNOTATION } from './annotations';
+import { plainText } from './displayText';
 
 /**
  * One tenant as app-config defines it (`luigi.tenants[]`): an isolated set of micro apps with its own
@@ -59,21 +60,41 @@ export interface TenantMemberEntity {
 }
 
 /**
- * The id of the tenant an entity belongs to, or undefined for none: its `luigi-project.io/tenant`
- * annotation when present (a configured tenant's id, else none), otherwise the tenant listing its
- * namespace (`default` when it has none).
+ * The id of the tenant an entity belongs to, or undefined for none: the tenant whose `namespaces`
+ * (app-config) list the entity's namespace (`default` when it has none). Config alone decides: the
+ * `luigi-project.io/tenant` annotation never moves an entity (see {@link checkTenantAnnotation}).
  * @public
  */
 export function tenantOfEntity(
   entity: TenantMemberEntity,
   tenants: ReadonlyArray<Pick<LuigiTenantConfig, 'id' | 'namespaces'>>,
 ): string | undefined {
-  const annotated = entity.metadata.annotations?.[LUIGI_TENANT_ANNOTATION];
-  if (annotated !== undefined) {
-    return tenants.find(tenant => tenant.id === annotated.trim())?.id;
-  }
   const namespace = (entity.metadata.namespace ?? 'default').toLocaleLowerCase('en-US');
   return tenants.find(tenant => tenant.namespaces.some(n => n.toLocaleLowerCase('en-US') === namespace))?.id;
+}
+
+/**
+ * Why an entity's `luigi-project.io/tenant` annotation is refused, or undefined when it is fine or
+ * absent. The annotation only states the tenant the owner expects, the one config gives the entity's
+ * namespace; naming any other (another team's tenant, or one while the namespace is in none) is a
+ * claim, refused, and the entity gets no token. Ignored while no tenants are configured.
+ * @public
+ */
+export function checkTenantAnnotation(
+  entity: TenantMemberEntity,
+  tenants: ReadonlyArray<Pick<LuigiTenantConfig, 'id' | 'namespaces'>>,
+): string | undefined {
+  const annotated = entity.metadata.annotations?.[LUIGI_TENANT_ANNOTATION];
+  if (annotated === undefined || tenants.length === 0) return undefined;
+  const own = tenantOfEntity(entity, tenants);
+  if (annotated.trim() === own) return undefined;
+  const namespace = entity.metadata.namespace ?? 'default';
+  const named = plainText(String(annotated));
+  return own === undefined
+    ? `the annotation names tenant "${named}", but namespace ${plainText(namespace)} is in no tenant: ` +
+        'only luigi.tenants (app-config) puts namespaces in tenants'
+    : `the annotation names tenant "${named}", but namespace ${plainText(namespace)} is in tenant ${own}: ` +
+        'only luigi.tenants (app-config) decides the tenant';
 }
 
 /**
