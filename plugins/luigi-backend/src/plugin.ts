@@ -4,6 +4,7 @@ import { LUIGI_JWKS_PATH, luigiMicroFrontendOpenPermission } from 'backstage-plu
 import { readAccessMode } from './access/accessMode';
 import { readAllowedOrigins } from './config/readAllowedOrigins';
 import { readClientPermissionLimits } from './config/readClientPermissionLimits';
+import { readTokenAudiences } from './config/readTokenAudiences';
 import { TokenExchangeMinter } from './exchange';
 import { createRouter } from './router';
 import { readTenants } from './tenants/readTenants';
@@ -57,6 +58,7 @@ export const luigiPlugin = createBackendPlugin({
         const allowedOrigins = readAllowedOrigins(config, logger);
         const tenants = readTenants(config, allowedOrigins);
         const clientPermissions = readClientPermissionLimits(config);
+        const tokenAudiences = readTokenAudiences(config);
         const { lifetimeMs, keyRotationMs } = readTokenConfig(config);
         const issuedBy = readTokenIssuedBy(config);
         // Reads (and checks) luigi.tokens.exchange now, when it is chosen: a bad setting stops startup.
@@ -100,6 +102,7 @@ export const luigiPlugin = createBackendPlugin({
             allowedOrigins,
             clientPermissions,
             tenants,
+            tokenAudiences,
             tokenLifetimeMs: lifetimeMs,
           }),
         );

@@ -48,10 +48,9 @@ describe('access decisions with tenants, on the permission framework', () => {
           deny(OUTSIDE, 'origin-not-in-tenant'),
           // One view there is enough, as with the global allowlist.
           allow(MIXED, 'logistics'),
-          // The tenant annotation comes before the namespace.
-          allow(RELOCATED, 'logistics'),
-          // An annotation naming no tenant leaves the entity in none, whatever its namespace.
-          deny(STRAY, 'no-tenant'),
+          // The namespace decides, never the tenant annotation (the token route refuses the claim).
+          allow(RELOCATED, 'commerce'),
+          allow(STRAY, 'commerce'),
           deny(LEDGER, 'no-tenant'),
           allow(TILL, 'retail'),
           allow(PRIVATE, 'commerce'),
@@ -67,7 +66,8 @@ describe('access decisions with tenants, on the permission framework', () => {
     expect(response.body.decisions).toEqual([
       deny(ORDERS, 'other-tenant'),
       allow(SHIPMENTS, 'logistics'),
-      allow(RELOCATED, 'logistics'),
+      // Its annotation claims logistics; its namespace is commerce's.
+      deny(RELOCATED, 'other-tenant'),
       deny(TILL, 'other-tenant'),
       deny(LEDGER, 'no-tenant'),
     ]);

@@ -1,5 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
-import { ClientPermissionLimits, FrameLimits, NO_CLIENT_PERMISSIONS } from 'backstage-plugin-luigi-common';
+import {
+  ClientPermissionLimits,
+  FrameLimits,
+  NO_CLIENT_PERMISSIONS,
+  NO_TOKEN_AUDIENCES,
+  RegistrantClaimRules,
+} from 'backstage-plugin-luigi-common';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
 import { withRegistrationStatus } from './registrationStatus';
 
@@ -16,6 +22,8 @@ export class LuigiRegistrationProcessor implements CatalogProcessor {
     private readonly frameLimits: FrameLimits = { allow: [], sandbox: [] },
     /** Which client permissions node settings may grant (`luigi.clientPermissions`); default none. */
     private readonly clientPermissions: ClientPermissionLimits = NO_CLIENT_PERMISSIONS,
+    /** What config gives entities (`luigi.tokens.audiences`, `luigi.tenants`); default: audiences are refs, no tenants. */
+    private readonly claimRules: RegistrantClaimRules = { tokenAudiences: NO_TOKEN_AUDIENCES, tenants: [] },
   ) {}
 
   getProcessorName(): string {
@@ -23,6 +31,6 @@ export class LuigiRegistrationProcessor implements CatalogProcessor {
   }
 
   async postProcessEntity(entity: Entity): Promise<Entity> {
-    return withRegistrationStatus(entity, this.allowedOrigins, this.frameLimits, this.clientPermissions);
+    return withRegistrationStatus(entity, this.allowedOrigins, this.frameLimits, this.clientPermissions, this.claimRules);
   }
 }

@@ -9,7 +9,14 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { policyAllowing } from '../testing/policyAllowing';
 import { recordingAuditor } from '../testing/recordingAuditor';
 import { post } from '../testing/tenantFixtures';
-import { startLuigiTestBackend, stopTestBackend, TOKEN_TEST_ENTITIES, type TestBackend, userInfoOwning } from '../testing/testBackend';
+import {
+  startLuigiTestBackend,
+  stopTestBackend,
+  TOKEN_TEST_AUDIENCES,
+  TOKEN_TEST_ENTITIES,
+  type TestBackend,
+  userInfoOwning,
+} from '../testing/testBackend';
 import { DevOidcProcess, startDevOidcProcess } from './testing/devOidcProcess';
 import { findSecretFragment } from './testing/secretFragments';
 import { signInAtDevProvider, UserTokens } from './testing/signInAtDevProvider';
@@ -53,7 +60,11 @@ async function exchangingBackend(tokenEndpoint: string) {
     permission: { enabled: true },
     luigi: {
       allowedOrigins: ['https://apps.example.com'],
-      tokens: { issuedBy: 'identity-provider', exchange: { tokenEndpoint, clientId: 'luigi-backend', clientSecret: SECRET } },
+      tokens: {
+        issuedBy: 'identity-provider',
+        exchange: { tokenEndpoint, clientId: 'luigi-backend', clientSecret: SECRET },
+        audiences: TOKEN_TEST_AUDIENCES,
+      },
     },
   };
   const { backend, url } = await startLuigiTestBackend(config, [

@@ -105,6 +105,9 @@ export const TOKEN_TEST_ENTITIES: Entity[] = [
   }),
 ];
 
+/** `luigi.tokens.audiences` for {@link TOKEN_TEST_ENTITIES}: billing's own audience, assigned by the admin. */
+export const TOKEN_TEST_AUDIENCES = [{ entityRef: 'component:default/billing', audience: 'https://apps.example.com/billing' }];
+
 /** A Component in the default namespace with these annotations, owned by team-orders. */
 export function componentWith(name: string, annotations: Record<string, string>): Entity {
   return {

@@ -1,11 +1,11 @@
 import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { luigiMicroFrontendOpenPermission, LuigiMicroAppTokenClaims } from 'backstage-plugin-luigi-common';
+import { luigiMicroFrontendOpenPermission, LuigiMicroAppTokenClaims, normalizeTokenAudiences } from 'backstage-plugin-luigi-common';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { issueMicroAppToken, TokenIssuerOptions } from './issueToken';
 import { DatabaseSigningKeys } from './signingKeys';
-import { componentWith, TOKEN_TEST_ENTITIES } from '../testing/testBackend';
+import { componentWith, TOKEN_TEST_AUDIENCES, TOKEN_TEST_ENTITIES } from '../testing/testBackend';
 
 jest.setTimeout(30_000);
 
@@ -47,6 +47,7 @@ beforeEach(async () => {
       now: () => now,
     }),
     allowedOrigins,
+    tokenAudiences: normalizeTokenAudiences(TOKEN_TEST_AUDIENCES).audiences,
     tokenLifetimeMs: LIFETIME,
     now: () => now,
   };
@@ -99,7 +100,7 @@ describe('issueMicroAppToken', () => {
     expect((await verify(a.token, a.audience)).jti).not.toBe((await verify(b.token, b.audience)).jti);
   });
 
-  it('uses the token-audience annotation as audience; the token is refused for any other audience', async () => {
+  it('uses the audience the admin assigned; the token is refused for any other audience', async () => {
     const issued = await issue(options, 'component:default/billing');
     expect(issued.audience).toBe('https://apps.example.com/billing');
     expect((await verify(issued.token, 'https://apps.example.com/billing')).app).toBe('component:default/billing');
@@ -144,7 +145,7 @@ describe('issueMicroAppToken', () => {
     ['empty-views', 'component:default/empty-views has no valid micro frontend registration: its annotations declare no view'],
     [
       'bad-audience',
-      'component:default/bad-audience has an invalid luigi-project.io/token-audience: the token audience must not contain whitespace or control characters',
+      'component:default/bad-audience gets no token: luigi-project.io/token-audience: the token audience must not contain whitespace or control characters',
     ],
   ])('refuses %s, which is no valid micro app registration (403)', async (name, message) => {
     await expect(issue(options, `component:default/${name}`)).rejects.toMatchObject({

@@ -7,7 +7,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ClientPermissionLimits, LuigiDenialReason, LuigiMicroAppToken, tenantOfEntity } from 'backstage-plugin-luigi-common';
+import {
+  ClientPermissionLimits,
+  LuigiDenialReason,
+  LuigiMicroAppToken,
+  NO_TOKEN_AUDIENCES,
+  tenantOfEntity,
+  TokenAudiences,
+} from 'backstage-plugin-luigi-common';
 import { AccessMode } from '../access/accessMode';
 import { authorizeOpen } from '../access/authorizeOpen';
 import { decideAccess } from '../access/decideAccess';
@@ -40,6 +47,11 @@ export interface TokenIssuerOptions {
    * entity whose settings grant any is no micro app here, as on the page.
    */
   clientPermissions?: ClientPermissionLimits;
+  /**
+   * `luigi.tokens.audiences`: the audiences the admin assigned to micro apps. Absent: none, every
+   * app's audience is its entity ref.
+   */
+  tokenAudiences?: TokenAudiences;
   /** `luigi.tokens.lifetime`, in milliseconds. */
   tokenLifetimeMs: number;
   /** `luigi.tenants`. Absent or empty: no tenants, no tenant checks, no `tenant` claim. */
@@ -81,8 +93,9 @@ function denied(entityRef: string, reason: LuigiDenialReason, entityTenant?: str
  *    so the catalog's own read permission applies; missing and hidden look alike);
  * 3. with tenants configured: the entity must belong to a tenant (403 `no-tenant`), to the one the
  *    request names if it names one (403 `other-tenant`);
- * 4. the entity must be a valid micro app registration (403), with a view at an origin of its
- *    tenant when the tenant narrows the allowlist (403 `origin-not-in-tenant`);
+ * 4. the entity must be a valid micro app registration that claims nothing config does not give it
+ *    (403: an audience other than its own, a tenant other than its namespace's), with a view at an
+ *    origin of its tenant when the tenant narrows the allowlist (403 `origin-not-in-tenant`);
  * 5. with tenants configured, the user must be allowed to enter the entity's tenant (403 `tenant-denied`);
  * 6. the app's policy must allow opening it (403).
  * Then the minter produces the token; its refusals pass through (403, 503, 400).
@@ -121,7 +134,12 @@ export async function issueMicroAppToken(
 
   let audience: string;
   try {
-    audience = microAppAudience(entity, entityRef, { allowedOrigins, clientPermissions });
+    audience = microAppAudience(entity, entityRef, {
+      allowedOrigins,
+      clientPermissions,
+      tokenAudiences: options.tokenAudiences ?? NO_TOKEN_AUDIENCES,
+      tenants,
+    });
   } catch (error) {
     throw refusal(error as Error, { ...refusalFacts(error), entityTenant: tenant?.id });
   }

@@ -14,6 +14,7 @@ import {
   startLuigiTestBackend,
   stopTestBackend,
   testBackendForSuite,
+  TOKEN_TEST_AUDIENCES,
   TOKEN_TEST_ENTITIES,
   userInfoOwning,
   withTestBackend,
@@ -65,7 +66,10 @@ const userInfo = userInfoOwning('group:default/team-orders');
 /** Alice and carol may open micro frontends, bob may not. */
 const policyModule = policyAllowing('alice-and-carol', [ALICE, CAROL]);
 
-const PERMISSION_FRAMEWORK = { permission: { enabled: true }, luigi: { allowedOrigins: ['https://apps.example.com'] } };
+const PERMISSION_FRAMEWORK = {
+  permission: { enabled: true },
+  luigi: { allowedOrigins: ['https://apps.example.com'], tokens: { audiences: TOKEN_TEST_AUDIENCES } },
+};
 
 function start(config: JsonObject, features: any[] = []) {
   return startLuigiTestBackend(config, [
@@ -127,7 +131,7 @@ describe('micro app tokens on the permission framework', () => {
     await expect(verifyWithJwks(backend.url, issued.token, 'component:default/billing')).rejects.toThrow(/"aud"/);
   });
 
-  it("issues for the entity's token-audience annotation", async () => {
+  it('issues for the audience the admin assigned in luigi.tokens.audiences', async () => {
     const response = await requestToken(backend.url, { entityRef: 'component:default/billing' }, as(ALICE));
     expect(response.body.audience).toBe('https://apps.example.com/billing');
     const claims = await verifyWithJwks(backend.url, response.body.token, 'https://apps.example.com/billing');
@@ -212,7 +216,7 @@ describe('micro app tokens on the permission framework', () => {
   it.each([
     ['docs', /is not a micro app: it has no luigi-project\.io\/view-url or luigi-project\.io\/views annotation/],
     ['foreign', /has no valid micro frontend registration: .*origin https:\/\/evil\.example\.net is not in luigi\.allowedOrigins/],
-    ['bad-audience', /has an invalid luigi-project\.io\/token-audience: .*whitespace/],
+    ['bad-audience', /gets no token: luigi-project\.io\/token-audience: .*whitespace/],
     ['hostile-settings', /has no valid micro frontend registration: .*luigi-project\.io\/node-settings: .*webcomponent/],
     ['granting', /has no valid micro frontend registration: .*luigi-project\.io\/node-settings: .*not in luigi\.clientPermissions/],
   ])('refuses %s, which is no valid micro app registration (403)', async (name, message) => {

@@ -53,17 +53,23 @@ describe('micro app tokens with tenants', () => {
     }
   });
 
-  it('follows the tenant annotation before the namespace', async () => {
-    const response = await requestToken(backend.url, { entityRef: 'component:default/relocated', tenant: 'logistics' }, ALICE);
-    expect(response.status).toBe(200);
-    expect(response.body.tenant).toBe('logistics');
+  it('gives no token to an entity whose tenant annotation claims another tenant than its namespace', async () => {
+    const named = await requestToken(backend.url, { entityRef: 'component:default/relocated', tenant: 'logistics' }, ALICE);
+    expect(named.status).toBe(403);
+    expect(named.body.error).toEqual(expect.objectContaining(denied('component:default/relocated', 'other-tenant')));
+    for (const name of ['relocated', 'stray']) {
+      const response = await requestToken(backend.url, { entityRef: `component:default/${name}` }, ALICE);
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toMatch(
+        /gets no token: luigi-project\.io\/tenant: the annotation names tenant "(logistics|nowhere)", but namespace default is in tenant commerce/,
+      );
+    }
   });
 
   it.each([
     ['an entity of another tenant than the one named', ALICE, { entityRef: ORDERS, tenant: 'logistics' }, 'other-tenant'],
     ['an entity of a tenant that does not exist', ALICE, { entityRef: ORDERS, tenant: 'atlantis' }, 'other-tenant'],
     ['an entity of no tenant', ALICE, { entityRef: 'component:payments/ledger' }, 'no-tenant'],
-    ['an entity whose annotation names no tenant', ALICE, { entityRef: 'component:default/stray' }, 'no-tenant'],
     ['an entity of a tenant the user may not enter (condition)', BOB, { entityRef: SHIPMENTS }, 'tenant-denied'],
     ['an entity of a tenant the user may not enter (deny)', CAROL, { entityRef: ORDERS }, 'tenant-denied'],
     ['an entity the policy denies in a tenant the user may enter', DAVE, { entityRef: SHIPMENTS }, 'policy'],
