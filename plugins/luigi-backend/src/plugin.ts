@@ -1,6 +1,11 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { LUIGI_JWKS_PATH, luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
+import {
+  LUIGI_JWKS_PATH,
+  LUIGI_TENANTS_PATH,
+  LUIGI_TOKENS_PATH,
+  luigiMicroFrontendOpenPermission,
+} from 'backstage-plugin-luigi-common';
 import { readAccessMode } from './access/accessMode';
 import { readAllowedOrigins } from './config/readAllowedOrigins';
 import { readClientPermissionLimits } from './config/readClientPermissionLimits';
@@ -108,6 +113,11 @@ export const luigiPlugin = createBackendPlugin({
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: LUIGI_JWKS_PATH, allow: 'unauthenticated' });
+        // The audited routes (tokens, tenant entry, decisions) demand a user themselves, after recording
+        // the request: the default policy would refuse a caller without valid credentials unrecorded.
+        for (const path of [LUIGI_TOKENS_PATH, `${LUIGI_TENANTS_PATH}/enter`, '/access/decisions']) {
+          httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
+        }
       },
     });
   },

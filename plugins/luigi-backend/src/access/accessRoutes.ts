@@ -1,18 +1,25 @@
-import { AuditorService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { JsonObject } from '@backstage/types';
 import { ClientPermissionLimits, LUIGI_AUDIT_EVENTS } from 'backstage-plugin-luigi-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { accessDecideMeta } from '../audit/accessDecideMeta';
-import { auditableError } from '../audit/redactSecrets';
-import { refusalFacts } from '../audit/refusal';
+import { recordAuditEvent, recordRefusal } from '../audit/recordAuditEvent';
+import { guardedCatalog } from '../http/guardedCatalog';
+import { jsonBodyReader } from '../http/readJsonBody';
 import { ConfiguredTenant } from '../tenants/configuredTenant';
 import { authorizeEnter } from '../tenants/decideTenantEntry';
-import { readOptionalTenantId } from '../tenants/tenantRequest';
 import { AccessMode } from './accessMode';
 import { authorizeOpen } from './authorizeOpen';
 import { AccessDecision, decideAccess } from './decideAccess';
-import { readDecisionsRequest } from './decisionsRequest';
+import { DecisionsRequest, readDecisionsRequest } from './decisionsRequest';
 import { decideTenantAccess } from './decideTenantAccess';
 import { readTenantMembers } from './readTenantMembers';
 import { userCredentials } from './userCredentials';
@@ -33,30 +40,45 @@ export interface AccessRoutesOptions {
 }
 
 /**
+ * The largest decisions request body, in bytes. The frontend asks about 2,000 refs per request
+ * (`DECISIONS_PER_REQUEST` in src/access/luigiAccessApi.ts); 2,000 refs of the longest valid form
+ * (`MAX_ENTITY_REF_LENGTH`, quoted, with a comma) take 388 KB.
+ */
+export const DECISIONS_BODY_LIMIT = 512 * 1024;
+
+/**
  * `POST /access/decisions`: which of these entities' micro frontends may the signed-in user open
  * (in the tenant named, with tenants configured)? Asked with the user's own credentials: a service
- * or an anonymous caller gets no answer. One `access-decide` event per request.
+ * or an anonymous caller gets no answer. One `access-decide` event per request, refusals before the
+ * body is read included: low severity when decided, medium when refused or failed.
  */
 export function createAccessRoutes(options: AccessRoutesOptions): express.Router {
-  const { httpAuth, permissions, catalog, auditor, accessMode, tenants, allowedOrigins, clientPermissions } = options;
+  const { httpAuth, permissions, auditor, accessMode, tenants, allowedOrigins, clientPermissions } = options;
   const router = Router();
+  const readBody = jsonBodyReader(DECISIONS_BODY_LIMIT);
+  // The catalog's own failures become plain answers (see guardedCatalog).
+  const catalog = guardedCatalog(options.catalog);
 
   router.post('/access/decisions', async (req, res) => {
-    const event = await auditor.createEvent({
-      eventId: LUIGI_AUDIT_EVENTS.accessDecide,
-      severityLevel: 'low',
-      request: req,
-    });
-    let tenant: string | undefined;
+    const refuse = (error: unknown, meta?: JsonObject) =>
+      recordRefusal(auditor, { eventId: LUIGI_AUDIT_EVENTS.accessDecide, request: req, error, meta });
+    let credentials: BackstageCredentials<BackstageUserPrincipal>;
+    let request: DecisionsRequest;
+    try {
+      credentials = await userCredentials(httpAuth, req);
+      request = readDecisionsRequest(await readBody(req, res));
+    } catch (error) {
+      // Nothing of a malformed body is recorded.
+      throw await refuse(error);
+    }
+
+    const { entityRefs, tenant } = request;
     let decisions: AccessDecision[];
     try {
-      const credentials = await userCredentials(httpAuth, req);
-      const request = readDecisionsRequest(req.body);
-      tenant = request.tenant;
       decisions =
         tenants.length === 0
-          ? await decideAccess(request.entityRefs, accessMode, authorizeOpen(permissions, credentials))
-          : await decideTenantAccess(request.entityRefs, request.tenant, {
+          ? await decideAccess(entityRefs, accessMode, authorizeOpen(permissions, credentials))
+          : await decideTenantAccess(entityRefs, tenant, {
               mode: accessMode,
               tenants,
               allowedOrigins,
@@ -66,25 +88,16 @@ export function createAccessRoutes(options: AccessRoutesOptions): express.Router
               authorizeOpen: authorizeOpen(permissions, credentials),
             });
     } catch (error) {
-      const asked = safeTenant((req.body as { tenant?: unknown } | undefined)?.tenant);
-      await event.fail({
-        error: auditableError(error, []),
-        meta: { reason: refusalFacts(error).reason, ...(asked === undefined ? {} : { tenant: asked }) },
-      });
-      throw error;
+      throw await refuse(error, tenant === undefined ? {} : { tenant });
     }
-    await event.success({ meta: accessDecideMeta(tenant, decisions) });
+    await recordAuditEvent(auditor, {
+      eventId: LUIGI_AUDIT_EVENTS.accessDecide,
+      severityLevel: 'low',
+      request: req,
+      meta: accessDecideMeta(tenant, decisions),
+    });
     res.json({ mode: accessMode, decisions });
   });
 
   return router;
-}
-
-/** The tenant of a body, when it is one; nothing else of a malformed body is recorded. */
-function safeTenant(value: unknown): string | undefined {
-  try {
-    return readOptionalTenantId(value, 'tenant');
-  } catch {
-    return undefined;
-  }
 }

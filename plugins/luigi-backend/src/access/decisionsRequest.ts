@@ -1,5 +1,5 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { validEntityRef } from '../http/readEntityRef';
 import { readOptionalTenantId } from '../tenants/tenantRequest';
 
 /** The most entity refs one decisions request may ask about (a portal's whole micro app list fits). */
@@ -7,8 +7,9 @@ export const MAX_ENTITY_REFS = 10_000;
 
 /**
  * The entity refs of a decisions request body (`{ "entityRefs": ["component:default/orders", …] }`),
- * normalized (lower case, full form) and without duplicates. Throws an InputError (400) for
- * anything else.
+ * at most {@link MAX_ENTITY_REFS}, each valid by Backstage's rules (see `validEntityRef`), normalized
+ * (lower case, full form) and without duplicates. Throws an InputError (400) for anything else,
+ * naming a bad ref by its index, never quoting it.
  * @public
  */
 export function readEntityRefs(body: unknown): string[] {
@@ -19,11 +20,9 @@ export function readEntityRefs(body: unknown): string[] {
   }
   const normalized = refs.map((ref, index) => {
     if (typeof ref !== 'string') throw new InputError(`entityRefs[${index}] is not a string`);
-    try {
-      return stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US');
-    } catch {
-      throw new InputError(`entityRefs[${index}] is not an entity ref`);
-    }
+    const entityRef = validEntityRef(ref);
+    if (entityRef === undefined) throw new InputError(`entityRefs[${index}] is not an entity ref`);
+    return entityRef;
   });
   return [...new Set(normalized)];
 }
@@ -45,6 +44,6 @@ export interface DecisionsRequest {
  */
 export function readDecisionsRequest(body: unknown): DecisionsRequest {
   const entityRefs = readEntityRefs(body);
-  const tenant = readOptionalTenantId((body as { tenant?: unknown }).tenant, 'tenant');
+  const tenant = readOptionalTenantId((body as { tenant?: unknown } | undefined)?.tenant, 'tenant');
   return tenant === undefined ? { entityRefs } : { entityRefs, tenant };
 }

@@ -60,17 +60,21 @@ describe('the audit trail', () => {
     expect(auditor.events.map(e => e.status)).toEqual(['initiated', 'succeeded']);
   });
 
-  it('records a renewal as a token refresh, of low severity', async () => {
+  it('records a renewal as a token refresh, of the same severity as an opening: the client picks the purpose', async () => {
+    expect((await requestToken({ entityRef: ORDERS }, as(ALICE))).status).toBe(200);
     expect((await requestToken({ entityRef: ORDERS, purpose: 'refresh' }, as(ALICE))).status).toBe(200);
-    expect(auditor.finished()).toEqual([
+    const [opened, refreshed] = auditor.finished();
+    expect(refreshed).toEqual(
       expect.objectContaining({
         eventId: 'token-refresh',
-        severityLevel: 'low',
         status: 'succeeded',
         actorId: ALICE,
         meta: expect.objectContaining({ entityRef: ORDERS, tenant: 'commerce', purpose: 'refresh' }),
       }),
-    ]);
+    );
+    expect(opened.eventId).toBe('micro-app-open');
+    expect(opened.severityLevel).toBe('medium');
+    expect(refreshed.severityLevel).toBe(opened.severityLevel);
   });
 
   it.each([
@@ -117,22 +121,32 @@ describe('the audit trail', () => {
     ]);
   });
 
-  it("records a service's refusal too", async () => {
+  it("records a service's refusal too, without its body", async () => {
     expect((await requestToken({ entityRef: ORDERS }, mockCredentials.service.header())).status).toBe(403);
     expect(auditor.finished()).toEqual([
       expect.objectContaining({
         eventId: 'micro-app-open',
+        severityLevel: 'medium',
         status: 'failed',
         actorId: 'external:test-service',
-        meta: { entityRef: ORDERS, purpose: 'open', reason: 'not-a-user' },
+        meta: { reason: 'not-a-user' },
       }),
     ]);
   });
 
-  it('has no record of an anonymous caller or an invalid token: the backend refuses them before any route', async () => {
+  it('records an anonymous caller and an invalid token with no actor and without the body, then refuses them (401)', async () => {
     expect((await requestToken({ entityRef: ORDERS })).status).toBe(401);
     expect((await requestToken({ entityRef: ORDERS }, mockCredentials.user.invalidHeader())).status).toBe(401);
-    expect(auditor.events).toEqual([]);
+    const refused = {
+      plugin: 'luigi',
+      eventId: 'micro-app-open',
+      severityLevel: 'medium',
+      status: 'failed',
+      request: { method: 'POST', url: '/api/luigi/tokens' },
+      meta: { reason: 'unauthenticated' },
+      error: expect.objectContaining({ name: 'AuthenticationError' }),
+    };
+    expect(auditor.finished()).toEqual([refused, refused]);
   });
 
   it('records entering a tenant, and refusals of medium severity', async () => {
@@ -152,7 +166,7 @@ describe('the audit trail', () => {
         status: 'failed',
         actorId: BOB,
         meta: { tenant: 'logistics', from: 'commerce', decision: 'deny', reason: 'policy' },
-        error: { ...error('NotAllowedError'), message: 'You may not enter the tenant logistics' },
+        error: { ...error('NotAllowedError'), message: 'You may not enter this tenant' },
       },
       {
         ...common,
@@ -160,10 +174,10 @@ describe('the audit trail', () => {
         status: 'failed',
         actorId: BOB,
         meta: { tenant: 'atlantis', decision: 'deny', reason: 'unknown-tenant' },
-        error: { ...error('NotAllowedError'), message: 'You may not enter the tenant atlantis' },
+        error: { ...error('NotAllowedError'), message: 'You may not enter this tenant' },
       },
-      { ...common, severityLevel: 'low', status: 'failed', actorId: BOB, meta: { reason: 'malformed-request' }, error: error('InputError') },
-      { ...common, severityLevel: 'low', status: 'failed', actorId: ERIN, meta: { tenant: 'commerce', reason: 'error' }, error: error('ResponseError') },
+      { ...common, severityLevel: 'medium', status: 'failed', actorId: BOB, meta: { reason: 'malformed-request' }, error: error('InputError') },
+      { ...common, severityLevel: 'medium', status: 'failed', actorId: ERIN, meta: { tenant: 'commerce', reason: 'error' }, error: error('ResponseError') },
     ]);
   });
 
@@ -188,12 +202,13 @@ describe('the audit trail', () => {
     expect(JSON.stringify(event.meta)).not.toContain(SHIPMENTS);
   });
 
-  it('records a decisions request that gets no decisions as a failure', async () => {
+  it('records a decisions request that gets no decisions as a failure, of medium severity', async () => {
     expect((await post(backend.url, '/access/decisions', { entityRefs: [ORDERS], tenant: 'commerce' }, as(ERIN))).status).toBe(500);
     expect((await post(backend.url, '/access/decisions', { entityRefs: 'nope' }, as(BOB))).status).toBe(400);
+    const failed = { eventId: 'access-decide', severityLevel: 'medium', status: 'failed' };
     expect(auditor.finished()).toEqual([
-      expect.objectContaining({ eventId: 'access-decide', status: 'failed', actorId: ERIN, meta: { reason: 'error', tenant: 'commerce' } }),
-      expect.objectContaining({ eventId: 'access-decide', status: 'failed', actorId: BOB, meta: { reason: 'malformed-request' } }),
+      expect.objectContaining({ ...failed, actorId: ERIN, meta: { reason: 'error', tenant: 'commerce' } }),
+      expect.objectContaining({ ...failed, actorId: BOB, meta: { reason: 'malformed-request' } }),
     ]);
   });
 

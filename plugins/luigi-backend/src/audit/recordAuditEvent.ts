@@ -1,6 +1,9 @@
 import { AuditorService, AuditorServiceEventSeverityLevel } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 import { Request } from 'express';
+import { publicError } from '../http/publicError';
+import { auditableError } from './redactSecrets';
+import { refusalFacts, refusalMeta } from './refusal';
 
 /** One finished audit event: what happened, and whether it succeeded or why not. */
 export interface AuditRecord {
@@ -22,4 +25,33 @@ export async function recordAuditEvent(auditor: AuditorService, record: AuditRec
   const event = await auditor.createEvent({ eventId, severityLevel, request, meta });
   if (error) await event.fail({ error });
   else await event.success();
+}
+
+/** A refusal to record: see {@link recordRefusal}. */
+export interface RefusalRecord {
+  eventId: string;
+  request: Request;
+  /** Why the request was refused (marked with `refusal`, else told by its name). */
+  error: unknown;
+  /** What is known of the request; the refusal's facts (reason, …) are added. */
+  meta?: JsonObject;
+  /** Values no part of which the record or the answer may hold (a subject token). */
+  secrets?: ReadonlyArray<string | undefined>;
+}
+
+/**
+ * Records one refused (or failed) request, of medium severity so that Backstage's default auditor
+ * settings log it, and returns what the client is answered with (see `publicError`): the route
+ * throws that.
+ */
+export async function recordRefusal(auditor: AuditorService, record: RefusalRecord): Promise<Error> {
+  const { eventId, request, error, meta = {}, secrets = [] } = record;
+  await recordAuditEvent(auditor, {
+    eventId,
+    severityLevel: 'medium',
+    request,
+    meta: { ...meta, ...refusalMeta(refusalFacts(error)) },
+    error: auditableError(error, secrets),
+  });
+  return publicError(error, secrets);
 }

@@ -1,4 +1,4 @@
-import { auditableError, redactSecrets, withoutSecrets } from './redactSecrets';
+import { auditableError, redactSecrets } from './redactSecrets';
 
 const SECRET = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl';
 
@@ -36,11 +36,15 @@ describe('auditableError', () => {
   });
 });
 
-describe('withoutSecrets', () => {
-  it('is the error itself when it holds no part of a secret, else a redacted copy of the same name', () => {
-    const clean = new Error('no');
-    expect(withoutSecrets(clean, [SECRET])).toBe(clean);
-    const leaky = Object.assign(new Error(`token ${SECRET}`), { name: 'InputError' });
-    expect(withoutSecrets(leaky, [SECRET])).toMatchObject({ name: 'InputError', message: 'token [redacted]' });
+describe('auditableError, for any error', () => {
+  it('bounds and cleans name and message, and keeps no URL of an internal error', () => {
+    const huge = Object.assign(new Error(`bad\u0000 ${'x'.repeat(3 * 1024 * 1024)}`), { name: 'InputError' });
+    expect(auditableError(huge, []).message.length).toBeLessThanOrEqual(200);
+    expect(auditableError(huge, []).message).not.toMatch(/\p{Cc}/u);
+    const internal = new Error('request to http://catalog.internal:7007/api/catalog/entities failed');
+    expect(auditableError(internal, []).message).toBe('request to [url] failed');
+    // A message of ours keeps the origin it names (a registration's view URL, say).
+    const ours = Object.assign(new Error('origin https://evil.example.net is not allowed'), { name: 'NotAllowedError' });
+    expect(auditableError(ours, []).message).toBe('origin https://evil.example.net is not allowed');
   });
 });

@@ -1,3 +1,7 @@
+import { isError } from '@backstage/errors';
+import { auditValue, MAX_AUDIT_VALUE_LENGTH } from './auditValue';
+import { isDeliberateError } from './refusal';
+
 /**
  * The length of the shortest piece of a secret that is withheld: any run of this many characters of
  * a token is taken for part of it.
@@ -36,25 +40,23 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
   return out;
 }
 
+// Any URL: an internal error's message may name a service's host and path, which the trail need not keep.
+const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/\S*/gi;
+
 /**
  * An error fit for the audit trail: the same name, the message without any part of the secrets, and
- * no stack or cause (a stack repeats the message, a cause may quote anything).
+ * no stack or cause (a stack repeats the message, a cause may quote anything); name and message are
+ * bounded {@link auditValue}s, and an internal error's message (not one the plugin wrote, see
+ * `isDeliberateError`) keeps no URL.
  */
 export function auditableError(error: unknown, secrets: ReadonlyArray<string | undefined>): Error {
-  const name = error instanceof Error ? error.name : 'Error';
-  const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+  const name = auditValue(isError(error) ? error.name : 'Error');
+  // Cut before any other work, with room for URLs to be seen whole: a message may be megabytes.
+  const raw = (isError(error) ? error.message : String(error)).slice(0, 4 * MAX_AUDIT_VALUE_LENGTH);
+  const text = isDeliberateError(error) ? raw : raw.replace(URL_PATTERN, '[url]');
+  const message = auditValue(redactSecrets(auditValue(text), secrets));
   const safe = new Error(message);
   safe.name = name;
   safe.stack = `${name}: ${message}`;
   return safe;
-}
-
-/**
- * The error itself when its message holds no part of the secrets, else a copy of it (same name, so
- * the same HTTP status) with those parts redacted: what a refused request is answered with.
- */
-export function withoutSecrets(error: unknown, secrets: ReadonlyArray<string | undefined>): unknown {
-  if (!(error instanceof Error)) return error;
-  const message = redactSecrets(error.message, secrets);
-  return message === error.message ? error : auditableError(error, secrets);
 }

@@ -1,17 +1,22 @@
+import { isError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
 import { LuigiDenialReason } from 'backstage-plugin-luigi-common';
 
 /**
  * Why a route of the plugin refused a request, as the audit trail records it (`meta.reason`): the
- * caller (`unauthenticated`, `not-a-user`), the body (`malformed-request`), the entity
- * (`not-found`, `not-a-micro-app`, `invalid-registration`, `invalid-audience`), a denial
- * (`LuigiDenialReason`), the tenant (`unknown-tenant`), the token minter, or anything else (`error`).
+ * caller (`unauthenticated`, `not-a-user`), the body (`malformed-request`, `body-too-large`), the
+ * entity (`not-found`, `not-a-micro-app`, `invalid-registration`, `invalid-audience`), the catalog
+ * (`catalog-unavailable`), a denial (`LuigiDenialReason`), the tenant (`unknown-tenant`), the token
+ * minter, or anything else (`error`).
  * @public
  */
 export type RefusalReason =
   | 'unauthenticated'
   | 'not-a-user'
   | 'malformed-request'
+  | 'body-too-large'
   | 'not-found'
+  | 'catalog-unavailable'
   | 'not-a-micro-app'
   | 'invalid-registration'
   | 'invalid-audience'
@@ -29,6 +34,8 @@ export interface RefusalFacts {
   reason: RefusalReason;
   /** The tenant the entity belongs to, once known. */
   entityTenant?: string;
+  /** What failed downstream, in a few words of ours (never a downstream message or URL). */
+  detail?: string;
 }
 
 // A symbol key: the facts never show in the error's JSON or in the answer.
@@ -49,6 +56,8 @@ export function refusalFacts(error: unknown): RefusalFacts {
       return { reason: 'unauthenticated' };
     case 'InputError':
       return { reason: 'malformed-request' };
+    case 'PayloadTooLargeError':
+      return { reason: 'body-too-large' };
     case 'NotFoundError':
       return { reason: 'not-found' };
     case 'NotAllowedError':
@@ -56,6 +65,15 @@ export function refusalFacts(error: unknown): RefusalFacts {
     default:
       return { reason: 'error' };
   }
+}
+
+/** The refusal facts as the `meta` of a failed audit event: the reason, and what else is known. */
+export function refusalMeta({ reason, entityTenant, detail }: RefusalFacts): JsonObject {
+  return {
+    reason,
+    ...(entityTenant === undefined ? {} : { entityTenant }),
+    ...(detail === undefined ? {} : { detail }),
+  };
 }
 
 /** The reason a minter's error gives, by the Backstage errors its contract names. */
@@ -70,4 +88,23 @@ export function minterRefusalReason(error: unknown): RefusalReason {
     default:
       return 'minter-failed';
   }
+}
+
+/**
+ * The names of the errors the plugin answers with on purpose, with messages it wrote itself: 400,
+ * 401, 403, 404, 413 and 503. Any other error (a downstream `ResponseError` with that service's
+ * body and URL, a network error naming a host) is internal.
+ */
+const DELIBERATE = new Set([
+  'InputError',
+  'AuthenticationError',
+  'NotAllowedError',
+  'NotFoundError',
+  'PayloadTooLargeError',
+  'ServiceUnavailableError',
+]);
+
+/** Whether this error is one the plugin answers with as it is (its message is the plugin's own). */
+export function isDeliberateError(error: unknown): error is Error {
+  return isError(error) && DELIBERATE.has(error.name);
 }

@@ -1,4 +1,8 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
+import { luigiTenantEnterPermission } from 'backstage-plugin-luigi-common';
+import { permissionPolicyModule } from '../testing/policyAllowing';
+import { startLuigiTestBackend, testBackendForSuite } from '../testing/testBackend';
 import {
   ALICE,
   as,
@@ -10,7 +14,10 @@ import {
   post,
   tenantBackendForSuite,
   TENANTS_CONFIG,
+  TENANTS_ON_PERMISSION_FRAMEWORK,
   TENANTS_OPEN_TO_EVERY_SIGNED_IN_USER,
+  tenantTestCatalog,
+  tenantTestUserInfo,
   withTenantBackend,
 } from '../testing/tenantFixtures';
 
@@ -28,7 +35,7 @@ describe('tenants on the permission framework', () => {
   const backend = tenantBackendForSuite();
 
   // The policy answers ALLOW (alice), CONDITIONAL IS_TENANT resolved by this plugin's
-  // apply-conditions (bob, dave), or DENY (carol); an unknown tenant is refused without asking.
+  // apply-conditions (bob, dave), or DENY (carol); an unknown tenant is asked about too, then refused.
   it.each([
     [ALICE, [COMMERCE, LOGISTICS, RETAIL]],
     [BOB, [COMMERCE]],
@@ -58,7 +65,7 @@ describe('tenants on the permission framework', () => {
     } else {
       // The same answer for a tenant that does not exist and one the user may not enter.
       expect(response.body.error).toEqual(
-        expect.objectContaining({ name: 'NotAllowedError', message: `You may not enter the tenant ${tenant}` }),
+        expect.objectContaining({ name: 'NotAllowedError', message: 'You may not enter this tenant' }),
       );
     }
   });
@@ -112,4 +119,37 @@ describe('without tenants configured', () => {
       expect(await get(url, '/tenants', as(ALICE))).toEqual({ status: 200, body: { configured: false, tenants: [] } });
       expect((await enter(url, { tenant: 'commerce' }, ALICE)).status).toBe(403);
     }));
+});
+
+describe('a tenant that does not exist and one the user may not enter', () => {
+  /** The users the policy was asked about, one entry per `luigi.tenant.enter` decision. */
+  const asked: string[] = [];
+  const refuseEveryTenant = permissionPolicyModule('refuse-every-tenant', {
+    async handle(request, user) {
+      if (!isPermission(request.permission, luigiTenantEnterPermission)) return { result: AuthorizeResult.ALLOW };
+      asked.push(user?.info.userEntityRef ?? '');
+      return { result: AuthorizeResult.DENY };
+    },
+  });
+  const backend = testBackendForSuite(() =>
+    startLuigiTestBackend(TENANTS_ON_PERMISSION_FRAMEWORK, [
+      tenantTestCatalog,
+      tenantTestUserInfo,
+      import('@backstage/plugin-permission-backend'),
+      refuseEveryTenant,
+    ]),
+  );
+
+  beforeEach(() => {
+    asked.length = 0;
+  });
+
+  it('get the same answer, decided the same way: the policy is asked about both', async () => {
+    const refused = await enter(backend.url, { tenant: 'logistics' }, BOB);
+    const unknown = await enter(backend.url, { tenant: 'atlantis' }, BOB);
+    expect(refused.status).toBe(403);
+    expect(unknown).toEqual(refused);
+    // The unknown tenant costs the same permission round trip as the refused one: no timing oracle.
+    expect(asked).toEqual([BOB, BOB]);
+  });
 });

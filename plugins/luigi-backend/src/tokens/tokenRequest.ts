@@ -1,6 +1,6 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { LuigiTokenPurpose } from 'backstage-plugin-luigi-common';
+import { validEntityRef } from '../http/readEntityRef';
 import { readOptionalTenantId } from '../tenants/tenantRequest';
 
 /** The longest subject token a request may carry, in bytes (UTF-8): identity provider tokens fit. */
@@ -11,7 +11,7 @@ export const MAX_SUBJECT_TOKEN_BYTES = 16 * 1024;
  * @public
  */
 export interface TokenRequest {
-  /** Normalized: lower case, full form. */
+  /** Valid by Backstage's rules, normalized: lower case, full form. */
   entityRef: string;
   /** The tenant the browser shows, if it says. */
   tenant?: string;
@@ -21,27 +21,21 @@ export interface TokenRequest {
   subjectToken?: string;
 }
 
-function normalizedEntityRef(value: string): string | undefined {
-  try {
-    return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
-}
-
 const bodyFields = (body: unknown) =>
   (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
 
 /**
  * Reads the body of `POST /tokens` (`{ "entityRef": "component:default/orders", "tenant"?,
- * "purpose"?: "open" | "refresh", "subjectToken"? }`). Throws an InputError (400) for anything else;
- * no message quotes the subject token.
+ * "purpose"?: "open" | "refresh", "subjectToken"? }`), the entity ref valid by Backstage's rules
+ * (see `validEntityRef`). Throws an InputError (400) for anything else; no message quotes a value
+ * of the body.
  * @public
  */
 export function readTokenRequest(body: unknown): TokenRequest {
   const fields = bodyFields(body);
   if (typeof fields.entityRef !== 'string') throw new InputError('Expected a JSON body with an entityRef string');
-  const entityRef = normalizedEntityRef(fields.entityRef);
+  // Checked by the catalog's own rules before anything looks it up; the message never quotes it.
+  const entityRef = validEntityRef(fields.entityRef);
   if (entityRef === undefined) throw new InputError('entityRef is not an entity ref');
   const tenant = readOptionalTenantId(fields.tenant, 'tenant');
   const purpose = fields.purpose ?? 'open';
@@ -70,7 +64,7 @@ export function readTokenRequest(body: unknown): TokenRequest {
  */
 export function describeTokenRequest(body: unknown): { entityRef?: string; tenant?: string; purpose: LuigiTokenPurpose } {
   const fields = bodyFields(body);
-  const entityRef = typeof fields.entityRef === 'string' ? normalizedEntityRef(fields.entityRef) : undefined;
+  const entityRef = validEntityRef(fields.entityRef);
   let tenant: string | undefined;
   try {
     tenant = readOptionalTenantId(fields.tenant, 'tenant');

@@ -163,6 +163,8 @@ describe('micro app tokens on the permission framework', () => {
       const response = await requestToken(backend.url, { entityRef: ORDERS }, authorization);
       expect(response.status).toBe(401);
       expect(response.body.token).toBeUndefined();
+      // One message, whatever the backend's auth said (its message may quote the token).
+      expect(response.body.error).toEqual({ name: 'AuthenticationError', message: 'Missing or invalid user credentials' });
     }
     // A service is authenticated, but may not get a user's token: the backend's httpAuth says 403.
     const asService = await requestToken(backend.url, { entityRef: ORDERS }, mockCredentials.service.header());
@@ -179,6 +181,10 @@ describe('micro app tokens on the permission framework', () => {
     [{ entityRef: ['component:default/orders'] }, 'Expected a JSON body with an entityRef string'],
     [{ entityRef: 'orders' }, 'entityRef is not an entity ref'],
     [{ entityRef: 'component:default/' }, 'entityRef is not an entity ref'],
+    // Backstage's own name rules: no spaces, at most 63 characters, a namespace that is a DNS label.
+    [{ entityRef: 'component:default/ord ers' }, 'entityRef is not an entity ref'],
+    [{ entityRef: `component:default/${'a'.repeat(64)}` }, 'entityRef is not an entity ref'],
+    [{ entityRef: 'component:team_a/orders' }, 'entityRef is not an entity ref'],
   ])('refuses the malformed request %j (400)', async (body, message) => {
     const response = await requestToken(backend.url, body, as(ALICE));
     expect(response.status).toBe(400);

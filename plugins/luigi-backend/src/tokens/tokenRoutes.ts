@@ -1,10 +1,19 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import { LUIGI_AUDIT_EVENTS, LUIGI_JWKS_PATH, LUIGI_TOKENS_PATH } from 'backstage-plugin-luigi-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { userCredentials } from '../access/userCredentials';
-import { auditableError, withoutSecrets } from '../audit/redactSecrets';
-import { refusalFacts } from '../audit/refusal';
+import { recordRefusal } from '../audit/recordAuditEvent';
+import { auditableError } from '../audit/redactSecrets';
+import { refusalFacts, refusalMeta } from '../audit/refusal';
+import { guardedCatalog } from '../http/guardedCatalog';
+import { publicError } from '../http/publicError';
+import { jsonBodyReader } from '../http/readJsonBody';
 import { issueMicroAppToken, IssuedMicroAppToken, TokenIssuerOptions } from './issueToken';
 import { describeTokenRequest, readTokenRequest, subjectTokenOf } from './tokenRequest';
 
@@ -18,39 +27,57 @@ export interface TokenRoutesOptions extends TokenIssuerOptions {
 }
 
 /**
- * `POST /tokens`: the signed-in user's token for one micro app, every request audited
- * (`micro-app-open`, or `token-refresh` for `purpose: refresh`). `GET /.well-known/jwks.json`: the
- * public keys that verify those tokens, for anyone (the plugin adds the unauthenticated auth policy).
+ * The largest `POST /tokens` body, in bytes: a subject token of `MAX_SUBJECT_TOKEN_BYTES` and the
+ * rest of the request fit many times over.
+ */
+export const TOKEN_BODY_LIMIT = 64 * 1024;
+
+/**
+ * `POST /tokens`: the signed-in user's token for one micro app, every request audited, refusals
+ * before the body is read (no or invalid credentials, a body that is not JSON or too large) too:
+ * `micro-app-open`, or `token-refresh` for a body that says `purpose: refresh`, of medium severity
+ * either way (the client chooses the purpose, not how much its token matters). The plugin lets
+ * unauthenticated requests reach the route (its auth policy), and the route refuses them (401) once
+ * it has recorded them. `GET /.well-known/jwks.json`: the public keys that verify those tokens, for
+ * anyone (the plugin adds the unauthenticated auth policy).
  */
 export function createTokenRoutes(options: TokenRoutesOptions): express.Router {
+  const { httpAuth, auditor } = options;
   const router = Router();
+  const readBody = jsonBodyReader(TOKEN_BODY_LIMIT);
+  // The catalog's own failures become plain answers (see guardedCatalog).
+  const issuer = { ...options, catalog: guardedCatalog(options.catalog) };
 
   router.post(LUIGI_TOKENS_PATH, async (req, res) => {
-    const asked = describeTokenRequest(req.body);
+    let credentials: BackstageCredentials<BackstageUserPrincipal>;
+    let body: unknown;
+    try {
+      // Only a signed-in user gets a token about themselves, and only their body is read.
+      credentials = await userCredentials(httpAuth, req);
+      body = await readBody(req, res);
+    } catch (error) {
+      // Nothing of the body is known, or to be trusted: recorded as an opening, the default purpose.
+      throw await recordRefusal(auditor, { eventId: LUIGI_AUDIT_EVENTS.microAppOpen, request: req, error });
+    }
+
+    const asked = describeTokenRequest(body);
     // Whatever the body holds, no record and no message may quote the subject token.
-    const secrets = [subjectTokenOf(req.body)];
-    const opening = asked.purpose === 'open';
-    // Created before any check, so that every refusal is recorded too. The auditor takes the actor
+    const secrets = [subjectTokenOf(body)];
+    // Created before the checks, so that every refusal is recorded too. The auditor takes the actor
     // from the request's credentials; the body only says what was asked.
-    const event = await options.auditor.createEvent({
-      eventId: opening ? LUIGI_AUDIT_EVENTS.microAppOpen : LUIGI_AUDIT_EVENTS.tokenRefresh,
-      severityLevel: opening ? 'medium' : 'low',
+    const event = await auditor.createEvent({
+      eventId: asked.purpose === 'open' ? LUIGI_AUDIT_EVENTS.microAppOpen : LUIGI_AUDIT_EVENTS.tokenRefresh,
+      severityLevel: 'medium',
       request: req,
       meta: { ...asked },
     });
 
     let issued: IssuedMicroAppToken;
     try {
-      // Only a signed-in user gets a token about themselves: a service or anonymous caller is refused.
-      const credentials = await userCredentials(options.httpAuth, req);
-      issued = await issueMicroAppToken(options, readTokenRequest(req.body), credentials);
+      issued = await issueMicroAppToken(issuer, readTokenRequest(body), credentials);
     } catch (error) {
-      const { reason, entityTenant } = refusalFacts(error);
-      await event.fail({
-        error: auditableError(error, secrets),
-        meta: { reason, ...(entityTenant === undefined ? {} : { entityTenant }) },
-      });
-      throw withoutSecrets(error, secrets);
+      await event.fail({ error: auditableError(error, secrets), meta: refusalMeta(refusalFacts(error)) });
+      throw publicError(error, secrets);
     }
 
     const { answer, tokenId, issuedBy } = issued;
