@@ -120,8 +120,10 @@ describe('micro apps page', () => {
     await diagnostics.waitFor();
     await diagnostics.getByRole('button').first().click(); // expand the warning panel
     const items = await page.getByTestId('luigi-rejected').allTextContents();
-    assert.equal(items.length, 6);
+    // Six refused registrations, and the one refused further view of Orders (whose app is listed).
+    assert.equal(items.length, 7);
     const byRef = Object.fromEntries(items.map(text => [text.match(/\((component:[^)]+)\)/)[1], text]));
+    assert.match(byRef['component:default/orders'], /view "Untrusted": origin http:\/\/localhost:7200 is not in luigi\.allowedOrigins/);
     assert.match(byRef['component:default/untrusted-recorder'], /origin http:\/\/localhost:7200 is not in luigi\.allowedOrigins/);
     assert.match(byRef['component:default/plain-http'], /must use https:/);
     assert.match(byRef['component:default/script-url'], /javascript: scheme is not allowed/);

@@ -20,11 +20,17 @@ const REFUSED = {
 
 const escape = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * What the catalog module reports: the whole micro frontend, its main view or one further view "not
+ * shown", or no token for it.
+ */
+const PROBLEM = /(Micro frontend|Main view|View ".*") not shown:|Micro frontend gets no token:/;
+
 /** The processing errors panel's text on an entity's overview. */
 async function processingErrors(name) {
   await visit(page, `/catalog/default/component/${name}`);
   await page.getByTestId('dev-entity-overview').waitFor();
-  const panel = page.getByText('Micro frontend not shown:');
+  const panel = page.getByText(PROBLEM);
   await panel.first().waitFor();
   return (await panel.allTextContents()).join('\n');
 }
@@ -57,14 +63,25 @@ describe('bad registrations', () => {
   });
 
   test('one bad view is reported on its own; a good registration has no processing problems', async () => {
-    // Orders is fine but for one of its further views, on an origin outside the allowlist.
+    // Orders is fine but for one of its further views, on an origin outside the allowlist: only that
+    // view is not shown, and the entity page says its other views still are.
     const onOrders = await processingErrors('orders');
-    assert.match(onOrders, /luigi-project\.io\/views \("Untrusted"\): .*origin http:\/\/localhost:7200 is not in luigi\.allowedOrigins/);
+    assert.match(
+      onOrders,
+      /View "Untrusted" not shown: luigi-project\.io\/views: origin http:\/\/localhost:7200 is not in luigi\.allowedOrigins; its other views are still shown/,
+    );
+    assert.doesNotMatch(onOrders, /Micro frontend not shown:/);
+    // The plugin's page lists the refused view too, beside Orders still in its navigation.
+    await visit(page, '/luigi');
+    await page.getByTestId('luigi-nav-orders').waitFor();
+    await page.getByTestId('luigi-diagnostics').getByRole('button').first().click();
+    const refusedView = page.getByTestId('luigi-rejected').filter({ hasText: '(component:default/orders)' });
+    assert.match(await refusedView.textContent(), /view "Untrusted": origin http:\/\/localhost:7200 is not in luigi\.allowedOrigins/);
     await visit(page, '/catalog/default/component/inventory');
     await page.getByTestId('dev-entity-overview').waitFor();
     // The panel loads its data after the overview: give it the time a bad entity's panel needs.
     await page.waitForTimeout(1500);
-    assert.equal(await page.getByText('Micro frontend not shown:').count(), 0);
+    assert.equal(await page.getByText(PROBLEM).count(), 0);
   });
 
   test("registering a component on the catalog's import page tells its owner at once", async () => {

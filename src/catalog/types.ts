@@ -48,13 +48,19 @@ export interface MicroApp {
 }
 
 /**
- * A catalog entity that declares a micro frontend but was refused, with the reason shown to users.
+ * A catalog entity that declares a micro frontend but was refused, with the reason shown to users;
+ * or, with `view`, one further view of an entity whose micro app is shown.
  * @public
  */
 export interface RejectedMicroApp {
   entityRef: string;
   /** Entity title or name, for display. Plain text. */
   label: string;
+  /**
+   * The label of the refused view of `luigi-project.io/views` (the raw entry when it has none), when
+   * only that view is refused and the entity's micro app is shown. Plain text.
+   */
+  view?: string;
   /** Human readable reason, e.g. `origin https://x.example is not in luigi.allowedOrigins`. */
   reason: string;
 }

@@ -1,10 +1,15 @@
 import { WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 
-/** One refused entry: what it is (`label`), where it was declared (`source`), and why. */
+/**
+ * One refused entry: what it is (`label`), where it was declared (`source`), and why; with `view`,
+ * only that view of it is refused.
+ */
 export interface ConfigProblem {
   label: string;
   source: string;
+  /** The label of the one refused view of `label` (an entity whose other views are shown). */
+  view?: string;
   reason: string;
 }
 
@@ -54,7 +59,13 @@ export function ConfigProblemsPanel({ problems, invalidOrigins, noun, message }:
                 <strong>
                   <bdi>{shown(problem.label)}</bdi>
                 </strong>{' '}
-                (<bdi>{shown(problem.source)}</bdi>): <bdi>{shown(problem.reason)}</bdi>
+                (<bdi>{shown(problem.source)}</bdi>)
+                {problem.view !== undefined && (
+                  <>
+                    , view "<bdi>{shown(problem.view)}</bdi>"
+                  </>
+                )}
+                : <bdi>{shown(problem.reason)}</bdi>
               </Typography>
             </li>
           ))}

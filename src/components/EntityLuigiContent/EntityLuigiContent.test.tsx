@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
 import { configApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
@@ -9,6 +10,8 @@ import { luigiTokenSourceApiRef } from '../../auth/tokenSource';
 import { luigiAccessApiRef } from '../../access/luigiAccessApi';
 import { accessApiAllowing } from '../../testing/accessApi';
 import { FakeLuigiCore } from '../../testing/fakeLuigiCore';
+import { frameAsksForContext } from '../../testing/luigiFrames';
+import { renderEntityTab } from '../../testing/renderLuigi';
 import { EntityLuigiContent } from './EntityLuigiContent';
 
 const mockCore = new FakeLuigiCore();
@@ -141,6 +144,26 @@ describe('EntityLuigiContent (legacy frontend system)', () => {
     expect(await screen.findByTestId('luigi-token-problem')).toHaveTextContent(
       'micro apps no longer receive a token',
     );
+  });
+
+  it("names the micro app by its entity's title and gives the backend's reason for a refused token, with no retry", async () => {
+    const reason = 'component:default/orders has no valid micro frontend registration: Micro frontend not shown: luigi-project.io/tenant: not yours';
+    const access = accessApiAllowing();
+    access.issueToken = async () => {
+      const body = JSON.stringify({ error: { name: 'NotAllowedError', message: reason }, response: { statusCode: 403 } });
+      throw await ResponseError.fromResponse(
+        new Response(body, { status: 403, statusText: 'Forbidden', headers: { 'content-type': 'application/json' } }),
+      );
+    };
+    await renderEntityTab(entity({ 'luigi-project.io/view-url': `${TRUSTED}/orders/` }), { access, luigi: { allowedOrigins: [TRUSTED] } });
+    await waitFor(() => expect(mockCore.nodes().some(node => node.pathSegment === 'orders')).toBe(true));
+    const { frame, storeHeld } = await frameAsksForContext(mockCore, mockCore.nodes().find(node => node.pathSegment === 'orders')!);
+    expect(storeHeld).toBeUndefined();
+    const problem = await screen.findByTestId('luigi-app-token-problem');
+    expect(problem).toHaveTextContent('The micro app "Orders" received no token');
+    expect(screen.getByTestId('luigi-failure-reason')).toHaveTextContent(`Reason: ${reason}`);
+    expect(screen.queryByTestId('luigi-token-retry')).toBeNull();
+    frame.remove();
   });
 
   it('shows no Luigi view when every declared view is refused', async () => {

@@ -53,6 +53,24 @@ describe('FailurePanel', () => {
   });
 });
 
+describe('FailurePanel with a reason', () => {
+  it("shows the server's reason as text, printable and cut, and no Retry when none is offered", async () => {
+    await renderInTestApp(
+      <FailurePanel
+        title="Refused"
+        message="Retrying will not help."
+        reason={`<img src=x onerror=alert(1)> \u202e${'x'.repeat(1000)}`}
+        testId="panel"
+      />,
+    );
+    const reason = screen.getByTestId('luigi-failure-reason');
+    expect(reason).toHaveTextContent('Reason: <img src=x onerror=alert(1)> \ufffd');
+    expect(reason.textContent!.length).toBeLessThan(520);
+    expect(screen.getByTestId('panel').querySelector('img')).toBeNull();
+    expect(screen.queryByTestId('luigi-retry')).toBeNull();
+  });
+});
+
 describe('SlowProgress', () => {
   it('explains a wait that takes longer than it should, with a way out', async () => {
     await renderInTestApp(<SlowProgress slowAfterMs={50} title="Still loading the micro apps" message="Reload if nothing changes." />);

@@ -3,3 +3,4 @@ export type { FailurePanelProps } from './FailurePanel';
 export { SlowProgress } from './SlowProgress';
 export type { SlowProgressProps } from './SlowProgress';
 export { failureDetail } from './failureDetail';
+export { shownText } from './shownText';

@@ -147,7 +147,7 @@ describe('LuigiPage', () => {
     const { frame, storeHeld } = await frameAsksForContext(mockCore, billing);
     expect(storeHeld).toBeUndefined();
     const problem = await screen.findByTestId('luigi-app-token-problem');
-    expect(problem).toHaveTextContent('The micro app of component:default/billing received no token');
+    expect(problem).toHaveTextContent('The micro app "Billing" received no token');
     expect(problem).toHaveTextContent('403: may not open component:default/billing');
     expect(JSON.parse(JSON.stringify(billing.context))).toEqual(expect.objectContaining({ tokenStatus: 'missing' }));
     frame.remove();

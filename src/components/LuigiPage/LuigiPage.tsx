@@ -4,6 +4,7 @@ import Paper from '@material-ui/core/Paper';
 import { LuigiTenant } from 'backstage-plugin-luigi-common';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { entityTitleOf } from '../../catalog/entityTitle';
 import { getLuigiEngine } from '../../engine/LuigiEngine';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useLuigiSession } from '../../hooks/useLuigiSession';
@@ -110,6 +111,7 @@ function MicroApps({ tenant, tenants = [], onRestart }: TenantProps) {
         <TokenProblemPanel
           token={session.token}
           appTokenProblem={session.appTokenProblem}
+          appTitle={entityTitleOf(apps, session.appTokenProblem?.entityRef)}
           identityError={session.user.error}
           canSignIn={session.canSignIn}
           onSignIn={session.signIn}
@@ -117,8 +119,8 @@ function MicroApps({ tenant, tenants = [], onRestart }: TenantProps) {
         />
         <ConfigProblemsPanel
           noun="micro app"
-          message="These entries are hidden from navigation; the other micro apps work as usual."
-          problems={rejected.map(item => ({ label: item.label, source: item.entityRef, reason: item.reason }))}
+          message="These micro apps, or views of them, are not shown; the others work as usual."
+          problems={rejected.map(item => ({ label: item.label, source: item.entityRef, view: item.view, reason: item.reason }))}
           invalidOrigins={settings.invalidOrigins}
         />
       </Grid>

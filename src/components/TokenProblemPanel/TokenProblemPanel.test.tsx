@@ -1,3 +1,4 @@
+import { ResponseError } from '@backstage/errors';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -10,6 +11,17 @@ const serverError = Object.assign(new Error('Request failed with 500 Internal Se
   stack: 'ResponseError: Request failed\n    at LuigiAccessClient.issueToken (luigiAccessApi.ts:1:1)',
 });
 const noStack = /\bat \S+ \(|luigiAccessApi\.ts/;
+
+/** The error `LuigiAccessClient.issueToken` rejects with when the backend answers a Backstage error. */
+function backendError(statusCode: number, statusText: string, name: string, message: string): Promise<ResponseError> {
+  const body = JSON.stringify({ error: { name, message }, response: { statusCode } });
+  return ResponseError.fromResponse(
+    new Response(body, { status: statusCode, statusText, headers: { 'content-type': 'application/json' } }),
+  );
+}
+
+const AUDIENCE_REASON =
+  'component:default/orders has an invalid luigi-project.io/token-audience: the token audience must not contain whitespace or control characters';
 
 describe('TokenProblemPanel', () => {
   it('says a micro app got no token from the backend, with the status and a retry', async () => {
@@ -29,6 +41,82 @@ describe('TokenProblemPanel', () => {
     expect(panel.textContent).not.toMatch(noStack);
     await userEvent.click(screen.getByTestId('luigi-token-retry'));
     expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it("says why the backend refused a micro app its token, names the app by its title, and offers no retry", async () => {
+    await renderInTestApp(
+      <TokenProblemPanel
+        token={{ status: 'valid', token: { token: 't' } }}
+        appTokenProblem={{
+          entityRef: 'component:default/orders',
+          error: await backendError(403, 'Forbidden', 'NotAllowedError', AUDIENCE_REASON),
+        }}
+        appTitle="Orders"
+        canSignIn
+        onSignIn={jest.fn()}
+        onRetry={jest.fn()}
+      />,
+    );
+    const panel = screen.getByTestId('luigi-app-token-problem');
+    expect(panel).toHaveTextContent('The micro app "Orders" received no token');
+    expect(screen.getByTestId('luigi-failure-reason')).toHaveTextContent(`Reason: ${AUDIENCE_REASON}`);
+    // A retry gets the same answer: the panel says who must change what instead.
+    expect(panel).toHaveTextContent('Retrying will not change that: the owner of component:default/orders must fix its registration');
+    expect(screen.queryByTestId('luigi-token-retry')).toBeNull();
+    expect(panel).toHaveTextContent('Details: HTTP 403 Forbidden');
+  });
+
+  it('offers no retry for an entity the backend does not find (404) either', async () => {
+    const error = await backendError(404, 'Not Found', 'NotFoundError', 'No entity component:default/orders in the catalog, or you may not read it');
+    await renderInTestApp(
+      <TokenProblemPanel
+        token={{ status: 'valid', token: { token: 't' } }}
+        appTokenProblem={{ entityRef: 'component:default/orders', error }}
+        appTitle="Orders"
+        canSignIn
+        onSignIn={jest.fn()}
+        onRetry={jest.fn()}
+      />,
+    );
+    expect(screen.getByTestId('luigi-app-token-problem')).toHaveTextContent('finds no entity component:default/orders you may read');
+    expect(screen.getByTestId('luigi-failure-reason')).toHaveTextContent('No entity component:default/orders in the catalog');
+    expect(screen.queryByTestId('luigi-token-retry')).toBeNull();
+  });
+
+  it('keeps the retry for a backend that could not answer (503), with its reason', async () => {
+    const onRetry = jest.fn();
+    const error = await backendError(503, 'Service Unavailable', 'ServiceUnavailableError', 'the token minter is unavailable');
+    await renderInTestApp(
+      <TokenProblemPanel
+        token={{ status: 'valid', token: { token: 't' } }}
+        appTokenProblem={{ entityRef: 'component:default/orders', error }}
+        appTitle="Orders"
+        canSignIn
+        onSignIn={jest.fn()}
+        onRetry={onRetry}
+      />,
+    );
+    expect(screen.getByTestId('luigi-app-token-problem')).toHaveTextContent('Retry in a moment');
+    expect(screen.getByTestId('luigi-failure-reason')).toHaveTextContent('Reason: the token minter is unavailable');
+    await userEvent.click(screen.getByTestId('luigi-token-retry'));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it("renders the app's title and the backend's reason as text, never as markup", async () => {
+    const reason = 'component:default/orders has an invalid luigi-project.io/views: <img src=x onerror=alert(1)> \u202eevil';
+    await renderInTestApp(
+      <TokenProblemPanel
+        token={{ status: 'valid', token: { token: 't' } }}
+        appTokenProblem={{ entityRef: 'component:default/orders', error: await backendError(403, 'Forbidden', 'NotAllowedError', reason) }}
+        appTitle="<b>Orders</b>"
+        canSignIn
+        onSignIn={jest.fn()}
+      />,
+    );
+    const panel = screen.getByTestId('luigi-app-token-problem');
+    expect(panel).toHaveTextContent('The micro app "<b>Orders</b>" received no token');
+    expect(screen.getByTestId('luigi-failure-reason')).toHaveTextContent('<img src=x onerror=alert(1)> \ufffdevil');
+    expect(panel.querySelector('img, b')).toBeNull();
   });
 
   it('offers a retry and a sign-in when renewing the sign-in failed', async () => {

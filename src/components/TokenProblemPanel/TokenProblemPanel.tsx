@@ -2,28 +2,36 @@ import Button from '@material-ui/core/Button';
 import { TokenState } from '../../auth/TokenRotation';
 import { MicroAppTokenProblem } from '../../hooks/useLuigiSession';
 import { FailurePanel } from '../FailurePanel/FailurePanel';
+import { appTokenProblemText } from './appTokenProblemText';
 
 /** Props of {@link TokenProblemPanel}. */
 export interface TokenProblemPanelProps {
   token?: TokenState;
   /** The luigi backend gave a micro app no token. */
   appTokenProblem?: MicroAppTokenProblem;
+  /** The title of `appTokenProblem`'s app, to name it by; its entity ref when not known. */
+  appTitle?: string;
   /** Reading the signed-in user (Backstage's identity) failed. */
   identityError?: Error;
   canSignIn: boolean;
   onSignIn(): void;
-  /** Asks for the user and the tokens again; offered with every problem. */
+  /**
+   * Asks for the user and the tokens again; offered with every problem but a micro app's token the
+   * backend refused (403, 404), which no retry changes.
+   */
   onRetry?(): void;
 }
 
 /**
  * Says so when micro apps have no valid token (refresh failed, token expired, signed out, the luigi
  * backend issued none) or the signed-in user could not be read, with a retry and a sign-in action.
- * Renders nothing while the token is valid or still loading.
+ * A token the backend refused says why, in the backend's words, and what must change instead of
+ * offering a retry. Renders nothing while the token is valid or still loading.
  */
 export function TokenProblemPanel({
   token,
   appTokenProblem,
+  appTitle,
   identityError,
   canSignIn,
   onSignIn,
@@ -53,13 +61,15 @@ export function TokenProblemPanel({
   }
   if (!token || token.status === 'valid') {
     if (!appTokenProblem) return null;
+    const text = appTokenProblemText(appTokenProblem, appTitle);
     return (
       <FailurePanel
         severity="warning"
-        title={`The micro app of ${appTokenProblem.entityRef} received no token`}
-        message="The portal could not get a token for it, so it cannot call its services on your behalf. Retry in a moment; if it keeps failing, tell the portal's administrators."
+        title={text.title}
+        message={text.message}
+        reason={text.reason}
         error={appTokenProblem.error}
-        onRetry={onRetry}
+        onRetry={text.retry ? onRetry : undefined}
         retryTestId="luigi-token-retry"
         testId="luigi-app-token-problem"
       />

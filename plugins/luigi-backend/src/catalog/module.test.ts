@@ -40,6 +40,11 @@ const ENTITIES = [
     },
     { title: '<b>Bad</b> views' },
   ),
+  // The main view on an origin outside the allowlist, beside a further view that is fine.
+  component('bad-main-view', {
+    'luigi-project.io/view-url': 'https://evil.example.net/main/',
+    'luigi-project.io/views': 'Settings=https://apps.example.com/settings/',
+  }),
   // Node settings: a plain view, a grant within luigi.clientPermissions, and two refused.
   component('sample', {
     'luigi-project.io/view-url': 'https://apps.example.com/views/sample1.html',
@@ -72,8 +77,12 @@ const PROBLEMS: Record<string, string[]> = {
     'Micro frontend gets no token: luigi-project.io/token-audience: the token audience must not contain whitespace or control characters',
   ],
   'bad-views': [
-    'Micro frontend not shown: luigi-project.io/views ("no label"): "no label" is not of the form Label=https://…',
-    'Micro frontend not shown: luigi-project.io/views ("<img src onerror>"): origin https://evil.example.net is not in luigi.allowedOrigins',
+    // Its main view and the Settings view still show: each problem names the one view it hides.
+    'View "no label" not shown: luigi-project.io/views: "no label" is not of the form Label=https://…; its other views are still shown',
+    'View "<img src onerror>" not shown: luigi-project.io/views: origin https://evil.example.net is not in luigi.allowedOrigins; its other views are still shown',
+  ],
+  'bad-main-view': [
+    'Main view not shown: luigi-project.io/view-url: origin https://evil.example.net is not in luigi.allowedOrigins; its other views are still shown',
   ],
   'web-component': [
     'Micro frontend not shown: luigi-project.io/node-settings: node settings: webcomponent: is not supported: web-component nodes run their script in the portal page',
@@ -167,7 +176,7 @@ describe('catalogModuleLuigiRegistrations', () => {
   it('keeps entity text as given, never interpreted', async () => {
     const entity = await getEntity('bad-views');
     expect(entity.metadata.title).toBe('<b>Bad</b> views');
-    expect(problemsOf(entity)[1]).toContain('("<img src onerror>")');
+    expect(problemsOf(entity)[1]).toContain('View "<img src onerror>" not shown');
   });
 
   it('notices a fixed registration on the next processing run', async () => {
