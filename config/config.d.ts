@@ -105,6 +105,20 @@ export interface Config {
        * @visibility frontend
        */
       issuedBy?: 'luigi-backend' | 'identity-provider';
+      /**
+       * Token audiences other than the entity ref, assigned by the admin: each entry gives one entity
+       * (`entityRef`, full form) the `audience` its micro app's backend expects (e.g. its URL). Each
+       * audience belongs to one entity; an audience in entity ref form must be the entity's own. An
+       * entity's `luigi-project.io/token-audience` may only restate its audience: any other value
+       * refuses the entity (no token, the reason shown). Absent: every app's audience is its entity ref.
+       * @visibility frontend
+       */
+      audiences?: Array<{
+        /** @visibility frontend */
+        entityRef: string;
+        /** @visibility frontend */
+        audience: string;
+      }>;
     };
     /** How the user's token is kept fresh in open micro apps. */
     tokenRefresh?: {
@@ -143,7 +157,12 @@ export interface Config {
        * @visibility frontend
        */
       title?: string;
-      /** Catalog namespaces whose entities belong to the tenant (each namespace in one tenant at most). */
+      /**
+       * Catalog namespaces whose entities belong to the tenant (each namespace in one tenant at most).
+       * Only these decide an entity's tenant: its `luigi-project.io/tenant` annotation may restate its
+       * namespace's tenant, and naming any other refuses the entity (no token, the reason shown).
+       * @visibility frontend
+       */
       namespaces?: string[];
       /**
        * Origins this tenant's micro apps may use, each one also in `luigi.allowedOrigins`: a tenant

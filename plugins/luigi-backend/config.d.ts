@@ -41,6 +41,20 @@ export interface Config {
        * @visibility frontend
        */
       issuedBy?: 'luigi-backend' | 'identity-provider';
+      /**
+       * Token audiences other than the entity ref, assigned by the admin: each entry gives one entity
+       * (`entityRef`, full form) the `audience` its micro app's backend expects (e.g. its URL). Each
+       * audience belongs to one entity; an audience in entity ref form must be the entity's own. An
+       * entity's `luigi-project.io/token-audience` may only restate its audience: any other value
+       * refuses the entity (no token, the reason shown). Absent: every app's audience is its entity ref.
+       * @visibility frontend
+       */
+      audiences?: Array<{
+        /** @visibility frontend */
+        entityRef: string;
+        /** @visibility frontend */
+        audience: string;
+      }>;
       /** The identity provider's token exchange; required with `issuedBy: identity-provider`. */
       exchange?: {
         /** The provider's token endpoint, e.g. `https://idp.example.com/oauth2/token`. */
@@ -73,8 +87,8 @@ export interface Config {
      * apps of the tenant shown, and enters only the tenants the permission framework lets them enter
      * (`luigi.tenant.enter`, deny by default; with the permission framework off and
      * `luigi.access.openToEverySignedInUser`, every signed-in user enters every tenant). An entity
-     * belongs to the tenant its `luigi-project.io/tenant` annotation names, else to the one listing
-     * its namespace; an entity of no tenant is shown in none. The backend refuses to start on an
+     * belongs to the tenant listing its namespace (its `luigi-project.io/tenant` annotation may only
+     * restate that one); an entity of no tenant is shown in none. The backend refuses to start on an
      * invalid or repeated id, a namespace listed twice, or a tenant origin not in `allowedOrigins`.
      * Absent or empty: no tenants, nothing changes.
      */
@@ -89,7 +103,12 @@ export interface Config {
        * @visibility frontend
        */
       title?: string;
-      /** Catalog namespaces whose entities belong to the tenant (each namespace in one tenant at most). */
+      /**
+       * Catalog namespaces whose entities belong to the tenant (each namespace in one tenant at most).
+       * Only these decide an entity's tenant: its `luigi-project.io/tenant` annotation may restate its
+       * namespace's tenant, and naming any other refuses the entity (no token, the reason shown).
+       * @visibility frontend
+       */
       namespaces?: string[];
       /**
        * Origins this tenant's micro apps may use, each one also in `luigi.allowedOrigins`: a tenant

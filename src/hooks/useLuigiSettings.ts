@@ -9,6 +9,8 @@ import {
   normalizeAllowedOrigins,
   normalizeClientPermissionLimits,
   normalizeFrameLimits,
+  normalizeTokenAudiences,
+  RegistrantClaimRules,
 } from 'backstage-plugin-luigi-common';
 import { readTenantOrigins, TenantOrigins, TenantOriginsEntry } from '../tenants/tenantOrigins';
 
@@ -46,6 +48,11 @@ export interface LuigiSettings {
    * tenant without its own: the whole `allowedOrigins`). Empty without tenants.
    */
   tenantOrigins: TenantOrigins;
+  /**
+   * What config gives entities, against which their claims are checked: `luigi.tokens.audiences` and
+   * the namespaces of `luigi.tenants`.
+   */
+  claimRules: RegistrantClaimRules;
 }
 
 /** How micro app frames are created (`luigi.frames.*`). */
@@ -87,15 +94,29 @@ export function useLuigiSettings(): LuigiSettings {
     config.getOptionalString('luigi.tokens.issuedBy') === 'identity-provider' ? 'identity-provider' : 'luigi-backend';
   const key = entries.join('\n');
   // Entries without an id name no tenant (the backend refuses to start on them).
-  const tenants: TenantOriginsEntry[] = (config.getOptionalConfigArray('luigi.tenants') ?? []).flatMap(tenant => {
-    const id = tenant.getOptionalString('id');
-    return id === undefined ? [] : [{ id, allowedOrigins: tenant.getOptionalStringArray('allowedOrigins') }];
-  });
+  const tenants: Array<TenantOriginsEntry & { namespaces: string[] }> = (config.getOptionalConfigArray('luigi.tenants') ?? []).flatMap(
+    tenant => {
+      const id = tenant.getOptionalString('id');
+      const namespaces = tenant.getOptionalStringArray('namespaces') ?? [];
+      return id === undefined ? [] : [{ id, namespaces, allowedOrigins: tenant.getOptionalStringArray('allowedOrigins') }];
+    },
+  );
+  const audiences = (config.getOptionalConfigArray('luigi.tokens.audiences') ?? []).map(entry => ({
+    entityRef: entry.getOptionalString('entityRef') ?? '',
+    audience: entry.getOptionalString('audience') ?? '',
+  }));
+  const audiencesKey = JSON.stringify(audiences);
   // A string key keeps the settings object stable across renders with the same config.
   const tenantsKey = JSON.stringify(tenants);
   return useMemo(() => {
     const { origins, invalid } = normalizeAllowedOrigins(key ? key.split('\n') : []);
-    const tenantOrigins = readTenantOrigins(JSON.parse(tenantsKey) as TenantOriginsEntry[], origins);
+    const tenantEntries = JSON.parse(tenantsKey) as Array<TenantOriginsEntry & { namespaces: string[] }>;
+    const tenantOrigins = readTenantOrigins(tenantEntries, origins);
+    // Entries the backend refuses to start on are left out here.
+    const claimRules = {
+      tokenAudiences: normalizeTokenAudiences(JSON.parse(audiencesKey)).audiences,
+      tenants: tenantEntries.map(({ id, namespaces }) => ({ id, namespaces })),
+    };
     const refresh = {
       ...DEFAULT_REFRESH_SETTINGS,
       ...(marginSeconds !== undefined ? { marginMs: marginSeconds * 1000 } : {}),
@@ -114,6 +135,7 @@ export function useLuigiSettings(): LuigiSettings {
       tokenMode,
       tokenIssuer,
       tenantOrigins,
+      claimRules,
     };
-  }, [key, tenantsKey, loadTimeoutMs, referrerPolicy, frameAllow, frameSandbox, urlParameters, changeCurrentLocale, catalogRefreshSeconds, marginSeconds, requestAccessUrl, tokenMode, tokenIssuer]);
+  }, [key, tenantsKey, audiencesKey, loadTimeoutMs, referrerPolicy, frameAllow, frameSandbox, urlParameters, changeCurrentLocale, catalogRefreshSeconds, marginSeconds, requestAccessUrl, tokenMode, tokenIssuer]);
 }

@@ -11,8 +11,8 @@ import { useLuigiSettings } from './useLuigiSettings';
  */
 export function useMicroAppCatalog(): SharedReadResult<MicroAppCatalog> {
   const catalogApi = useApi(catalogApiRef);
-  const { allowedOrigins, catalogRefreshMs, frames, clientPermissions } = useLuigiSettings();
+  const { allowedOrigins, catalogRefreshMs, frames, clientPermissions, claimRules } = useLuigiSettings();
   return useSharedRead(
-    microAppCatalogRead(catalogApi, { allowedOrigins, frameLimits: frames.limits, clientPermissions }, catalogRefreshMs),
+    microAppCatalogRead(catalogApi, { allowedOrigins, frameLimits: frames.limits, clientPermissions, claimRules }, catalogRefreshMs),
   );
 }

@@ -19,18 +19,20 @@ export const LUIGI_CATEGORY_ANNOTATION = 'luigi-project.io/category';
 export const LUIGI_VIEWS_ANNOTATION = 'luigi-project.io/views';
 
 /**
- * Optional: the audience (`aud` claim) of the token the luigi backend issues for the entity's micro
- * app, e.g. `https://apps.example.com/orders`. Defaults to the entity ref in its full lower-case form
- * (`component:default/orders`). 1 to 255 characters, without whitespace or control characters; an
- * invalid value is a registration problem, and no token is issued for the entity.
+ * Optional: restates the audience (`aud` claim) of the token the luigi backend issues for the entity's
+ * micro app, so its owner sees at once when it is not what their backend checks. The audience itself
+ * is decided by the admin: the entity ref in its full lower-case form (`component:default/orders`),
+ * or the one `luigi.tokens.audiences` assigns the entity. Any other value (another app's audience
+ * above all) is a registration problem, and no token is issued for the entity.
  * @public
  */
 export const LUIGI_TOKEN_AUDIENCE_ANNOTATION = 'luigi-project.io/token-audience';
 
 /**
- * Optional: the id of the tenant (`luigi.tenants[].id`) the entity's micro apps belong to. When
- * present it decides the tenant, before the namespaces tenants list; a value naming no configured
- * tenant leaves the entity in none (so shown in none). Ignored while no tenants are configured.
+ * Optional: restates the id of the tenant (`luigi.tenants[].id`) the entity belongs to, which config
+ * alone decides: the tenant listing the entity's namespace. Naming any other tenant (or one while the
+ * namespace is in none) is a registration problem, and no token is issued for the entity. Ignored
+ * while no tenants are configured.
  * @public
  */
 export const LUIGI_TENANT_ANNOTATION = 'luigi-project.io/tenant';

@@ -1,5 +1,6 @@
 import { checkRegistrantClaims, RegistrantClaimRules } from './registrantClaims';
 import { normalizeTokenAudiences } from './tokenAudience';
+import { CLAIM_CASES, CLAIM_CONFIG, CLAIMED_APPS } from './testing/claimingEntities';
 
 const RULES: RegistrantClaimRules = {
   tokenAudiences: normalizeTokenAudiences([
@@ -65,5 +66,22 @@ describe('checkRegistrantClaims', () => {
   it('reads nothing from annotations that are not a map', () => {
     const broken = { kind: 'Component', metadata: { name: 'x', annotations: 'oops' as unknown as Record<string, string> } };
     expect(checkRegistrantClaims(broken, RULES)).toEqual([]);
+  });
+});
+
+describe('checkRegistrantClaims given the claims corpus', () => {
+  const rules: RegistrantClaimRules = {
+    tokenAudiences: normalizeTokenAudiences(CLAIM_CONFIG.tokens.audiences).audiences,
+    tenants: CLAIM_CONFIG.tenants,
+  };
+
+  it.each(CLAIM_CASES.map(item => [item.name, item.tests, item] as const))('refuses %s (%s)', (_name, _tests, item) => {
+    const problems = checkRegistrantClaims(item.entity, rules);
+    expect(problems.map(problem => problem.annotation)).toEqual(item.annotations);
+    problems.forEach((problem, index) => expect(problem.reason).toContain(item.reasons[index]));
+  });
+
+  it('finds nothing wrong with the apps whose audiences and tenant are claimed', () => {
+    for (const app of CLAIMED_APPS) expect(checkRegistrantClaims(app, rules)).toEqual([]);
   });
 });

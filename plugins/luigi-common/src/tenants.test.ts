@@ -45,7 +45,7 @@ describe('checkTenantAnnotation', () => {
 
   it("refuses another tenant, naming the namespace's own", () => {
     expect(checkTenantAnnotation(annotated('default', 'logistics'), TENANTS)).toBe(
-      'the annotation names tenant "logistics", but namespace default is in tenant commerce: only luigi.tenants (app-config) decides the tenant',
+      'the annotation names tenant "logistics", but namespace default is in tenant commerce (only luigi.tenants decides)',
     );
   });
 

@@ -91,10 +91,8 @@ export function checkTenantAnnotation(
   const namespace = entity.metadata.namespace ?? 'default';
   const named = plainText(String(annotated));
   return own === undefined
-    ? `the annotation names tenant "${named}", but namespace ${plainText(namespace)} is in no tenant: ` +
-        'only luigi.tenants (app-config) puts namespaces in tenants'
-    : `the annotation names tenant "${named}", but namespace ${plainText(namespace)} is in tenant ${own}: ` +
-        'only luigi.tenants (app-config) decides the tenant';
+    ? `the annotation names tenant "${named}", but namespace ${plainText(namespace)} is in no tenant (only luigi.tenants decides)`
+    : `the annotation names tenant "${named}", but namespace ${plainText(namespace)} is in tenant ${own} (only luigi.tenants decides)`;
 }
 
 /**

@@ -139,12 +139,9 @@ function claimReason(claimed: string, ref: string, audiences: TokenAudiences): s
   const shown = plainText(claimed);
   const owner = [...audiences].find(([, audience]) => audience === claimed)?.[0] ?? refOfOtherEntity(claimed, ref);
   if (owner !== undefined) {
-    return `the token audience "${shown}" belongs to ${owner}; an entity's token audience is its entity ref or the one luigi.tokens.audiences assigns to it`;
+    return `the token audience "${shown}" belongs to ${owner} (an app's audience is its entity ref or one luigi.tokens.audiences assigns it)`;
   }
-  return (
-    `the token audience "${shown}" is not assigned to ${ref}: only an admin assigns an audience other ` +
-    `than the entity ref, in luigi.tokens.audiences (this entity's is "${plainText(audiences.get(ref) ?? ref)}")`
-  );
+  return `the token audience "${shown}" is not assigned to ${ref} (its audience is "${plainText(audiences.get(ref) ?? ref)}"; only luigi.tokens.audiences assigns others)`;
 }
 
 function refOfOtherEntity(value: string, ref: string): string | undefined {

@@ -8,9 +8,11 @@ import { LuigiTenant } from 'backstage-plugin-luigi-common';
 import { MouseEvent, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { LUIGI_VIEWS_ANNOTATION, LUIGI_VIEW_URL_ANNOTATION } from '../../catalog/annotations';
+import { entityTitleOf } from '../../catalog/entityTitle';
 import { buildEntityViews, EntityViews, isLuigiAvailable } from '../../catalog/entityViews';
 import { MicroApp } from '../../catalog/types';
 import { entityViewsWithFrameRequest } from '../../catalog/frameRequests';
+import { entityViewsWithClaims } from '../../catalog/registrantClaims';
 import { entityViewsWithNodeSettings } from '../../catalog/nodeSettings';
 import { inTenant } from '../../tenants/tenantApps';
 import { TenantOriginScope } from '../../tenants/tenantOriginCheck';
@@ -44,11 +46,16 @@ export interface EntityLuigiContentProps {
  */
 function useEntityViews(
   entity: Entity,
-  { allowedOrigins, frames, clientPermissions }: Pick<LuigiSettings, 'allowedOrigins' | 'frames' | 'clientPermissions'>,
+  { allowedOrigins, frames, clientPermissions, claimRules }: Pick<LuigiSettings, 'allowedOrigins' | 'frames' | 'clientPermissions' | 'claimRules'>,
   tenant?: TenantOriginScope,
 ): EntityViews {
-  // Frames asking for more than the admin grants are refused, each view with the entity's reason.
-  const framed = entityViewsWithFrameRequest(buildEntityViews(entity, allowedOrigins, tenant), entity, frames.limits);
+  // Frames asking for more than the admin grants, and claims of what config does not give the entity,
+  // are refused, each view with the entity's reason.
+  const framed = entityViewsWithClaims(
+    entityViewsWithFrameRequest(buildEntityViews(entity, allowedOrigins, tenant), entity, frames.limits),
+    entity,
+    claimRules,
+  );
   const built = entityViewsWithNodeSettings(framed, entity, allowedOrigins, clientPermissions);
   const key = JSON.stringify(built);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -149,6 +156,7 @@ function EntityViewsContent({
       <TokenProblemPanel
         token={session.token}
         appTokenProblem={session.appTokenProblem}
+        appTitle={entityTitleOf(entityViews, session.appTokenProblem?.entityRef)}
         identityError={session.user.error}
         canSignIn={session.canSignIn}
         onSignIn={session.signIn}

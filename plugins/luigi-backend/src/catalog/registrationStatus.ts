@@ -3,13 +3,17 @@ import { AlphaEntity, EntityStatusItem } from '@backstage/catalog-model/alpha';
 import {
   ClientPermissionLimits,
   checkFrameRequest,
+  checkRegistrantClaims,
   checkRegistration,
   FrameLimits,
   LUIGI_VIEWS_ANNOTATION,
   LUIGI_VIEW_URL_ANNOTATION,
-  LUIGI_TOKEN_AUDIENCE_ANNOTATION,
+  NO_TOKEN_AUDIENCES,
+  RegistrantClaimRules,
   RegistrationProblem,
 } from 'backstage-plugin-luigi-common';
+import { describeProblemBeside, ShownViews } from './problemText';
+import { shownViews } from './shownViews';
 
 /**
  * The status item type Backstage's entity page shows as processing problems
@@ -18,17 +22,10 @@ import {
  */
 export const CATALOG_PROCESSING_STATUS = 'backstage.io/catalog-processing';
 
-/** Why the plugin refuses a registration, in one line an owner can act on. Entity text stays text. */
-export function describeProblem(problem: RegistrationProblem): string {
-  const where = problem.label === undefined ? problem.annotation : `${problem.annotation} ("${problem.label}")`;
-  // A bad audience does not hide the view, but the backend issues the micro app no token.
-  const outcome =
-    problem.annotation === LUIGI_TOKEN_AUDIENCE_ANNOTATION ? 'Micro frontend gets no token' : 'Micro frontend not shown';
-  return `${outcome}: ${where}: ${problem.reason}`;
-}
+export { describeProblem } from './problemText';
 
-function statusItem(problem: RegistrationProblem): EntityStatusItem {
-  const message = describeProblem(problem);
+function statusItem(problem: RegistrationProblem, shown: ShownViews): EntityStatusItem {
+  const message = describeProblemBeside(problem, shown);
   return {
     type: CATALOG_PROCESSING_STATUS,
     level: 'error',
@@ -38,6 +35,15 @@ function statusItem(problem: RegistrationProblem): EntityStatusItem {
 }
 
 const NO_FRAME_GRANTS: FrameLimits = { allow: [], sandbox: [] };
+const NO_CLAIM_GRANTS: RegistrantClaimRules = { tokenAudiences: NO_TOKEN_AUDIENCES, tenants: [] };
+
+/** What the entity claims that config does not give it (only for an entity with views). */
+function claimProblems(entity: Entity, rules: RegistrantClaimRules): RegistrationProblem[] {
+  const annotations = entity.metadata.annotations;
+  if (!annotations || typeof annotations !== 'object') return [];
+  if (!(LUIGI_VIEW_URL_ANNOTATION in annotations) && !(LUIGI_VIEWS_ANNOTATION in annotations)) return [];
+  return checkRegistrantClaims(entity, rules);
+}
 
 /** What the entity asks for its frames beyond what the portal grants (only for an entity with views). */
 function frameProblems(entity: Entity, limits: FrameLimits): RegistrationProblem[] {
@@ -60,15 +66,20 @@ export function withRegistrationStatus(
   allowedOrigins: ReadonlySet<string>,
   frameLimits: FrameLimits = NO_FRAME_GRANTS,
   clientPermissions?: ClientPermissionLimits,
+  claimRules: RegistrantClaimRules = NO_CLAIM_GRANTS,
 ): Entity {
   const problems = [
     ...checkRegistration(entity.metadata.annotations, allowedOrigins, clientPermissions),
     ...frameProblems(entity, frameLimits),
+    ...claimProblems(entity, claimRules),
   ];
   if (problems.length === 0) return entity;
+  // A problem reads as what it hides: the whole micro frontend, or one view while others still show.
+  const shown = shownViews(entity.metadata.annotations, problems, allowedOrigins);
+  const items = problems.map(problem => statusItem(problem, shown));
   const alpha = entity as AlphaEntity;
   return {
     ...alpha,
-    status: { ...alpha.status, items: [...(alpha.status?.items ?? []), ...problems.map(statusItem)] },
+    status: { ...alpha.status, items: [...(alpha.status?.items ?? []), ...items] },
   } as AlphaEntity;
 }
