@@ -1,20 +1,9 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
+import { entitiesByRef } from './annotationsByRef';
 import { LUIGI_VIEWS_ANNOTATION } from './annotations';
 import { buildEntityViews } from './entityViews';
 import { MicroApp, RejectedMicroApp } from './types';
 
-/** Each entity by its ref; a malformed entity (already refused by the node builder) is left out. */
-function entitiesByRef(entities: readonly Entity[]): Map<string, Entity> {
-  const byRef = new Map<string, Entity>();
-  for (const entity of entities) {
-    try {
-      byRef.set(stringifyEntityRef(entity), entity);
-    } catch {
-      // No ref, so no app of it to look up.
-    }
-  }
-  return byRef;
-}
 
 /**
  * The further views (`luigi-project.io/views`) refused of the entities whose main view is shown as

@@ -1,4 +1,5 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
+import { entitiesByRef } from './annotationsByRef';
 import { checkRegistrantClaims, RegistrantClaimRules, RegistrationProblem } from 'backstage-plugin-luigi-common';
 import type { EntityViews } from './entityViews';
 import { MicroApp, RejectedMicroApp } from './types';
@@ -39,17 +40,4 @@ export function entityViewsWithClaims(views: EntityViews, entity: Entity, rules:
   const label = views.views[0]?.entity.title ?? entity.metadata.name;
   const refused = problems.map(problem => ({ label, annotation: problem.annotation, reason: describe(problem) }));
   return { views: [], rejected: [...views.rejected, ...refused] };
-}
-
-/** Entities by ref, as the node builder writes refs; a malformed entity (already refused there) is left out. */
-function entitiesByRef(entities: readonly Entity[]): Map<string, Entity> {
-  const byRef = new Map<string, Entity>();
-  for (const entity of entities) {
-    try {
-      byRef.set(stringifyEntityRef(entity), entity);
-    } catch {
-      // No ref, so no app of it to look up.
-    }
-  }
-  return byRef;
 }

@@ -1,10 +1,4 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { JsonObject } from '@backstage/types';
 import { ClientPermissionLimits, LUIGI_AUDIT_EVENTS } from 'backstage-plugin-luigi-common';
@@ -14,15 +8,15 @@ import { accessDecideMeta } from '../audit/accessDecideMeta';
 import { recordAuditEvent, recordRefusal } from '../audit/recordAuditEvent';
 import { guardedCatalog } from '../http/guardedCatalog';
 import { jsonBodyReader } from '../http/readJsonBody';
+import { readUserRequest } from '../http/readUserRequest';
 import { ConfiguredTenant } from '../tenants/configuredTenant';
 import { authorizeEnter } from '../tenants/decideTenantEntry';
 import { AccessMode } from './accessMode';
 import { authorizeOpen } from './authorizeOpen';
 import { AccessDecision, decideAccess } from './decideAccess';
-import { DecisionsRequest, readDecisionsRequest } from './decisionsRequest';
+import { readDecisionsRequest } from './decisionsRequest';
 import { decideTenantAccess } from './decideTenantAccess';
 import { readTenantMembers } from './readTenantMembers';
-import { userCredentials } from './userCredentials';
 
 /** What the access decisions route needs. */
 export interface AccessRoutesOptions {
@@ -62,15 +56,13 @@ export function createAccessRoutes(options: AccessRoutesOptions): express.Router
   router.post('/access/decisions', async (req, res) => {
     const refuse = (error: unknown, meta?: JsonObject) =>
       recordRefusal(auditor, { eventId: LUIGI_AUDIT_EVENTS.accessDecide, request: req, error, meta });
-    let credentials: BackstageCredentials<BackstageUserPrincipal>;
-    let request: DecisionsRequest;
-    try {
-      credentials = await userCredentials(httpAuth, req);
-      request = readDecisionsRequest(await readBody(req, res));
-    } catch (error) {
-      // Nothing of a malformed body is recorded.
-      throw await refuse(error);
-    }
+    const { credentials, request } = await readUserRequest(req, res, {
+      httpAuth,
+      auditor,
+      eventId: LUIGI_AUDIT_EVENTS.accessDecide,
+      readBody,
+      parse: readDecisionsRequest,
+    });
 
     const { entityRefs, tenant } = request;
     let decisions: AccessDecision[];

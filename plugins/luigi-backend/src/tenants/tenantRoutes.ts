@@ -1,10 +1,4 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import { LUIGI_AUDIT_EVENTS, LUIGI_TENANTS_PATH, LuigiTenant, LuigiTenants } from 'backstage-plugin-luigi-common';
@@ -15,9 +9,10 @@ import { userCredentials } from '../access/userCredentials';
 import { recordAuditEvent, recordRefusal } from '../audit/recordAuditEvent';
 import { RefusalReason } from '../audit/refusal';
 import { jsonBodyReader } from '../http/readJsonBody';
+import { readUserRequest } from '../http/readUserRequest';
 import { ConfiguredTenant, findTenant } from './configuredTenant';
 import { authorizeEnter, decideTenantEntry, enterableTenants } from './decideTenantEntry';
-import { readTenantEnterRequest, TenantEnterRequest } from './tenantRequest';
+import { readTenantEnterRequest } from './tenantRequest';
 
 /** What the tenant routes need. */
 export interface TenantRoutesOptions {
@@ -70,15 +65,13 @@ export function createTenantRoutes(options: TenantRoutesOptions): express.Router
   router.post(`${LUIGI_TENANTS_PATH}/enter`, async (req, res) => {
     const refuse = (error: unknown, meta?: JsonObject) =>
       recordRefusal(auditor, { eventId: LUIGI_AUDIT_EVENTS.tenantEnter, request: req, error, meta });
-    let credentials: BackstageCredentials<BackstageUserPrincipal>;
-    let request: TenantEnterRequest;
-    try {
-      credentials = await userCredentials(httpAuth, req);
-      request = readTenantEnterRequest(await readBody(req, res));
-    } catch (error) {
-      // Unauthenticated, a service, or a malformed body: nothing of the body is recorded.
-      throw await refuse(error);
-    }
+    const { credentials, request } = await readUserRequest(req, res, {
+      httpAuth,
+      auditor,
+      eventId: LUIGI_AUDIT_EVENTS.tenantEnter,
+      readBody,
+      parse: readTenantEnterRequest,
+    });
 
     const meta = { tenant: request.tenant, ...(request.from === undefined ? {} : { from: request.from }) };
     const tenant = findTenant(tenants, request.tenant);

@@ -1,19 +1,13 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { LUIGI_AUDIT_EVENTS, LUIGI_JWKS_PATH, LUIGI_TOKENS_PATH } from 'backstage-plugin-luigi-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { userCredentials } from '../access/userCredentials';
-import { recordRefusal } from '../audit/recordAuditEvent';
 import { auditableError } from '../audit/redactSecrets';
 import { refusalFacts, refusalMeta } from '../audit/refusal';
 import { guardedCatalog } from '../http/guardedCatalog';
 import { publicError } from '../http/publicError';
 import { jsonBodyReader } from '../http/readJsonBody';
+import { readUserRequest } from '../http/readUserRequest';
 import { issueMicroAppToken, IssuedMicroAppToken, TokenIssuerOptions } from './issueToken';
 import { describeTokenRequest, readTokenRequest, subjectTokenOf } from './tokenRequest';
 
@@ -49,16 +43,14 @@ export function createTokenRoutes(options: TokenRoutesOptions): express.Router {
   const issuer = { ...options, catalog: guardedCatalog(options.catalog) };
 
   router.post(LUIGI_TOKENS_PATH, async (req, res) => {
-    let credentials: BackstageCredentials<BackstageUserPrincipal>;
-    let body: unknown;
-    try {
-      // Only a signed-in user gets a token about themselves, and only their body is read.
-      credentials = await userCredentials(httpAuth, req);
-      body = await readBody(req, res);
-    } catch (error) {
-      // Nothing of the body is known, or to be trusted: recorded as an opening, the default purpose.
-      throw await recordRefusal(auditor, { eventId: LUIGI_AUDIT_EVENTS.microAppOpen, request: req, error });
-    }
+    // Nothing of a refused body is known, or to be trusted: recorded as an opening, the default purpose.
+    const { credentials, request: body } = await readUserRequest(req, res, {
+      httpAuth,
+      auditor,
+      eventId: LUIGI_AUDIT_EVENTS.microAppOpen,
+      readBody,
+      parse: raw => raw,
+    });
 
     const asked = describeTokenRequest(body);
     // Whatever the body holds, no record and no message may quote the subject token.
