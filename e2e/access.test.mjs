@@ -42,7 +42,7 @@ describe('access to micro apps', () => {
       await visit(page, '/luigi#/orders', 'bob');
       const frame = await waitForApp(page, 'orders');
       assert.deepEqual(await navApps(), [
-        'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports', 'shipments-in-commerce',
+        'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports',
       ]);
       await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
       const claims = JSON.parse(await frame.locator('#verified-claims').textContent());
@@ -59,7 +59,7 @@ describe('access to micro apps', () => {
   test('alice and bob see the micro apps their access gives them', async () => {
     await visit(page, '/luigi', 'alice');
     assert.deepEqual(await navApps(), [
-      'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports', 'shipments-in-commerce',
+      'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports',
     ]);
     await visit(page, '/luigi', 'bob');
     assert.deepEqual(await navApps(), ['billing', 'reports']);

@@ -1,7 +1,8 @@
 // What portal users see when a service the micro apps page needs fails: the catalog (500, slow),
-// the luigi backend's token route (500, timing out) and the sign-in behind the token source. Faults
-// are made with request interception; each shows a plain panel (no stack trace), the page does not
-// crash or spin forever, and Retry works once the fault is gone.
+// the luigi backend's token route (500, refusing with 403, timing out) and the sign-in behind the
+// token source. Faults are made with request interception; each shows a plain panel (no stack
+// trace), the page does not crash or spin forever, and Retry works once the fault is gone (a refusal
+// gets the backend's reason instead, since retrying cannot change it).
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { openSession } from './session.mjs';
@@ -27,12 +28,12 @@ afterEach(async () => {
 const CORS = { 'access-control-allow-origin': PORTAL.baseUrl, 'access-control-allow-credentials': 'true' };
 
 /** Answers as a failing Backstage backend does: a JSON error body with the status. */
-const fail = (route, status = 500) =>
+const fail = (route, status = 500, error = { name: 'Error', message: 'failure injected by the test' }) =>
   route.fulfill({
     status,
     contentType: 'application/json',
     headers: CORS,
-    body: JSON.stringify({ error: { name: 'Error', message: 'failure injected by the test' }, response: { statusCode: status } }),
+    body: JSON.stringify({ error, response: { statusCode: status } }),
   });
 
 /** The catalog request of the micro apps page (and sidebar): annotated entities only. */
@@ -93,6 +94,25 @@ describe('failure panels', () => {
     const again = await waitForApp(page, 'orders');
     await again.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
     assert.equal(await problem.count(), 0);
+    assert.deepEqual(hostErrors, []);
+  });
+
+  test("the token route refusing (403): the panel gives the backend's reason and offers no Retry", async () => {
+    // As the luigi backend words a refusal that only a change of the registration undoes.
+    const reason =
+      'component:default/orders gets no token: luigi-project.io/token-audience: the token audience ' +
+      '"component:default/billing" belongs to component:default/billing';
+    await page.route(tokenRoute, route => fail(route, 403, { name: 'NotAllowedError', message: reason }));
+    await visit(page, '/luigi#/orders', 'alice');
+    const problem = page.getByTestId('luigi-app-token-problem');
+    await problem.waitFor();
+    assert.match(await problem.textContent(), /The micro app "Orders" received no token/);
+    assert.match(await problem.textContent(), /Retrying will not change that/);
+    assert.equal(await problem.getByTestId('luigi-failure-reason').textContent(), `Reason: ${reason}`);
+    assert.equal(await page.getByTestId('luigi-token-retry').count(), 0, 'no Retry, which could not help');
+    assert.doesNotMatch(await pageText(), STACK);
+    const frame = await waitForApp(page, 'orders');
+    assert.equal((await frame.locator('#token').textContent()).trim(), 'none');
     assert.deepEqual(hostErrors, []);
   });
 

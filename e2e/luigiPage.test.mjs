@@ -120,8 +120,9 @@ describe('micro apps page', () => {
     await diagnostics.waitFor();
     await diagnostics.getByRole('button').first().click(); // expand the warning panel
     const items = await page.getByTestId('luigi-rejected').allTextContents();
-    // Six refused registrations, and the one refused further view of Orders (whose app is listed).
-    assert.equal(items.length, 7);
+    // Six refused registrations, the one refused further view of Orders (whose app is listed), and
+    // shipments-in-commerce, which claims the token audience of the logistics tenant's Shipments.
+    assert.equal(items.length, 8);
     const byRef = Object.fromEntries(items.map(text => [text.match(/\((component:[^)]+)\)/)[1], text]));
     assert.match(byRef['component:default/orders'], /view "Untrusted": origin http:\/\/localhost:7200 is not in luigi\.allowedOrigins/);
     assert.match(byRef['component:default/untrusted-recorder'], /origin http:\/\/localhost:7200 is not in luigi\.allowedOrigins/);
@@ -130,16 +131,24 @@ describe('micro apps page', () => {
     assert.match(byRef['component:default/data-url'], /data: scheme is not allowed/);
     assert.match(byRef['component:default/relative-url'], /not an absolute URL/);
     assert.match(byRef['component:default/malformed-url'], /must not contain whitespace or control characters/);
+    assert.match(
+      byRef['component:default/shipments-in-commerce'],
+      /gets no token: luigi-project\.io\/token-audience: the token audience "component:logistics\/shipments" belongs to component:logistics\/shipments/,
+    );
     // Entity text is text: the title with markup shows literally and creates no element.
     assert.match(byRef['component:default/script-url'], /<img src=x onerror=alert\(1\)> Script URL/);
     assert.equal(await page.locator('img[src="x"]').count(), 0);
     // None of them is in the navigation, and they cannot be reached by URL either.
     assert.equal(await page.getByTestId('luigi-nav-untrusted-recorder').count(), 0);
-    await visit(page, '/luigi#/untrusted-recorder');
-    await page.getByText('No micro app at this address').waitFor();
+    assert.equal(await page.getByTestId('luigi-nav-shipments-in-commerce').count(), 0);
+    for (const segment of ['untrusted-recorder', 'shipments-in-commerce']) {
+      await visit(page, `/luigi#/${segment}`);
+      await page.getByText('No micro app at this address').waitFor();
+    }
     page.off('framenavigated', onFrame);
     assert.deepEqual(framedUrls.filter(u => !u.startsWith(PORTAL.baseUrl) && !u.startsWith(PORTAL.trustedOrigin) && u !== 'about:blank'), []);
     assert.deepEqual(await untrustedRecords(), [], 'the untrusted origin received nothing');
+    assert.deepEqual(framedUrls.filter(u => u.startsWith(`${PORTAL.trustedOrigin}/apps/shipments/`)), [], 'Shipments was not framed in commerce');
   });
 
   for (const [segment, label] of [

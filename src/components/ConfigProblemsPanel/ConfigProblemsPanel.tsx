@@ -27,13 +27,19 @@ export interface ConfigProblemsPanelProps {
 /** Longest entity text shown for one problem, in characters: a 20 000-character title is cut. */
 const MAX_SHOWN = 200;
 
+/**
+ * Longest reason shown, in characters: the plugin's own words around entity text it already cut
+ * (to 80 characters), so a reason is whole, and still bounded.
+ */
+const MAX_REASON = 400;
+
 // Control and invisible format characters show as U+FFFD: a reader sees that something is there.
 const UNPRINTABLE = /[\p{Cc}\p{Cf}]/gu;
 
-/** Entity text as the panel shows it: printable, and cut to {@link MAX_SHOWN} characters. */
-function shown(text: string): string {
+/** Text as the panel shows it: printable, and cut to `max` characters ({@link MAX_SHOWN} for entity text). */
+function shown(text: string, max = MAX_SHOWN): string {
   const chars = [...text.replace(UNPRINTABLE, '\ufffd')];
-  return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN - 1).join('')}…` : chars.join('');
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 }
 
 /**
@@ -65,7 +71,7 @@ export function ConfigProblemsPanel({ problems, invalidOrigins, noun, message }:
                     , view "<bdi>{shown(problem.view)}</bdi>"
                   </>
                 )}
-                : <bdi>{shown(problem.reason)}</bdi>
+                : <bdi>{shown(problem.reason, MAX_REASON)}</bdi>
               </Typography>
             </li>
           ))}

@@ -30,6 +30,8 @@ describe('LuigiPage given registrations that claim what belongs to another app o
       return missing.length ? [`${item.name}: listed as ${text}`] : [];
     });
     expect(failures).toEqual([]);
+    // The reason is shown whole, its hint included.
+    expect(listed.join('\n')).toContain("(an app's audience is its entity ref or one luigi.tokens.audiences assigns it)");
     // Nothing of a claiming app was asked a token for.
     expect(access.requests.filter(request => request.entityRef.includes('claims-'))).toEqual([]);
   });
