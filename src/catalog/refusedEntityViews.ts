@@ -4,7 +4,6 @@ import { LUIGI_VIEWS_ANNOTATION } from './annotations';
 import { buildEntityViews } from './entityViews';
 import { MicroApp, RejectedMicroApp } from './types';
 
-
 /**
  * The further views (`luigi-project.io/views`) refused of the entities whose main view is shown as
  * `apps`, as the entity tab refuses them ({@link buildEntityViews}, same reasons): one entry per view,

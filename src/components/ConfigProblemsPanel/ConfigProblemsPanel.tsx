@@ -1,5 +1,6 @@
 import { WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
+import { shownText } from '../FailurePanel/shownText';
 
 /**
  * One refused entry: what it is (`label`), where it was declared (`source`), and why; with `view`,
@@ -33,14 +34,8 @@ const MAX_SHOWN = 200;
  */
 const MAX_REASON = 400;
 
-// Control and invisible format characters show as U+FFFD: a reader sees that something is there.
-const UNPRINTABLE = /[\p{Cc}\p{Cf}]/gu;
-
-/** Text as the panel shows it: printable, and cut to `max` characters ({@link MAX_SHOWN} for entity text). */
-function shown(text: string, max = MAX_SHOWN): string {
-  const chars = [...text.replace(UNPRINTABLE, '\ufffd')];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
-}
+/** Text as the panel shows it (see `shownText`): cut to {@link MAX_SHOWN} characters unless told otherwise. */
+const shown = (text: string, max = MAX_SHOWN) => shownText(text, max);
 
 /**
  * Diagnostics for admins and micro-app authors: which entries were refused and why, and which

@@ -3,7 +3,6 @@ import {
   ClientPermissionLimits,
   FrameLimits,
   NO_CLIENT_PERMISSIONS,
-  NO_TOKEN_AUDIENCES,
   RegistrantClaimRules,
 } from 'backstage-plugin-luigi-common';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
@@ -23,7 +22,7 @@ export class LuigiRegistrationProcessor implements CatalogProcessor {
     /** Which client permissions node settings may grant (`luigi.clientPermissions`); default none. */
     private readonly clientPermissions: ClientPermissionLimits = NO_CLIENT_PERMISSIONS,
     /** What config gives entities (`luigi.tokens.audiences`, `luigi.tenants`); default: audiences are refs, no tenants. */
-    private readonly claimRules: RegistrantClaimRules = { tokenAudiences: NO_TOKEN_AUDIENCES, tenants: [] },
+    private readonly claimRules?: RegistrantClaimRules,
   ) {}
 
   getProcessorName(): string {
