@@ -86,6 +86,21 @@ describe('LuigiSidebarItem (legacy frontend system)', () => {
     window.history.replaceState(null, '', '/');
   });
 
+  it('draws at most as many apps as the page does, and links to the page for all of them', async () => {
+    // Ten thousand links in the submenu froze the portal for seconds each time it opened.
+    const many = Array.from({ length: 150 }, (_, i) =>
+      component(`app-${String(i).padStart(3, '0')}`, { 'luigi-project.io/view-url': `https://apps.example.com/app-${i}/` }, 'many'),
+    );
+    await renderSidebar('/home', many);
+    const submenu = await openSubmenu();
+    const apps = within(submenu).getAllByRole('link').filter(link => link.getAttribute('href')?.startsWith('/apps#/'));
+    expect(apps).toHaveLength(100);
+    expect(apps[0]).toHaveTextContent('App-000');
+    const all = within(screen.getByTestId('luigi-sidebar-more')).getByRole('link');
+    expect(all).toHaveTextContent('All 150 micro apps');
+    expect(all).toHaveAttribute('href', '/apps');
+  });
+
   it('is a plain link to the page while there are no micro apps', async () => {
     await renderSidebar('/home', [component('plain', {})]);
     expect(await screen.findByText('Micro apps')).toBeInTheDocument();

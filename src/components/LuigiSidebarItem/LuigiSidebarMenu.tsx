@@ -6,7 +6,7 @@ import {
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { MouseEvent } from 'react';
 import { groupByCategory } from '../../catalog/buildMicroApps';
-import { listedInNav } from '../../catalog/navWindow';
+import { listedInNav, navWindow } from '../../catalog/navWindow';
 import { hasLuigiNavigation, navigateInLuigi } from '../../engine/luigiNavigation';
 import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useMicroApps } from '../../hooks/useMicroApps';
@@ -48,6 +48,9 @@ export function LuigiSidebarMenu({ text, icon }: Required<LuigiSidebarItemProps>
   const { scope, tenant, others } = useSidebarTenant();
   // Only the apps the backend lets this user open, in the current tenant, and listed (hideFromNav).
   const apps = listedInNav(useMicroApps(scope).value?.apps ?? []);
+  // As many as the page's navigation draws at once: ten thousand links would freeze the portal for
+  // seconds each time the submenu opens. The page's filter finds the others.
+  const { shown, matching } = navWindow(apps, '');
   const tenantId = tenant?.id;
   const home = pageLink(page, tenantId);
 
@@ -58,7 +61,7 @@ export function LuigiSidebarMenu({ text, icon }: Required<LuigiSidebarItemProps>
     <SidebarItem icon={icon} to={home} text={text}>
       <SidebarSubmenu title={tenant ? `${text}: ${tenant.title}` : text}>
         <div onClickCapture={event => openOnSamePage(event, tenantId)} data-testid="luigi-sidebar-submenu">
-          {groupByCategory(apps).map(([category, members]) => (
+          {groupByCategory(shown).map(([category, members]) => (
             <SidebarSubmenuItem
               key={category}
               title={category}
@@ -69,6 +72,15 @@ export function LuigiSidebarMenu({ text, icon }: Required<LuigiSidebarItemProps>
               }))}
             />
           ))}
+          {matching > shown.length && (
+            <div data-testid="luigi-sidebar-more">
+              <SidebarSubmenuItem
+                title={`All ${matching.toLocaleString('en-US')} micro apps`}
+                subtitle="Filter them on the page"
+                to={home}
+              />
+            </div>
+          )}
           {others.length > 0 && (
             <div data-testid="luigi-sidebar-tenants">
               <SidebarSubmenuItem
