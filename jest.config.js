@@ -53,6 +53,9 @@ module.exports = {
       roots: ['<rootDir>/plugins'],
       testMatch: ['**/src/**/*.test.ts'],
       testEnvironment: 'node',
+      // A real PostgreSQL for the tests on TestDatabases' POSTGRES_18 (scripts/jestPostgresSetup.js).
+      globalSetup: '<rootDir>/scripts/jestPostgresSetup.js',
+      globalTeardown: '<rootDir>/scripts/jestPostgresTeardown.js',
       transform,
       transformIgnorePatterns: [`/node_modules/(?:${transformIgnorePattern})/`],
     },
