@@ -1,16 +1,43 @@
 import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 
+/** How long a replica waits for another replica's migrations before giving up. */
+export const MIGRATION_WAIT_MS = 60_000;
+
+/**
+ * Whether a migration failed only because another replica migrates at the same moment: knex refuses
+ * a held lock instead of waiting (`MigrationLocked`), and two replicas creating knex's own tables
+ * on an empty database collide (`already exists`, or PostgreSQL's unique violation on its catalog).
+ */
+function isConcurrentMigration(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code;
+  return error.name === 'MigrationLocked' || /already exists/i.test(error.message) || code === '23505';
+}
+
 /**
  * The plugin's database client, with its tables migrated to the latest version, unless the
- * deployment skips migrations (`backend.database.…migrations.skip`, e.g. on a read-only connection).
+ * deployment skips migrations (`backend.database.plugin.luigi.skipMigrations`, e.g. on a read-only
+ * connection). Replicas started together on one database take turns: a replica that finds the
+ * migrations locked (or knex's tables being created) by another tries again, for up to
+ * {@link MIGRATION_WAIT_MS}, and then finds nothing left to do.
  */
-export async function migratedDatabase(database: DatabaseService): Promise<Knex> {
+export async function migratedDatabase(
+  database: DatabaseService,
+  options: { waitMs?: number; retryEveryMs?: number } = {},
+): Promise<Knex> {
   const knex = await database.getClient();
-  if (!database.migrations?.skip) {
-    // Shipped in the package's `migrations` folder (listed in package.json "files").
-    const directory = resolvePackagePath('backstage-plugin-luigi-backend', 'migrations');
-    await knex.migrate.latest({ directory });
+  if (database.migrations?.skip) return knex;
+  // Shipped in the package's `migrations` folder (listed in package.json "files").
+  const directory = resolvePackagePath('backstage-plugin-luigi-backend', 'migrations');
+  const deadline = Date.now() + (options.waitMs ?? MIGRATION_WAIT_MS);
+  for (;;) {
+    try {
+      await knex.migrate.latest({ directory });
+      return knex;
+    } catch (error) {
+      if (!isConcurrentMigration(error) || Date.now() >= deadline) throw error;
+      await new Promise(resolve => setTimeout(resolve, options.retryEveryMs ?? 500));
+    }
   }
-  return knex;
 }
