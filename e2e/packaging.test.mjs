@@ -322,6 +322,9 @@ async function readmeAppConfig() {
 }
 
 const README_CONFIG = await readmeAppConfig();
+// The README's install step takes luigi.tokens.keyEncryptionSecret from this environment variable, as a
+// production secret would be: a throwaway here, inherited by the host backend and the builds.
+process.env.LUIGI_KEY_ENCRYPTION_SECRET ??= randomBytes(32).toString('base64');
 // As in production, the backend serves the app: app and API share one origin.
 const BACKEND_PORT = 7007;
 const APP_CONFIG = {

@@ -34,6 +34,16 @@ export interface Config {
        */
       keyRotation?: HumanDuration | string;
       /**
+       * Encrypts the private signing keys the backend keeps in its database (no private key is stored
+       * in plain text). At least 32 characters; required while the backend signs tokens itself
+       * (`issuedBy: luigi-backend`, the default), or it refuses to start. Make one with
+       * `node -p "require('crypto').randomBytes(32).toString('base64')"` and give every replica the
+       * same one. A new secret makes the stored keys unusable for signing: they stay published until
+       * their tokens have expired, and a new key signs at once (micro apps may briefly refetch the JWKS).
+       * @visibility secret
+       */
+      keyEncryptionSecret?: string;
+      /**
        * Who issues micro app tokens. `luigi-backend` (default): the plugin signs them itself (keys above).
        * `identity-provider`: the plugin obtains each from the organisation's identity provider by OAuth 2.0
        * Token Exchange (RFC 8693, `luigi.tokens.exchange`), with the user's identity provider token

@@ -15,6 +15,7 @@ import { createRouter } from './router';
 import { readTenants } from './tenants/readTenants';
 import { registerTenantResourceType } from './tenants/registerTenantResourceType';
 import { createTokenMinter, readTokenIssuedBy } from './tokens/createTokenMinter';
+import { readKeyEncryptionSecret } from './tokens/keyEncryptionSecret';
 import { SigningTokenMinter } from './tokens/signingTokenMinter';
 import { DatabaseSigningKeys } from './tokens/signingKeys';
 import { readTokenConfig } from './tokens/tokenConfig';
@@ -66,6 +67,7 @@ export const luigiPlugin = createBackendPlugin({
         const tokenAudiences = readTokenAudiences(config);
         const { lifetimeMs, keyRotationMs } = readTokenConfig(config);
         const issuedBy = readTokenIssuedBy(config);
+        const keyEncryptionSecret = readKeyEncryptionSecret(config, issuedBy);
         // Reads (and checks) luigi.tokens.exchange now, when it is chosen: a bad setting stops startup.
         const exchangeMinter = issuedBy === 'identity-provider' ? TokenExchangeMinter.fromConfig(config) : undefined;
 
@@ -86,6 +88,7 @@ export const luigiPlugin = createBackendPlugin({
         const signingKeys = await DatabaseSigningKeys.create({
           database,
           logger,
+          keyEncryptionSecret,
           timing: { keyRotationMs, tokenLifetimeMs: lifetimeMs },
         });
         const minter = createTokenMinter({

@@ -17,7 +17,7 @@ import { CLAIM_CASES, CLAIM_CONFIG, CLAIMED_APPS, ORDERS_AUDIENCE } from 'backst
 import luigiPlugin from '../index';
 import { onBehalfOfHttpAuth } from '../testing/onBehalfOfHttpAuth';
 import { permissionPolicyModule } from '../testing/policyAllowing';
-import { stopTestBackend, TestBackend, urlOf } from '../testing/testBackend';
+import { stopTestBackend, TestBackend, urlOf, withKeyEncryptionSecret } from '../testing/testBackend';
 
 jest.setTimeout(90_000);
 
@@ -27,7 +27,7 @@ const BOB = 'user:default/bob';
 /** The apps whose audiences and tenant are claimed, and bob's claims (the corpus). */
 const ENTITIES = [...CLAIMED_APPS, ...CLAIM_CASES.map(item => item.entity)];
 
-const CONFIG = { permission: { enabled: true }, luigi: CLAIM_CONFIG };
+const CONFIG = withKeyEncryptionSecret({ permission: { enabled: true }, luigi: CLAIM_CONFIG });
 
 /** Alice is a platform admin; bob is in team-billing. */
 const userInfo = createServiceFactory({

@@ -14,11 +14,24 @@ export function urlOf(backend: TestBackend): string {
   return `http://localhost:${(backend.server.address() as AddressInfo).port}`;
 }
 
+/** A throwaway `luigi.tokens.keyEncryptionSecret` for test backends. */
+export const TEST_KEY_ENCRYPTION_SECRET = 'test-backend-only-key-encryption-secret';
+
+/** `config` with {@link TEST_KEY_ENCRYPTION_SECRET}, unless it sets `luigi.tokens.keyEncryptionSecret` itself. */
+export function withKeyEncryptionSecret<T extends object>(config: T): T {
+  const { luigi = {} } = config as { luigi?: { tokens?: object } };
+  return {
+    ...config,
+    luigi: { ...luigi, tokens: { keyEncryptionSecret: TEST_KEY_ENCRYPTION_SECRET, ...luigi.tokens } },
+  };
+}
+
 /**
- * Starts the luigi plugin in a test backend with this app-config and further features. A request
- * without credentials is anonymous, as in a real backend (the mock default would be a user), and
- * one plugin's request on behalf of a user carries the calling service, as in a real backend (so
- * the permission backend can resolve conditions through a plugin's apply-conditions).
+ * Starts the luigi plugin in a test backend with this app-config (plus a key encryption secret, unless
+ * it has one) and further features. A request without credentials is anonymous, as in a real backend
+ * (the mock default would be a user), and one plugin's request on behalf of a user carries the calling
+ * service, as in a real backend (so the permission backend can resolve conditions through a plugin's
+ * apply-conditions).
  */
 export async function startLuigiTestBackend(
   config: JsonObject,
@@ -27,7 +40,7 @@ export async function startLuigiTestBackend(
   const backend = await startTestBackend({
     features: [
       luigiPlugin,
-      mockServices.rootConfig.factory({ data: config }),
+      mockServices.rootConfig.factory({ data: withKeyEncryptionSecret(config) }),
       onBehalfOfHttpAuth,
       ...(features ?? []),
     ],

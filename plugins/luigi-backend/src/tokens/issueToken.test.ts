@@ -5,7 +5,7 @@ import { luigiMicroFrontendOpenPermission, LuigiMicroAppTokenClaims, normalizeTo
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { issueMicroAppToken, TokenIssuerOptions } from './issueToken';
 import { DatabaseSigningKeys } from './signingKeys';
-import { componentWith, TOKEN_TEST_AUDIENCES, TOKEN_TEST_ENTITIES } from '../testing/testBackend';
+import { componentWith, TEST_KEY_ENCRYPTION_SECRET, TOKEN_TEST_AUDIENCES, TOKEN_TEST_ENTITIES } from '../testing/testBackend';
 
 jest.setTimeout(30_000);
 
@@ -44,6 +44,7 @@ beforeEach(async () => {
     signingKeys: await DatabaseSigningKeys.create({
       database: mockServices.database({ knex: await databases.init('SQLITE_3') }),
       timing: { keyRotationMs: 60 * 60_000, tokenLifetimeMs: LIFETIME },
+      keyEncryptionSecret: TEST_KEY_ENCRYPTION_SECRET,
       now: () => now,
     }),
     allowedOrigins,

@@ -26,6 +26,11 @@ export interface ScheduledKey {
   kid: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /**
+   * False when this replica cannot sign with the key (its private half cannot be decrypted here): it
+   * is still published, since tokens it signed may be live, but never signs. Absent: it can sign.
+   */
+  canSign?: boolean;
 }
 
 /** What to do with the keys of the table, at one instant. */
@@ -34,9 +39,17 @@ export interface KeyPlan<K extends ScheduledKey> {
   published: K[];
   /** Keys no live token can have been signed with: delete them. */
   expired: K[];
-  /** The key to sign with now; none only when there is no key at all. */
+  /** The key to sign with now; none when there is no key that can sign. */
   signing: K | undefined;
-  /** A new key is needed: there is none, or the newest is older than the rotation interval. */
+  /**
+   * The key the schedule would sign with now, when it cannot sign here; `signing` then replaces it at
+   * once, without being published long enough first (or, when none can, a new key is due).
+   */
+  unusable?: K;
+  /**
+   * A new key is needed: there is none, the newest is older than the rotation interval, or no key that
+   * may sign now can sign here.
+   */
   rotationDue: boolean;
 }
 
@@ -45,6 +58,10 @@ export interface KeyPlan<K extends ScheduledKey> {
  * very first key is created none has, and the oldest signs at once (no token, nor any cached key set,
  * predates it). A key stops signing once its successor is due to take over (plus what a replica's cache
  * may lag), and is kept for one token lifetime more, plus clock skew.
+ *
+ * A key that cannot sign here (`canSign: false`) is replaced by the newest key, at once, even before it
+ * has been published long enough: signing stops otherwise. Only the newest may take over, since an older
+ * key's tokens could outlive its publication; when the newest cannot sign either, a new key is due.
  */
 export function planKeys<K extends ScheduledKey>(keys: readonly K[], now: number, timing: KeyTiming): KeyPlan<K> {
   const sorted = [...keys].sort((a, b) => a.createdAt - b.createdAt || a.kid.localeCompare(b.kid));
@@ -58,10 +75,14 @@ export function planKeys<K extends ScheduledKey>(keys: readonly K[], now: number
   });
   const ready = published.filter(key => key.createdAt + KEY_PUBLICATION_DELAY_MS <= now);
   const newest = sorted[sorted.length - 1];
+  const planned = ready[ready.length - 1] ?? published[0];
+  const unusable = planned?.canSign === false ? planned : undefined;
+  const signing = unusable ? (newest.canSign === false ? undefined : newest) : planned;
   return {
     published,
     expired,
-    signing: ready[ready.length - 1] ?? published[0],
-    rotationDue: newest === undefined || newest.createdAt + timing.keyRotationMs <= now,
+    signing,
+    ...(unusable ? { unusable } : {}),
+    rotationDue: newest === undefined || newest.createdAt + timing.keyRotationMs <= now || !signing,
   };
 }
