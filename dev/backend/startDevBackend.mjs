@@ -1,6 +1,7 @@
 // Starts the dev portal's Backstage backend (dev/backend/index.ts) as a child process and waits
 // until its catalog holds the sample entities.
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +13,19 @@ const require = createRequire(import.meta.url);
  * Runs the TypeScript backend with the Backstage CLI's Node transform, from the repository root
  * (the catalog's file locations are relative to it), with the given app-config files. Resolves once
  * `/api/dev-readiness/catalog` answers 200; rejects if the backend exits or is not ready in time.
+ * `baseUrl` is where readiness is asked. Optional: `logFile` (a path) receives the backend's output
+ * instead of this process's terminal; `env` adds environment variables. Resolves to
+ * `{ stop, exited, child }` (`child`: the backend's process, e.g. to kill it hard in a test).
  */
-export async function startDevBackend({ configs, baseUrl = 'http://localhost:7007', log = true, timeoutMs = 120_000 }) {
+export async function startDevBackend({
+  configs,
+  baseUrl = 'http://localhost:7007',
+  log = true,
+  timeoutMs = 120_000,
+  logFile,
+  env = {},
+}) {
+  const output = logFile ? openSync(logFile, 'a') : undefined;
   const child = spawn(
     process.execPath,
     [
@@ -22,8 +34,13 @@ export async function startDevBackend({ configs, baseUrl = 'http://localhost:700
       join(root, 'dev/backend/index.ts'),
       ...configs.flatMap(config => ['--config', config]),
     ],
-    { cwd: root, stdio: log ? 'inherit' : 'ignore', env: { ...process.env, NODE_ENV: 'development' } },
+    {
+      cwd: root,
+      stdio: output !== undefined ? ['ignore', output, output] : log ? 'inherit' : 'ignore',
+      env: { ...process.env, NODE_ENV: 'development', ...env },
+    },
   );
+  if (output !== undefined) closeSync(output);
   const exited = new Promise(resolve => child.on('exit', code => resolve(code ?? 0)));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -42,7 +59,7 @@ export async function startDevBackend({ configs, baseUrl = 'http://localhost:700
     }
     await new Promise(resolve => setTimeout(resolve, 500));
   }
-  return { stop, exited };
+  return { stop, exited, child };
 }
 
 async function isReady(url) {
