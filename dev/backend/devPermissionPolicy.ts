@@ -1,5 +1,5 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { catalogConditions, createCatalogConditionalDecision } from '@backstage/plugin-catalog-backend/alpha';
@@ -29,29 +29,42 @@ interface GrantsFile {
   tenants: TenantGrant[];
 }
 
+/** The last parse of the grants file, and the file's state it was parsed from. */
+let parsed: { file: string; version: string; grants: GrantsFile } | undefined;
+
 /**
- * The grants of `file`, read now: a policy change takes effect at the next decision, as with RBAC
- * tools' policy files. A file that cannot be read grants nothing extra.
+ * The grants of `file` as it is now: a policy change takes effect at the next decision, as with RBAC
+ * tools' policy files. Parsed again only when the file changed (its modification time, size or inode):
+ * the policy runs for every decision, and parsing YAML each time held up the backend under load. A
+ * file that cannot be read grants nothing extra.
  */
 function readGrants(file: string | undefined): GrantsFile {
   const none: GrantsFile = { grants: [], tenants: [] };
   if (!file) return none;
   try {
-    const content = parse(readFileSync(file, 'utf8'));
-    const grants = Array.isArray(content?.grants) ? content.grants : [];
-    const tenants = Array.isArray(content?.tenants) ? content.tenants : [];
-    return {
-      grants: grants.filter((g: any): g is Grant => typeof g?.principal === 'string' && typeof g?.owner === 'string'),
-      tenants: tenants.filter(
-        (t: any): t is TenantGrant =>
-          typeof t?.principal === 'string' &&
-          Array.isArray(t?.tenants) &&
-          t.tenants.every((id: unknown) => typeof id === 'string'),
-      ),
-    };
+    const stat = statSync(file);
+    const version = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+    if (parsed?.file === file && parsed.version === version) return parsed.grants;
+    const grants = parseGrants(readFileSync(file, 'utf8'));
+    parsed = { file, version, grants };
+    return grants;
   } catch {
     return none;
   }
+}
+
+/** The well-formed grants of a grants file's text. */
+function parseGrants(text: string): GrantsFile {
+  const content = parse(text);
+  const grants = Array.isArray(content?.grants) ? content.grants : [];
+  const tenants = Array.isArray(content?.tenants) ? content.tenants : [];
+  return {
+    grants: grants.filter((g: any): g is Grant => typeof g?.principal === 'string' && typeof g?.owner === 'string'),
+    tenants: tenants.filter(
+      (t: any): t is TenantGrant =>
+        typeof t?.principal === 'string' && Array.isArray(t?.tenants) && t.tenants.every((id: unknown) => typeof id === 'string'),
+    ),
+  };
 }
 
 /**

@@ -18,6 +18,30 @@ export interface Config {
        */
       openToEverySignedInUser?: boolean;
     };
+    /**
+     * Per-caller request limits of the luigi backend's routes that work for a user (`POST /tokens`,
+     * `POST /access/decisions`, `GET /tenants`, `POST /tenants/enter`; not `/health` or the public
+     * keys). Each signed-in user (a service by its subject, a caller without valid credentials by
+     * its address) may send `requestsPerUser` requests to each of these routes per `window`; beyond
+     * it the route answers 429 with `Retry-After` and a JSON body naming the limit, and records the
+     * refusal in the audit trail (reason `rate-limited`). Counts are kept in each backend process:
+     * with several replicas, a user may send up to this many to each replica. On by default.
+     */
+    rateLimit?: {
+      /** `false` turns the limit off. Default `true`. */
+      enabled?: boolean;
+      /**
+       * Requests per user, route and window. Default 600: far above what a person's pages send (a
+       * page asks for a few decisions and one token per micro app it opens, and each open micro app
+       * renews its token once per token lifetime).
+       */
+      requestsPerUser?: number;
+      /**
+       * The window the limit counts in. A Backstage duration (`{ minutes: 1 }`, `1m`). Default 1
+       * minute; between 1 second and 1 hour.
+       */
+      window?: HumanDuration | string;
+    };
     /** The short-lived tokens the luigi backend issues each micro app (`POST /api/luigi/tokens`). */
     tokens?: {
       /**

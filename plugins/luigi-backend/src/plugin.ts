@@ -11,6 +11,7 @@ import { readAllowedOrigins } from './config/readAllowedOrigins';
 import { readClientPermissionLimits } from './config/readClientPermissionLimits';
 import { readTokenAudiences } from './config/readTokenAudiences';
 import { TokenExchangeMinter } from './exchange';
+import { readRateLimit } from './rateLimit/userRateLimit';
 import { createRouter } from './router';
 import { readTenants } from './tenants/readTenants';
 import { registerTenantResourceType } from './tenants/registerTenantResourceType';
@@ -44,6 +45,7 @@ export const luigiPlugin = createBackendPlugin({
         database: coreServices.database,
         discovery: coreServices.discovery,
         userInfo: coreServices.userInfo,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
       },
       async init({
@@ -57,6 +59,7 @@ export const luigiPlugin = createBackendPlugin({
         database,
         discovery,
         userInfo,
+        auth,
         catalog,
       }) {
         // Read before anything else starts, so a bad setting stops the backend with its message.
@@ -64,6 +67,7 @@ export const luigiPlugin = createBackendPlugin({
         const allowedOrigins = readAllowedOrigins(config, logger);
         const tenants = readTenants(config, allowedOrigins);
         const clientPermissions = readClientPermissionLimits(config);
+        const rateLimit = readRateLimit(config);
         const tokenAudiences = readTokenAudiences(config);
         const { lifetimeMs, keyRotationMs } = readTokenConfig(config);
         const issuedBy = readTokenIssuedBy(config);
@@ -112,6 +116,8 @@ export const luigiPlugin = createBackendPlugin({
             tenants,
             tokenAudiences,
             tokenLifetimeMs: lifetimeMs,
+            auth,
+            rateLimit,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -1,9 +1,12 @@
-import { AuditorService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { AuditorService, AuthService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AccessMode } from './access/accessMode';
 import { createAccessRoutes } from './access/accessRoutes';
+import { conditionsApplier, resolutionCache } from './access/applyConditions';
 import { boundedAuditor } from './audit/boundedAuditor';
+import { UserScopedReads } from './cache/userScopedReads';
+import { RateLimitOptions, userRateLimit } from './rateLimit/userRateLimit';
 import { ConfiguredTenant } from './tenants/configuredTenant';
 import { createTenantRoutes } from './tenants/tenantRoutes';
 import { TokenIssuerOptions } from './tokens/issueToken';
@@ -17,6 +20,13 @@ export interface RouterOptions extends TokenIssuerOptions {
   accessMode: AccessMode;
   /** `luigi.tenants`, in config order; empty: no tenants. */
   tenants: readonly ConfiguredTenant[];
+  /**
+   * Lets the routes resolve conditional decisions for all of a request's resources at once (with
+   * `discovery`, on behalf of the user). Absent: the permission backend is asked about each.
+   */
+  auth?: AuthService;
+  /** `luigi.rateLimit`. Absent: no limit. */
+  rateLimit?: RateLimitOptions;
 }
 
 /**
@@ -25,14 +35,26 @@ export interface RouterOptions extends TokenIssuerOptions {
  * and every token request is audited, once, refusals included (the plugin lets unauthenticated
  * requests reach those routes, which demand a user themselves), through a bounded auditor (see
  * `boundedAuditor`). Each route reads its own JSON body, within its own limit, inside the audited
- * part: there is no body parser before the routes.
+ * part: there is no body parser before the routes. Each user's requests to the routes that work for
+ * them are limited (`luigi.rateLimit`, see `userRateLimit`); catalog reads, user info and the
+ * owner's resolution of conditional decisions are shared for seconds per user (`UserScopedReads`,
+ * `conditionsApplier`), the policy is asked on every request.
  */
 export function createRouter(options: RouterOptions): express.Router {
   const router = Router();
-  const routeOptions = { ...options, auditor: boundedAuditor(options.auditor, options.httpAuth) };
+  const auditor = boundedAuditor(options.auditor, options.httpAuth);
+  const routeOptions = {
+    ...options,
+    auditor,
+    reads: new UserScopedReads(),
+    ...(options.auth
+      ? { applyConditions: conditionsApplier({ discovery: options.discovery, auth: options.auth, cache: resolutionCache() }) }
+      : {}),
+  };
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  if (options.rateLimit) router.use(userRateLimit({ ...options.rateLimit, httpAuth: options.httpAuth, auditor }));
   router.use(createTenantRoutes(routeOptions));
   router.use(createAccessRoutes(routeOptions));
   router.use(createTokenRoutes(routeOptions));

@@ -11,12 +11,15 @@ import { jsonBodyReader } from '../http/readJsonBody';
 import { readUserRequest } from '../http/readUserRequest';
 import { ConfiguredTenant } from '../tenants/configuredTenant';
 import { authorizeEnter } from '../tenants/decideTenantEntry';
+import { UserScopedReads } from '../cache/userScopedReads';
 import { AccessMode } from './accessMode';
+import { ApplyConditions } from './applyConditions';
 import { authorizeOpen } from './authorizeOpen';
 import { AccessDecision, decideAccess } from './decideAccess';
 import { readDecisionsRequest } from './decisionsRequest';
 import { decideTenantAccess } from './decideTenantAccess';
 import { readTenantMembers } from './readTenantMembers';
+import { requestAuthorizer } from './requestAuthorizer';
 
 /** What the access decisions route needs. */
 export interface AccessRoutesOptions {
@@ -31,6 +34,13 @@ export interface AccessRoutesOptions {
   allowedOrigins: ReadonlySet<string>;
   /** `luigi.clientPermissions`; absent: none. */
   clientPermissions?: ClientPermissionLimits;
+  /**
+   * Resolves conditional decisions for all of a request's entities at once (see `requestAuthorizer`).
+   * Absent: each entity is asked about through `permissions.authorize`, in batches.
+   */
+  applyConditions?: ApplyConditions;
+  /** What may be shared across requests for seconds (see `UserScopedReads`). Absent: nothing. */
+  reads?: UserScopedReads;
 }
 
 /**
@@ -65,19 +75,27 @@ export function createAccessRoutes(options: AccessRoutesOptions): express.Router
     });
 
     const { entityRefs, tenant } = request;
+    // One policy question per permission for the whole request, conditions resolved for all its
+    // entities at once; without an applier, the permission backend is asked about each entity.
+    const authorizer = options.applyConditions
+      ? requestAuthorizer({ permissions, applyConditions: options.applyConditions }, credentials, {
+          withTenants: tenants.length > 0,
+        })
+      : { open: authorizeOpen(permissions, credentials), enter: authorizeEnter(permissions, credentials) };
+    const readMembers = readTenantMembers(catalog, credentials);
     let decisions: AccessDecision[];
     try {
       decisions =
         tenants.length === 0
-          ? await decideAccess(entityRefs, accessMode, authorizeOpen(permissions, credentials))
+          ? await decideAccess(entityRefs, accessMode, authorizer.open)
           : await decideTenantAccess(entityRefs, tenant, {
               mode: accessMode,
               tenants,
               allowedOrigins,
               clientPermissions,
-              readMembers: readTenantMembers(catalog, credentials),
-              authorizeEnter: authorizeEnter(permissions, credentials),
-              authorizeOpen: authorizeOpen(permissions, credentials),
+              readMembers: options.reads ? options.reads.tenantMembers(readMembers, credentials) : readMembers,
+              authorizeEnter: authorizer.enter,
+              authorizeOpen: authorizer.open,
             });
     } catch (error) {
       throw await refuse(error, tenant === undefined ? {} : { tenant });

@@ -22,16 +22,26 @@ export const TENANT_MEMBER_FIELDS = [
 export type ReadTenantMembers = (entityRefs: string[]) => Promise<Array<TenantMemberEntity | undefined>>;
 
 /**
+ * The most entities read in one catalog request: a larger read holds the catalog (and, in one
+ * process, the whole backend) busy in one piece; reads of more go one after the other.
+ */
+export const MEMBERS_PER_READ = 1000;
+
+/**
  * Reads entities from the catalog with the user's own credentials, so the catalog's read permission
  * applies: an entity the user may not read is in no tenant for them.
  */
 export function readTenantMembers(catalog: CatalogService, credentials: BackstageCredentials): ReadTenantMembers {
   return async entityRefs => {
-    if (entityRefs.length === 0) return [];
-    const { items } = await catalog.getEntitiesByRefs({ entityRefs, fields: TENANT_MEMBER_FIELDS }, { credentials });
-    return entityRefs.map((_ref, index) => {
-      const item = items[index];
-      return item ? { metadata: { ...item.metadata } } : undefined;
-    });
+    const members: Array<TenantMemberEntity | undefined> = [];
+    for (let start = 0; start < entityRefs.length; start += MEMBERS_PER_READ) {
+      const refs = entityRefs.slice(start, start + MEMBERS_PER_READ);
+      const { items } = await catalog.getEntitiesByRefs({ entityRefs: refs, fields: TENANT_MEMBER_FIELDS }, { credentials });
+      refs.forEach((_ref, index) => {
+        const item = items[index];
+        members.push(item ? { metadata: { ...item.metadata } } : undefined);
+      });
+    }
+    return members;
   };
 }

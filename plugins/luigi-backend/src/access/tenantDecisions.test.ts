@@ -99,23 +99,26 @@ describe('access decisions with tenants, on the permission framework', () => {
     ]);
   });
 
-  it("reads only the tenant-deciding fields of the entities, with the user's credentials", async () => {
+  it("reads only the tenant-deciding fields of the entities, with the user's credentials, each user's kept for seconds", async () => {
+    const fields = [
+      'metadata.namespace',
+      'metadata.annotations.luigi-project.io/tenant',
+      'metadata.annotations.luigi-project.io/view-url',
+      'metadata.annotations.luigi-project.io/views',
+    ];
     catalogCalls.length = 0;
-    await decide(backend.url, { entityRefs: [ORDERS, SHIPMENTS] }, BOB);
+    // bob's earlier requests read orders: only the entities not read for him yet are read.
+    await decide(backend.url, { entityRefs: [ORDERS, MIXED, RELOCATED] }, BOB);
     expect(catalogCalls).toEqual([
-      {
-        method: 'getEntitiesByRefs',
-        request: {
-          entityRefs: [ORDERS, SHIPMENTS],
-          fields: [
-            'metadata.namespace',
-            'metadata.annotations.luigi-project.io/tenant',
-            'metadata.annotations.luigi-project.io/view-url',
-            'metadata.annotations.luigi-project.io/views',
-          ],
-        },
-        userEntityRef: BOB,
-      },
+      { method: 'getEntitiesByRefs', request: { entityRefs: [MIXED, RELOCATED], fields }, userEntityRef: BOB },
+    ]);
+    catalogCalls.length = 0;
+    await decide(backend.url, { entityRefs: [MIXED, RELOCATED] }, BOB);
+    expect(catalogCalls).toEqual([]);
+    // What the catalog showed bob never serves carol.
+    await decide(backend.url, { entityRefs: [MIXED] }, CAROL);
+    expect(catalogCalls).toEqual([
+      { method: 'getEntitiesByRefs', request: { entityRefs: [MIXED], fields }, userEntityRef: CAROL },
     ]);
   });
 

@@ -10,6 +10,9 @@ export const SECRET_FRAGMENT_LENGTH = 16;
 
 const REDACTED = '[redacted]';
 
+/** Texts up to this long are searched for in each secret, rather than the secret cut into pieces. */
+const SHORT_TEXT = 256;
+
 /**
  * The text with every part of it that is also part of one of the secrets (any run of
  * {@link SECRET_FRAGMENT_LENGTH} characters or more, or a whole shorter secret) replaced by
@@ -22,10 +25,16 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
   for (const secret of secrets) {
     if (!secret) continue;
     const length = Math.min(secret.length, SECRET_FRAGMENT_LENGTH);
-    const fragments = new Set<string>();
-    for (let i = 0; i + length <= secret.length; i++) fragments.add(secret.slice(i, i + length));
+    if (text.length < length) continue;
+    // A short text (most audit values) is searched in the secret; a long one against its pieces.
+    let isPiece = (piece: string) => secret.includes(piece);
+    if (text.length > SHORT_TEXT) {
+      const fragments = new Set<string>();
+      for (let i = 0; i + length <= secret.length; i++) fragments.add(secret.slice(i, i + length));
+      isPiece = piece => fragments.has(piece);
+    }
     for (let i = 0; i + length <= text.length; i++) {
-      if (fragments.has(text.slice(i, i + length))) {
+      if (isPiece(text.slice(i, i + length))) {
         covered.fill(true, i, i + length);
         found = true;
       }

@@ -6,7 +6,8 @@ import { LuigiDenialReason } from 'backstage-plugin-luigi-common';
  * Why a route of the plugin refused a request, as the audit trail records it (`meta.reason`): the
  * caller (`unauthenticated`, `not-a-user`), the body (`malformed-request`, `body-too-large`), the
  * entity (`not-found`, `not-a-micro-app`, `invalid-registration`, `invalid-audience`), the catalog
- * (`catalog-unavailable`), a denial (`LuigiDenialReason`), the tenant (`unknown-tenant`), the token
+ * (`catalog-unavailable`), the caller's request rate (`rate-limited`), a denial
+ * (`LuigiDenialReason`), the tenant (`unknown-tenant`), the token
  * minter, or anything else (`error`).
  * @public
  */
@@ -27,6 +28,7 @@ export type RefusalReason =
   | 'minter-failed'
   | 'unknown-tenant'
   | 'not-allowed'
+  | 'rate-limited'
   | 'error';
 
 /** What a route learnt before it refused, for the audit trail. */

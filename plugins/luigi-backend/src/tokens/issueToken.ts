@@ -16,6 +16,8 @@ import {
   TokenAudiences,
 } from 'backstage-plugin-luigi-common';
 import { AccessMode } from '../access/accessMode';
+import { ApplyConditions } from '../access/applyConditions';
+import { requestAuthorizer } from '../access/requestAuthorizer';
 import { authorizeOpen } from '../access/authorizeOpen';
 import { decideAccess } from '../access/decideAccess';
 import { ConfiguredTenant, findTenant } from '../tenants/configuredTenant';
@@ -63,6 +65,11 @@ export interface TokenIssuerOptions {
   minter?: TokenMinter;
   /** Milliseconds since the epoch; tests pass their own clock. */
   now?: () => number;
+  /**
+   * Resolves conditional decisions at the owning plugin, so that the tenant and the app are asked
+   * about in one policy request (see `requestAuthorizer`). Absent: one `permissions.authorize` each.
+   */
+  applyConditions?: ApplyConditions;
 }
 
 /**
@@ -147,12 +154,16 @@ export async function issueMicroAppToken(
     throw denied(entityRef, 'origin-not-in-tenant', tenant.id);
   }
 
+  // Both questions in one policy request when conditions can be resolved here.
+  const authorizer = options.applyConditions
+    ? requestAuthorizer({ permissions, applyConditions: options.applyConditions }, credentials, { withTenants: !!tenant })
+    : { enter: authorizeEnter(permissions, credentials), open: authorizeOpen(permissions, credentials) };
   if (tenant) {
-    const [entry] = await decideTenantEntry([tenant.id], accessMode, authorizeEnter(permissions, credentials));
+    const [entry] = await decideTenantEntry([tenant.id], accessMode, authorizer.enter);
     if (entry?.result !== 'allow') throw denied(entityRef, 'tenant-denied', tenant.id);
   }
 
-  const [decision] = await decideAccess([entityRef], accessMode, authorizeOpen(permissions, credentials));
+  const [decision] = await decideAccess([entityRef], accessMode, authorizer.open);
   if (decision?.result !== 'allow') {
     throw denied(entityRef, decision?.result === 'deny' ? decision.reason : 'malformed-decision', tenant?.id);
   }

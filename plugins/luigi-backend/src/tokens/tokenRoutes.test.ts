@@ -264,26 +264,30 @@ describe('micro app tokens without the permission framework', () => {
 });
 
 describe('micro app tokens across replicas', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  // PostgreSQL too: the jest global setup starts one (scripts/jestPostgresSetup.js).
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_18'] });
 
-  it('verify against the JWKS of another backend on the same database', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const database = mockServices.database.factory({ knex });
-    const first = await start(PERMISSION_FRAMEWORK, [database]);
-    const second = await start(PERMISSION_FRAMEWORK, [database]);
-    try {
-      const issued = await requestToken(first.url, { entityRef: ORDERS }, as(ALICE));
-      const response = await fetch(`${second.url}/api/luigi/.well-known/jwks.json`);
-      const { payload } = await jwtVerify(issued.body.token, createLocalJWKSet(await response.json()), {
-        issuer: `${first.url}/api/luigi`,
-        audience: ORDERS,
-      });
-      expect(payload.sub).toBe(ALICE);
-    } finally {
-      await stopTestBackend(first.backend);
-      await stopTestBackend(second.backend);
-    }
-  });
+  it.each(databases.eachSupportedId())(
+    'verify against the JWKS of another backend on the same database (%s)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const database = mockServices.database.factory({ knex });
+      const first = await start(PERMISSION_FRAMEWORK, [database]);
+      const second = await start(PERMISSION_FRAMEWORK, [database]);
+      try {
+        const issued = await requestToken(first.url, { entityRef: ORDERS }, as(ALICE));
+        const response = await fetch(`${second.url}/api/luigi/.well-known/jwks.json`);
+        const { payload } = await jwtVerify(issued.body.token, createLocalJWKSet(await response.json()), {
+          issuer: `${first.url}/api/luigi`,
+          audience: ORDERS,
+        });
+        expect(payload.sub).toBe(ALICE);
+      } finally {
+        await stopTestBackend(first.backend);
+        await stopTestBackend(second.backend);
+      }
+    },
+  );
 });
 
 describe('token settings', () => {

@@ -4,6 +4,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { auditableError } from '../audit/redactSecrets';
 import { refusalFacts, refusalMeta } from '../audit/refusal';
+import { UserScopedReads } from '../cache/userScopedReads';
 import { guardedCatalog } from '../http/guardedCatalog';
 import { publicError } from '../http/publicError';
 import { jsonBodyReader } from '../http/readJsonBody';
@@ -18,6 +19,8 @@ export const JWKS_MAX_AGE_SECONDS = 60;
 export interface TokenRoutesOptions extends TokenIssuerOptions {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  /** What may be shared across requests for seconds (see `UserScopedReads`). Absent: nothing. */
+  reads?: UserScopedReads;
 }
 
 /**
@@ -39,8 +42,15 @@ export function createTokenRoutes(options: TokenRoutesOptions): express.Router {
   const { httpAuth, auditor } = options;
   const router = Router();
   const readBody = jsonBodyReader(TOKEN_BODY_LIMIT);
-  // The catalog's own failures become plain answers (see guardedCatalog).
-  const issuer = { ...options, catalog: guardedCatalog(options.catalog) };
+  // The catalog's own failures become plain answers (see guardedCatalog); the entity and the user's
+  // info are kept for seconds, per user (see UserScopedReads).
+  const { reads } = options;
+  const catalog = guardedCatalog(options.catalog);
+  const issuer: TokenIssuerOptions = {
+    ...options,
+    catalog: reads ? reads.catalog(catalog) : catalog,
+    userInfo: reads ? reads.userInfo(options.userInfo) : options.userInfo,
+  };
 
   router.post(LUIGI_TOKENS_PATH, async (req, res) => {
     // Nothing of a refused body is known, or to be trusted: recorded as an opening, the default purpose.
