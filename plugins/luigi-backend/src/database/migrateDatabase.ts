@@ -10,9 +10,9 @@ export const MIGRATION_WAIT_MS = 60_000;
  * on an empty database collide (`already exists`, or PostgreSQL's unique violation on its catalog).
  */
 function isConcurrentMigration(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code;
-  return error.name === 'MigrationLocked' || /already exists/i.test(error.message) || code === '23505';
+  // Duck-typed: a native driver's errors need not be instances of this realm's Error.
+  const { name, message, code } = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown };
+  return name === 'MigrationLocked' || (typeof message === 'string' && /already exists/i.test(message)) || code === '23505';
 }
 
 /**
