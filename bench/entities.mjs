@@ -11,6 +11,9 @@ import { PORTAL } from '../e2e/portal.mjs';
 const OWNERS = ['group:default/team-orders', 'group:default/team-billing', 'group:default/platform-admins'];
 const CATEGORIES = ['Sales', 'Finance', 'Operations', 'Support', 'Marketing', 'Logistics', 'People', 'Analytics'];
 
+/** The tag of every generated entity. */
+export const BENCH_TAG = 'bench';
+
 export const benchName = i => `bench-app-${String(i).padStart(5, '0')}`;
 
 export function writeEntities(n) {
@@ -26,7 +29,7 @@ export function writeEntities(n) {
           namespace: 'default',
           title: `${category} app ${i}`,
           description: `Generated micro app ${i} of ${n} for the benchmark: ${category.toLowerCase()} figures and tasks.`,
-          tags: ['bench'],
+          tags: [BENCH_TAG],
           annotations: {
             'luigi-project.io/view-url': `${PORTAL.trustedOrigin}/apps/orders/`,
             'luigi-project.io/category': category,

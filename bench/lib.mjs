@@ -31,9 +31,10 @@ export function stats(samples) {
 
 /**
  * Runs `a` and `b` `times` times each, interleaved (A B, B A, A B, …: neither always goes first), so
- * both see the same machine load. Returns the samples of each (failed runs are logged and dropped).
+ * both see the same machine load. Returns the samples of each (failed runs are logged and dropped;
+ * with `failures`, their messages are added to its `a` and `b` lists, for the caller to judge).
  */
-export async function interleave(times, a, b, label = '') {
+export async function interleave(times, a, b, label = '', failures = undefined) {
   const samples = { a: [], b: [] };
   for (let i = 0; i < times; i++) {
     const order = i % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
@@ -41,7 +42,9 @@ export async function interleave(times, a, b, label = '') {
       try {
         samples[key].push(await (key === 'a' ? a : b)(i));
       } catch (error) {
-        console.warn(`  ${label} run ${i} (${key}) failed: ${error.message.split('\n')[0]}`);
+        const message = error.message.split('\n')[0];
+        console.warn(`  ${label} run ${i} (${key}) failed: ${message}`);
+        failures?.[key].push(message);
       }
     }
   }
@@ -174,6 +177,10 @@ export async function cdpFor(page) {
   cdp.on('Network.requestWillBeSent', e => {
     requests.set(e.requestId, { url: e.request.url, sentAt: e.wallTime * 1000, done: false, bytes: 0, body: 0 });
   });
+  cdp.on('Network.responseReceived', e => {
+    const r = requests.get(e.requestId);
+    if (r) r.status = e.response.status;
+  });
   cdp.on('Network.dataReceived', e => {
     const r = requests.get(e.requestId);
     if (r) r.body += e.dataLength;
@@ -203,6 +210,15 @@ export async function cdpFor(page) {
         urls: list.map(r => `${r.url.slice(prefix.length).split('?')[0]} ${r.bytes}`),
       };
     },
+    /**
+     * The backend API requests sent from `since` on that failed or were answered with an error
+     * status, as `path status` (or `path failed`, `path pending`), for failure messages.
+     */
+    apiProblems(since, prefix = `${PORTAL.backendUrl}/api/`) {
+      return [...requests.values()]
+        .filter(r => r.url.startsWith(prefix) && r.sentAt >= since && (r.failed || !r.done || r.status >= 400))
+        .map(r => `${r.url.slice(prefix.length).split('?')[0]} ${r.failed ? 'failed' : !r.done ? 'pending' : r.status}`);
+    },
     async metrics() {
       const { metrics } = await cdp.send('Performance.getMetrics');
       return Object.fromEntries(metrics.map(m => [m.name, m.value]));
@@ -223,13 +239,38 @@ export async function cdpFor(page) {
   };
 }
 
-/** Waits until the dev backend's catalog holds `entityRefs` too (the readiness route's `entityRef`). */
-export async function waitForEntities(entityRefs, timeout = 600_000) {
-  const query = entityRefs.map(ref => `entityRef=${encodeURIComponent(ref)}`).join('&');
-  await poll(
-    async () => (await fetch(`${PORTAL.backendUrl}/api/dev-readiness/catalog?${query}`, { signal: AbortSignal.timeout(5000) })).ok,
-    { timeout, intervalMs: 1000, what: `catalog entities ${entityRefs.join(', ')}` },
-  );
+/**
+ * Waits until the dev backend's catalog holds `entityRefs` and, with `tag`, at least `count` entities
+ * tagged so (the readiness route's `entityRef`, `tag` and `count`): all of a generated catalog, not
+ * only the refs named, since a catalog file's entities are processed in no particular order. Logs
+ * progress every `logEveryMs` through `log`; the timeout's error says how far ingestion got.
+ */
+export async function waitForEntities(entityRefs, { tag, count = 0, timeout = 600_000, log, logEveryMs = 30_000 } = {}) {
+  const params = new URLSearchParams();
+  for (const ref of entityRefs) params.append('entityRef', ref);
+  if (tag !== undefined) {
+    params.set('tag', tag);
+    params.set('count', String(count));
+  }
+  let tagged;
+  let loggedAt = Date.now();
+  const what = tag === undefined ? `catalog entities ${entityRefs.join(', ')}` : `${count} entities tagged ${tag} in the catalog`;
+  try {
+    await poll(
+      async () => {
+        const response = await fetch(`${PORTAL.backendUrl}/api/dev-readiness/catalog?${params}`, { signal: AbortSignal.timeout(5000) });
+        tagged = (await response.json().catch(() => ({}))).tagged ?? tagged;
+        if (log && Date.now() - loggedAt >= logEveryMs) {
+          loggedAt = Date.now();
+          log(`catalog ingestion: ${tagged ?? '?'} of ${count} ${tag ?? ''} entities`);
+        }
+        return response.ok;
+      },
+      { timeout, intervalMs: 1000, what },
+    );
+  } catch (error) {
+    throw new Error(`${error.message} (${timeout / 1000} s; the catalog held ${tagged ?? 'an unknown number'} of them)`);
+  }
 }
 
 // ---- the table -------------------------------------------------------------------------------
@@ -237,10 +278,12 @@ export async function waitForEntities(entityRefs, timeout = 600_000) {
 /**
  * One row of the table. `figure` and `comparison` are numbers in `unit`; `ratio` figure/comparison
  * unless given; `target` a text and `met` a boolean (or undefined when there is no target).
+ * `required`: the target is a condition of the run (a scale that must work), so an unmet one fails
+ * `npm run bench` (non-zero exit); `failure` says what went wrong, for the run's failure summary.
  */
-export function row({ id, measurement, figure, comparison, unit, ratio, target, met, details }) {
+export function row({ id, measurement, figure, comparison, unit, ratio, target, met, required, failure, details }) {
   const r = ratio ?? (Number.isFinite(figure) && Number.isFinite(comparison) && comparison !== 0 ? figure / comparison : undefined);
-  return { id, measurement, figure, comparison, unit, ratio: r, target, met, details };
+  return { id, measurement, figure, comparison, unit, ratio: r, target, met, required, failure, details };
 }
 
 export function fmtValue(value, unit) {
@@ -268,7 +311,7 @@ export function printTable(rows, previous) {
       fmtValue(r.comparison, r.unit),
       r.ratio === undefined ? '' : Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}` : 'n/a',
       r.target ?? '',
-      r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+      r.met === undefined ? '' : r.met ? 'yes' : r.required ? 'FAILED' : 'NO',
     ];
     if (previous) {
       const old = before.get(r.id);
@@ -284,6 +327,19 @@ export function printTable(rows, previous) {
   console.log(pad(header, widths));
   console.log(widths.map(w => '-'.repeat(w)).join('-|-'));
   for (const l of lines) console.log(pad(l, widths));
+}
+
+/**
+ * What makes a run fail: each row whose required target is not met (a measurement that threw is
+ * such a row too, see run.mjs), as `{ id, message }`; and the other missed targets, reported only.
+ */
+export function failuresOf(rows) {
+  const describe = r =>
+    r.failure ?? `${r.measurement}: ${fmtValue(r.figure, r.unit) || 'no figure'}, target ${r.target ?? 'none'}`;
+  return {
+    failed: rows.filter(r => r.required && r.met !== true).map(r => ({ id: r.id, message: describe(r) })),
+    missed: rows.filter(r => !r.required && r.met === false).map(r => ({ id: r.id, message: describe(r) })),
+  };
 }
 
 /** The previous complete run's results, if any. */

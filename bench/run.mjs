@@ -8,21 +8,28 @@
 //   4. token rotation push vs frame reload, page + modal frames          (bench/tokenRotation.mjs)
 //   5. leaks after 100 leave-and-return cycles vs after one              (bench/leaks.mjs)
 //   6. catalog payload with the plugin's projection vs whole entities    (bench/catalogPayload.mjs)
+//   7. the luigi routes under load vs a catalog read, on a backend of its own (bench/backend.mjs)
 // Figures are medians. Results go to bench/results/latest.json (the run before: previous.json), and
 // the table shows each figure's change against the previous run.
 //
 // Run it under the shared portal lock: `flock /tmp/luigi-portal.lock npm run bench`.
+// Failing loudly: a measurement that throws, or a required target that is not met (each scale's
+// navigation must know all its generated apps, at 10,000 within 1 s), is a row marked FAILED in the
+// table, a "BENCHMARK FAILED" list on stderr after it, and exit code 1; other missed targets are
+// listed on stderr too, without failing the run.
 // Fewer repetitions: BENCH_QUICK=1, or BENCH_COLD_RUNS, BENCH_WARM_RUNS, BENCH_NAV_RUNS,
 // BENCH_LEAK_CYCLES, BENCH_ROTATIONS, BENCH_RELOADS, BENCH_PAYLOAD_RUNS; BENCH_SCALES=100,1000
-// picks catalog sizes; BENCH_ONLY=bundle,first,leaks,nav,rotation,payload picks measurements.
+// picks catalog sizes; BENCH_ONLY=bundle,first,leaks,nav,rotation,payload,backend picks measurements
+// (backend: bench/backend.mjs, the luigi routes under load against a catalog read).
 import { launchBrowser } from '../e2e/browser.mjs';
+import { measureBackend } from './backend.mjs';
 import { startPortal, visit } from '../e2e/portal.mjs';
 import { measureBundle } from './bundle.mjs';
 import { measureCatalogPayload } from './catalogPayload.mjs';
-import { writeEntities } from './entities.mjs';
+import { BENCH_TAG, writeEntities } from './entities.mjs';
 import { measureFirstMicroApp } from './firstMicroApp.mjs';
 import { measureLeaks } from './leaks.mjs';
-import { cdpFor, frameTime, instrument, poll, printTable, readPrevious, row, spaNavigate, waitForEntities, writeResults } from './lib.mjs';
+import { cdpFor, failuresOf, frameTime, instrument, poll, printTable, readPrevious, row, spaNavigate, waitForEntities, writeResults } from './lib.mjs';
 import { measureNavScale } from './navScale.mjs';
 import { measureTokenRotation } from './tokenRotation.mjs';
 
@@ -35,7 +42,19 @@ const timings = {};
 
 const log = message => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0)}s] ${message}`);
 
-/** Runs one measurement; a failure becomes a row saying so, and the run goes on. */
+/** A failed measurement (or the portal it needed) as a row: required, so the run fails, and the run goes on. */
+function failedRow(name, label, error) {
+  const message = error.message.split('\n')[0];
+  return row({
+    id: `${name}.error`,
+    measurement: `${label}: FAILED (${message})`,
+    met: false,
+    required: true,
+    failure: `${label}: ${message}`,
+  });
+}
+
+/** Runs one measurement; a failure becomes a row saying so (and fails the run), and the run goes on. */
 async function measure(name, label, fn) {
   const started = Date.now();
   log(`${label} …`);
@@ -43,7 +62,7 @@ async function measure(name, label, fn) {
     rows.push(...(await fn()));
   } catch (error) {
     console.error(error);
-    rows.push(row({ id: `${name}.error`, measurement: `${label}: FAILED (${error.message.split('\n')[0]})`, met: false }));
+    rows.push(failedRow(name, label, error));
   }
   timings[name] = (Date.now() - started) / 1000;
 }
@@ -74,10 +93,16 @@ const previous = readPrevious();
 
 if (wanted('bundle')) await measure('bundle', 'eager bundle cost (package build)', () => measureBundle().then(r => r.rows));
 
+// A dev backend of its own (ports 75xx), no browser: the luigi routes under load beside a catalog read.
+if (wanted('backend')) await measure('backend', 'backend routes under load (autocannon)', () => measureBackend(row, log));
+
 if (wanted('first') || wanted('leaks')) {
   await withPortal({}, async ({ context, page, cdp }) => {
     if (wanted('first')) await measure('firstMicroApp', 'time to first micro app', () => measureFirstMicroApp(context, page));
     if (wanted('leaks')) await measure('leaks', 'leaks over leave-and-return cycles', () => measureLeaks(page, cdp));
+  }).catch(error => {
+    console.error(error);
+    rows.push(failedRow('portal', 'portal for the first micro app and leaks', error));
   });
 }
 
@@ -96,7 +121,8 @@ for (const n of scales) {
   };
   log(`portal with ${n} generated entities`);
   await withPortal(env, async ({ page, cdp }) => {
-    await waitForEntities(refs);
+    // Every measurement at this scale starts on a catalog that holds all `n` generated entities.
+    await waitForEntities(refs, { tag: BENCH_TAG, count: n, log });
     if (wanted('nav')) await measure(`navScale.${n}`, `navigation at ${n} entities`, () => measureNavScale(page, cdp, n));
     if (withPayload) await measure('catalogPayload', `catalog payload at ${n} entities`, () => measureCatalogPayload(page, cdp, n));
     if (withRotation) {
@@ -106,6 +132,10 @@ for (const n of scales) {
         return measureTokenRotation(page);
       });
     }
+  }).catch(error => {
+    // The portal did not start or the catalog was not ingested in time: every measurement of the scale failed.
+    console.error(error);
+    rows.push(failedRow(`scale.${n}`, `portal with ${n} generated entities`, error));
   });
 }
 
@@ -122,3 +152,15 @@ console.log('Benchmark (medians; dev portal, real Luigi core + client, headless 
 printTable(rows, previous);
 console.log('');
 console.log(`Results: ${path} (${results.seconds.toFixed(0)} s)${previous ? '; previous run kept as previous.json' : ''}`);
+const { failed, missed } = failuresOf(rows);
+if (missed.length > 0) {
+  console.error('');
+  console.error(`Targets missed (reported, not failing the run): ${missed.length}`);
+  for (const m of missed) console.error(`  - ${m.message}`);
+}
+if (failed.length > 0) {
+  console.error('');
+  console.error(`BENCHMARK FAILED: ${failed.length} measurement${failed.length === 1 ? '' : 's'} did not work`);
+  for (const f of failed) console.error(`  - ${f.message}`);
+  process.exitCode = 1;
+}
