@@ -1,7 +1,17 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 import { migratedDatabase } from './migrateDatabase';
 
 jest.setTimeout(60_000);
+
+/** Knex's lock table as another replica leaves it while it migrates: created, and locked. */
+async function holdMigrationLock(knex: Knex) {
+  await knex.schema.createTable('knex_migrations_lock', table => {
+    table.increments('index').primary();
+    table.integer('is_locked');
+  });
+  await knex('knex_migrations_lock').insert({ is_locked: 1 });
+}
 
 describe('migrations of replicas started together', () => {
   // PostgreSQL too: the jest global setup starts one (scripts/jestPostgresSetup.js).
@@ -12,12 +22,7 @@ describe('migrations of replicas started together', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       const database = mockServices.database({ knex });
-      // Another replica has created knex's tables and holds the lock while it migrates.
-      await knex.schema.createTable('knex_migrations_lock', table => {
-        table.increments('index').primary();
-        table.integer('is_locked');
-      });
-      await knex('knex_migrations_lock').insert({ is_locked: 1 });
+      await holdMigrationLock(knex);
       let released = false;
       const release = setTimeout(async () => {
         released = true;
@@ -36,11 +41,7 @@ describe('migrations of replicas started together', () => {
   it.each(databases.eachSupportedId())('give up with knex’s error when the lock is never released (%s)', async databaseId => {
     const knex = await databases.init(databaseId);
     const database = mockServices.database({ knex });
-    await knex.schema.createTable('knex_migrations_lock', table => {
-      table.increments('index').primary();
-      table.integer('is_locked');
-    });
-    await knex('knex_migrations_lock').insert({ is_locked: 1 });
+    await holdMigrationLock(knex);
     await expect(migratedDatabase(database, { waitMs: 600, retryEveryMs: 100 })).rejects.toThrow(
       'Migration table is already locked',
     );
