@@ -61,7 +61,7 @@ export interface Config {
        * Encrypts the private signing keys the backend keeps in its database (no private key is stored
        * in plain text). At least 32 characters; required while the backend signs tokens itself
        * (`issuedBy: luigi-backend`, the default), or it refuses to start. Make one with
-       * `node -p "require('crypto').randomBytes(32).toString('base64')"` and give every replica the
+       * `node -p "require('node:crypto').randomBytes(32).toString('base64')"` and give every replica the
        * same one. A new secret makes the stored keys unusable for signing: they stay published until
        * their tokens have expired, and a new key signs at once (micro apps may briefly refetch the JWKS).
        * @visibility secret

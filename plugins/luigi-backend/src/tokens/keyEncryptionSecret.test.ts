@@ -22,7 +22,7 @@ describe('readKeyEncryptionSecret', () => {
       expect(() => read(tokens)).toThrow(
         new RegExp(
           '^luigi\\.tokens\\.keyEncryptionSecret is required when the luigi backend signs micro app tokens .*' +
-            `node -p "require\\('crypto'\\)\\.randomBytes\\(32\\)\\.toString\\('base64'\\)".*` +
+            `node -p "require\\('node:crypto'\\)\\.randomBytes\\(32\\)\\.toString\\('base64'\\)".*` +
             'give every replica the same one\\.$',
         ),
       );

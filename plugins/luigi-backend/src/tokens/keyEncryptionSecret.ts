@@ -8,7 +8,7 @@ const KEY = 'luigi.tokens.keyEncryptionSecret';
 export const MIN_KEY_ENCRYPTION_SECRET_LENGTH = 32;
 
 const HOW_TO_MAKE_ONE =
-  `Make one with node -p "require('crypto').randomBytes(32).toString('base64')", ` +
+  `Make one with node -p "require('node:crypto').randomBytes(32).toString('base64')", ` +
   'keep it with the backend\'s other secrets, and give every replica the same one.';
 
 /**
