@@ -470,8 +470,12 @@ export function backendRows(f, row) {
             figure: f.replicas[2].tokens.rps,
             comparison: f.replicas[1].tokens.rps,
             unit: 'req/s',
-            target: '0 errors',
-            met: f.replicas[1].tokens.errors + f.replicas[2].tokens.errors === 0,
+            // Replicas, proxy, PostgreSQL and the load generator share this machine's cores: the ratio
+            // shows how much a second replica adds here, not what a second machine would.
+            target: '≥ 1.6× one replica, 0 errors',
+            met:
+              f.replicas[2].tokens.rps >= 1.6 * f.replicas[1].tokens.rps &&
+              f.replicas[1].tokens.errors + f.replicas[2].tokens.errors === 0,
             details: f.replicas,
           }),
         ]
