@@ -91,19 +91,11 @@ export function conditionsApplier(deps: {
     const user = userOf(credentials);
     if (!cache || user === undefined) return resolve(decision, allRefs, credentials);
     const prefix = `${user}\n${decision.pluginId}\n${decision.resourceType}\n${JSON.stringify(decision.conditions)}\n`;
-    const answers = allRefs.map(ref => cache.peek(prefix + ref));
-    const missing = allRefs.filter((_ref, index) => answers[index] === undefined);
-    if (missing.length > 0) {
-      // Held from now on, so that concurrent requests share this resolution; a failure is dropped.
-      const resolving = resolve(decision, missing, credentials);
-      let next = 0;
-      allRefs.forEach((ref, index) => {
-        if (answers[index] !== undefined) return;
-        const at = next++;
-        answers[index] = cache.set(prefix + ref, resolving.then(results => results[at]));
-      });
-    }
-    return Promise.all(answers as Array<Promise<unknown>>);
+    // Held from the load on, so that concurrent requests share this resolution; a failure is dropped.
+    return cache.getMany(
+      allRefs.map(ref => prefix + ref),
+      missing => resolve(decision, missing.map(key => key.slice(prefix.length)), credentials),
+    );
   };
 
   async function resolve(decision: ConditionalPolicyDecision, resourceRefs: string[], credentials: BackstageCredentials) {

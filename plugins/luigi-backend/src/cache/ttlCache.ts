@@ -78,6 +78,26 @@ export class TtlCache<V> {
     return this.peek(key) ?? this.set(key, load(), expiresAt);
   }
 
+  /**
+   * The values of `keys`, in order: those held if fresh, the others from one `load` of the keys
+   * missing (in their order; it answers one value each), each held from now on, so concurrent
+   * callers share that load (see {@link TtlCache.set}).
+   */
+  getMany(keys: string[], load: (missing: string[]) => Promise<V[]>, expiresAt?: (value: V) => number | undefined): Promise<V[]> {
+    const held = keys.map(key => this.peek(key));
+    const missing = keys.filter((_key, index) => held[index] === undefined);
+    if (missing.length > 0) {
+      const loaded = load(missing);
+      let next = 0;
+      keys.forEach((key, index) => {
+        if (held[index] !== undefined) return;
+        const at = next++;
+        held[index] = this.set(key, loaded.then(values => values[at]), expiresAt);
+      });
+    }
+    return Promise.all(held as Array<Promise<V>>);
+  }
+
   /** Forgets every entry. */
   clear(): void {
     this.#entries.clear();

@@ -89,21 +89,12 @@ export class UserScopedReads {
   tenantMembers(read: ReadTenantMembers, credentials: BackstageCredentials): ReadTenantMembers {
     if (!isUser(credentials)) return read;
     const cache = this.#members;
-    return async entityRefs => {
-      const answers: Array<Promise<TenantMemberEntity | undefined> | undefined> = entityRefs.map(ref =>
-        cache.peek(userKey(credentials, ref)),
+    const prefix = userKey(credentials, '');
+    return entityRefs =>
+      cache.getMany(
+        entityRefs.map(ref => prefix + ref),
+        missing => read(missing.map(key => key.slice(prefix.length))),
+        expiryOf(credentials),
       );
-      const missing = entityRefs.filter((_ref, index) => answers[index] === undefined);
-      if (missing.length > 0) {
-        const loaded = read(missing);
-        let next = 0;
-        entityRefs.forEach((ref, index) => {
-          if (answers[index] !== undefined) return;
-          const at = next++;
-          answers[index] = cache.set(userKey(credentials, ref), loaded.then(items => items[at]), expiryOf(credentials));
-        });
-      }
-      return Promise.all(answers as Array<Promise<TenantMemberEntity | undefined>>);
-    };
   }
 }
