@@ -17,6 +17,15 @@ export interface Config {
        * Ignored while the permission framework is on: the app's policy decides then.
        */
       openToEverySignedInUser?: boolean;
+      /**
+       * Only while the permission framework is on: `true` says the app's policy lets everybody open
+       * every micro app on purpose. The plugin looks for such a policy (the permission backend's
+       * allow-all policy module at startup; an unconditional ALLOW for a user who belongs to no group
+       * at run time) and by default logs a warning with the fix, records a `policy-open-to-everyone`
+       * audit event and shows the warning to admins (`luigi.admin.read`) on the micro apps page. With
+       * `true` it logs at info and shows nothing; the audit event is still recorded. Default `false`.
+       */
+      policyAllowsEveryoneOnPurpose?: boolean;
     };
     /**
      * Per-caller request limits of the luigi backend's routes that work for a user (`POST /tokens`,

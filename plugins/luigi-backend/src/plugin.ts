@@ -4,14 +4,20 @@ import {
   LUIGI_JWKS_PATH,
   LUIGI_TENANTS_PATH,
   LUIGI_TOKENS_PATH,
-  luigiMicroFrontendOpenPermission,
+  luigiAdminReadPermission,
 } from 'backstage-plugin-luigi-common';
 import { readAccessMode } from './access/accessMode';
+import { boundedAuditor } from './audit/boundedAuditor';
 import { readAllowedOrigins } from './config/readAllowedOrigins';
 import { readClientPermissionLimits } from './config/readClientPermissionLimits';
 import { readTokenAudiences } from './config/readTokenAudiences';
 import { TokenExchangeMinter } from './exchange';
 import { readRateLimit } from './rateLimit/userRateLimit';
+import { hasAllowAllPolicyModule } from './policyCheck/allowAllModule';
+import { PolicyAlarm } from './policyCheck/policyAlarm';
+import { readPolicyAllowsEveryoneOnPurpose } from './policyCheck/policyCheckConfig';
+import { allowAllModuleWarning } from './policyCheck/policyWarnings';
+import { watchOpenDecisions } from './policyCheck/watchOpenDecisions';
 import { createRouter } from './router';
 import { readTenants } from './tenants/readTenants';
 import { registerTenantResourceType } from './tenants/registerTenantResourceType';
@@ -22,12 +28,17 @@ import { DatabaseSigningKeys } from './tokens/signingKeys';
 import { readTokenConfig } from './tokens/tokenConfig';
 
 /**
- * The luigi backend plugin (plugin id `luigi`), served under `/api/luigi`. Registers the plugin's
- * permissions and its `luigi-tenant` resource type, so RBAC tools list them and policies can grant
- * tenants by condition; answers which tenants the user may enter and access decisions; issues each
- * micro app its own short-lived token (signed with keys it publishes at `/.well-known/jwks.json`, or
- * obtained from the identity provider); and records every decision and token in the audit trail.
- * Whatever it keeps lives in its database, so several backend replicas behave as one.
+ * The luigi backend plugin (plugin id `luigi`), served under `/api/luigi`. Registers its
+ * `luigi-tenant` resource type with `luigi.tenant.enter`, so RBAC tools list them and policies can
+ * grant tenants by condition (the catalog module lists `luigi.micro-frontend.open` with the catalog's
+ * rules); answers which tenants the user may enter and access decisions; issues each micro app its
+ * own short-lived token (signed with keys it publishes at `/.well-known/jwks.json`, or obtained from
+ * the identity provider); records every decision and token in the audit trail; and
+ * warns (log, audit trail, the admins' page) when the permission policy lets everybody open every
+ * micro app: the allow-all policy module at startup, an unconditional ALLOW for a user in no group
+ * at run time.
+ * Whatever it keeps lives in its database, so several backend replicas behave as one; only those
+ * policy findings are each replica's own.
  * @public
  */
 export const luigiPlugin = createBackendPlugin({
@@ -46,6 +57,7 @@ export const luigiPlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         userInfo: coreServices.userInfo,
         auth: coreServices.auth,
+        instanceMetadata: coreServices.rootInstanceMetadata,
         catalog: catalogServiceRef,
       },
       async init({
@@ -60,6 +72,7 @@ export const luigiPlugin = createBackendPlugin({
         discovery,
         userInfo,
         auth,
+        instanceMetadata,
         catalog,
       }) {
         // Read before anything else starts, so a bad setting stops the backend with its message.
@@ -75,8 +88,13 @@ export const luigiPlugin = createBackendPlugin({
         // Reads (and checks) luigi.tokens.exchange now, when it is chosen: a bad setting stops startup.
         const exchangeMinter = issuedBy === 'identity-provider' ? TokenExchangeMinter.fromConfig(config) : undefined;
 
-        permissionsRegistry.addPermissions([luigiMicroFrontendOpenPermission]);
+        // The tenant permission is the plugin's only resource permission: RBAC maps a conditional
+        // policy's action `use` to the first one it finds. Opening a micro app is about a catalog
+        // entity, so the catalog module lists it with the catalog's rules (IS_ENTITY_OWNER …).
         registerTenantResourceType(permissionsRegistry, tenants);
+        // A basic permission (no resource type): who sees the admin warnings on the page.
+        permissionsRegistry.addPermissions([luigiAdminReadPermission]);
+        const onPurpose = readPolicyAllowsEveryoneOnPurpose(config);
         if (accessMode === 'closed') {
           logger.warn(
             'permission.enabled is not true: no user may open any micro frontend. Enable the permission ' +
@@ -87,6 +105,16 @@ export const luigiPlugin = createBackendPlugin({
             'luigi.access.openToEverySignedInUser: every signed-in user may open every micro frontend' +
               (tenants.length > 0 ? ', and enter every tenant' : ''),
           );
+        }
+
+        // Admin by accident: only a policy can let everybody in by accident; the other modes say so above.
+        const alarm = new PolicyAlarm({ logger, auditor: boundedAuditor(auditor, httpAuth), onPurpose });
+        let watchedPermissions = permissions;
+        if (accessMode === 'permission-framework') {
+          if (await hasAllowAllPolicyModule(instanceMetadata)) {
+            await alarm.report(allowAllModuleWarning(new Date()), { persistent: true });
+          }
+          watchedPermissions = watchOpenDecisions(permissions, { userInfo, alarm, logger });
         }
 
         const signingKeys = await DatabaseSigningKeys.create({
@@ -103,7 +131,8 @@ export const luigiPlugin = createBackendPlugin({
         httpRouter.use(
           createRouter({
             httpAuth,
-            permissions,
+            permissions: watchedPermissions,
+            alarm,
             auditor,
             accessMode,
             catalog,

@@ -6,6 +6,8 @@ import { createAccessRoutes } from './access/accessRoutes';
 import { conditionsApplier, resolutionCache } from './access/applyConditions';
 import { boundedAuditor } from './audit/boundedAuditor';
 import { UserScopedReads } from './cache/userScopedReads';
+import { createAdminWarningsRoute } from './policyCheck/adminWarningsRoute';
+import { PolicyAlarm } from './policyCheck/policyAlarm';
 import { RateLimitOptions, userRateLimit } from './rateLimit/userRateLimit';
 import { ConfiguredTenant } from './tenants/configuredTenant';
 import { createTenantRoutes } from './tenants/tenantRoutes';
@@ -27,11 +29,17 @@ export interface RouterOptions extends TokenIssuerOptions {
   auth?: AuthService;
   /** `luigi.rateLimit`. Absent: no limit. */
   rateLimit?: RateLimitOptions;
+  /**
+   * What the plugin found wrong with the permission policy (see `PolicyAlarm`), answered to admins at
+   * `GET /admin/warnings`. Absent: that route answers no warnings.
+   */
+  alarm?: PolicyAlarm;
 }
 
 /**
  * The luigi backend plugin's routes: its health, the tenants the signed-in user may enter, access
- * decisions for them, their micro app tokens and the public keys that verify those. Every decision
+ * decisions for them, their micro app tokens, the public keys that verify those, and the warnings
+ * about the permission policy its admins see. Every decision
  * and every token request is audited, once, refusals included (the plugin lets unauthenticated
  * requests reach those routes, which demand a user themselves), through a bounded auditor (see
  * `boundedAuditor`). Each route reads its own JSON body, within its own limit, inside the audited
@@ -58,5 +66,13 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(createTenantRoutes(routeOptions));
   router.use(createAccessRoutes(routeOptions));
   router.use(createTokenRoutes(routeOptions));
+  router.use(
+    createAdminWarningsRoute({
+      httpAuth: options.httpAuth,
+      permissions: options.permissions,
+      accessMode: options.accessMode,
+      warnings: () => options.alarm?.warnings() ?? [],
+    }),
+  );
   return router;
 }

@@ -2,8 +2,10 @@
  * The event ids the luigi backend records through Backstage's auditor service (`coreServices.auditor`,
  * plugin `luigi`). Each event has the actor from the request's credentials (none for a request
  * without valid ones, which is recorded too), and in `meta` the fields the README's audit table
- * lists, each bounded and printable; never a token or any part of one. Every refusal is at least
- * medium, so Backstage's default auditor settings log it.
+ * lists, each bounded and printable; never a token or any part of one. Every event is at least
+ * medium: Backstage's default auditor settings log medium at `info` (and low at `debug`, which the
+ * default log level hides), so every opening, refusal, tenant entry and decision is in the backend's
+ * log without any setting.
  * @public
  */
 export const LUIGI_AUDIT_EVENTS = {
@@ -14,13 +16,20 @@ export const LUIGI_AUDIT_EVENTS = {
    * opening: the browser says which purpose, so it may not lower the severity.
    */
   tokenRefresh: 'token-refresh',
-  /** The user entering (or switching to) a tenant: allowed or refused. Low; refused is medium. */
+  /** The user entering (or switching to) a tenant: allowed or refused. Medium. */
   tenantEnter: 'tenant-enter',
   /**
-   * Access decisions for the navigation: which micro apps the user is shown, which refused and why.
-   * Low; failed (refused before deciding) is medium.
+   * Access decisions for the navigation: which micro apps the user is shown, which refused and why,
+   * or a request refused before deciding. Medium.
    */
   accessDecide: 'access-decide',
+  /**
+   * The permission policy lets everybody open every micro app: the permission backend's allow-all
+   * policy module is installed (found at startup, `signal: allow-all-module`), or the policy allowed a
+   * user who belongs to no group unconditionally (`signal: unconditional-allow-without-group`, with
+   * `user`). High. Recorded also when `luigi.access.policyAllowsEveryoneOnPurpose` silences the warning.
+   */
+  policyOpenToEveryone: 'policy-open-to-everyone',
 } as const;
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The contract both halves of backstage-plugin-luigi share: annotation names, the rules a
- * registration must pass, the permissions for opening micro frontends and entering tenants, tenant
- * membership, the micro app token's claims and route contract, and the audit event ids. Pure TypeScript: no React, no Node APIs.
+ * registration must pass, the permissions for opening micro frontends, entering tenants and reading
+ * admin warnings, tenant membership, the micro app token's claims and route contract, and the audit event ids. Pure TypeScript: no React, no Node APIs.
  * @packageDocumentation
  */
 export {
@@ -20,9 +20,12 @@ export type { RegistrationProblem } from './registration';
 export {
   luigiMicroFrontendOpenPermission,
   luigiTenantEnterPermission,
+  luigiAdminReadPermission,
   luigiPermissions,
   LUIGI_TENANT_RESOURCE_TYPE,
 } from './permissions';
+export { LUIGI_ADMIN_WARNINGS_PATH, parseAdminWarnings } from './adminWarnings';
+export type { LuigiAdminWarning, LuigiAdminWarningId, LuigiAdminWarnings } from './adminWarnings';
 export { tenantOfEntity, checkTenantAnnotation, parseTenants, LUIGI_TENANTS_PATH, TENANT_ID_PATTERN } from './tenants';
 export type { LuigiTenant, LuigiTenantConfig, LuigiTenants, TenantMemberEntity } from './tenants';
 export { LUIGI_AUDIT_EVENTS } from './audit';

@@ -36,7 +36,20 @@ export const luigiTenantEnterPermission = createPermission({
 });
 
 /**
+ * Reading the plugin's admin warnings (`GET /api/luigi/admin/warnings`), such as a permission policy
+ * that lets everybody open every micro app: the micro apps page shows them to users the policy
+ * allows this. A basic permission with `action: 'read'`: it belongs to no resource type, so no
+ * grant on a resource type can grant it by accident. Under a policy that allows everything,
+ * everybody is an admin by accident and sees the warning: that is the point.
+ * @public
+ */
+export const luigiAdminReadPermission = createPermission({
+  name: 'luigi.admin.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission the luigi backend plugin registers (and RBAC tools list).
  * @public
  */
-export const luigiPermissions = [luigiMicroFrontendOpenPermission, luigiTenantEnterPermission];
+export const luigiPermissions = [luigiMicroFrontendOpenPermission, luigiTenantEnterPermission, luigiAdminReadPermission];

@@ -90,9 +90,10 @@ describe('access decisions on the permission framework', () => {
       headers: { authorization: mockCredentials.service.header() },
     });
     const metadata = await response.json();
+    // luigi.micro-frontend.open is listed by the catalog module, with the catalog's rules.
     expect(metadata.permissions).toEqual([
-      { type: 'resource', name: 'luigi.micro-frontend.open', attributes: {}, resourceType: 'catalog-entity' },
       { type: 'resource', name: 'luigi.tenant.enter', attributes: {}, resourceType: 'luigi-tenant' },
+      { type: 'basic', name: 'luigi.admin.read', attributes: { action: 'read' } },
     ]);
     expect(metadata.rules).toEqual([
       {

@@ -54,7 +54,8 @@ export const DECISIONS_BODY_LIMIT = 512 * 1024;
  * `POST /access/decisions`: which of these entities' micro frontends may the signed-in user open
  * (in the tenant named, with tenants configured)? Asked with the user's own credentials: a service
  * or an anonymous caller gets no answer. One `access-decide` event per request, refusals before the
- * body is read included: low severity when decided, medium when refused or failed.
+ * body is read included, of medium severity whether decided, refused or failed, so that Backstage's
+ * default auditor settings log every one.
  */
 export function createAccessRoutes(options: AccessRoutesOptions): express.Router {
   const { httpAuth, permissions, auditor, accessMode, tenants, allowedOrigins, clientPermissions } = options;
@@ -100,9 +101,10 @@ export function createAccessRoutes(options: AccessRoutesOptions): express.Router
     } catch (error) {
       throw await refuse(error, tenant === undefined ? {} : { tenant });
     }
+    // Medium, as refusals: Backstage's default auditor logs low at debug, which its default log level hides.
     await recordAuditEvent(auditor, {
       eventId: LUIGI_AUDIT_EVENTS.accessDecide,
-      severityLevel: 'low',
+      severityLevel: 'medium',
       request: req,
       meta: accessDecideMeta(tenant, decisions),
     });

@@ -149,7 +149,7 @@ describe('the audit trail', () => {
     expect(auditor.finished()).toEqual([refused, refused]);
   });
 
-  it('records entering a tenant, and refusals of medium severity', async () => {
+  it('records entering a tenant and its refusals, all of medium severity', async () => {
     const enter = (body: unknown, user: string) => post(backend.url, '/tenants/enter', body, as(user));
     expect((await enter({ tenant: 'logistics', from: 'commerce', actor: BOB }, ALICE)).status).toBe(200);
     expect((await enter({ tenant: 'logistics', from: 'commerce' }, BOB)).status).toBe(403);
@@ -159,7 +159,7 @@ describe('the audit trail', () => {
     const common = { plugin: 'luigi', eventId: 'tenant-enter', request: { method: 'POST', url: '/api/luigi/tenants/enter' } };
     const error = (name: string) => ({ name, message: expect.any(String), stack: expect.any(String) });
     expect(auditor.finished()).toEqual([
-      { ...common, severityLevel: 'low', status: 'succeeded', actorId: ALICE, meta: { tenant: 'logistics', from: 'commerce', decision: 'allow' } },
+      { ...common, severityLevel: 'medium', status: 'succeeded', actorId: ALICE, meta: { tenant: 'logistics', from: 'commerce', decision: 'allow' } },
       {
         ...common,
         severityLevel: 'medium',
@@ -188,7 +188,7 @@ describe('the audit trail', () => {
     expect(auditor.finished()).toHaveLength(1);
     const [event] = auditor.finished();
     expect(event).toEqual(
-      expect.objectContaining({ eventId: 'access-decide', severityLevel: 'low', status: 'succeeded', actorId: BOB }),
+      expect.objectContaining({ eventId: 'access-decide', severityLevel: 'medium', status: 'succeeded', actorId: BOB }),
     );
     expect(event.meta).toEqual({
       tenant: 'commerce',

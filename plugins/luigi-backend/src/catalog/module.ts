@@ -1,5 +1,6 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
 import { readAllowedOrigins } from '../config/readAllowedOrigins';
 import { readClientPermissionLimits } from '../config/readClientPermissionLimits';
 import { readFrameLimits } from '../config/readFrameLimits';
@@ -10,7 +11,9 @@ import { LuigiRegistrationProcessor } from './LuigiRegistrationProcessor';
 /**
  * Catalog module that checks micro frontend registrations at ingestion, against the same
  * `luigi.allowedOrigins`, `luigi.frames` and `luigi.clientPermissions` as the frontend, and what they
- * claim against `luigi.tokens.audiences` and `luigi.tenants`, as the token route does. Install with
+ * claim against `luigi.tokens.audiences` and `luigi.tenants`, as the token route does. It also lists
+ * `luigi.micro-frontend.open` among the catalog's permissions, next to the rules that decide it
+ * (IS_ENTITY_OWNER …), so RBAC tools offer those rules for it. Install with
  * `backend.add(import('backstage-plugin-luigi-backend/catalog'))`.
  * @public
  */
@@ -23,8 +26,12 @@ export const catalogModuleLuigiRegistrations = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ catalog, config, logger }) {
+      async init({ catalog, config, logger, permissionsRegistry }) {
+        // The catalog's only resource permission without an action: RBAC maps a conditional policy's
+        // `use` on catalog entities to it.
+        permissionsRegistry.addPermissions([luigiMicroFrontendOpenPermission]);
         const allowedOrigins = readAllowedOrigins(config, logger);
         catalog.addProcessor(
           new LuigiRegistrationProcessor(allowedOrigins, readFrameLimits(config, logger), readClientPermissionLimits(config), {

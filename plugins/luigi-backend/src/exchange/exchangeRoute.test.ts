@@ -36,8 +36,11 @@ const catalog = createServiceFactory({
   factory: () => catalogServiceMock({ entities: TOKEN_TEST_ENTITIES }),
 });
 
-/** Users own only themselves. */
-const userInfo = userInfoOwning();
+/**
+ * Users own themselves and their team: a policy allowing a user in no group would be reported as
+ * letting everybody in (see policyCheck), an audit event these tests do not look at.
+ */
+const userInfo = userInfoOwning('group:default/team-orders');
 
 let idp: DevOidcProcess;
 let alice: UserTokens;

@@ -100,9 +100,10 @@ export function createTenantRoutes(options: TenantRoutesOptions): express.Router
       });
       throw error;
     }
+    // Medium, as refusals: Backstage's default auditor logs low at debug, which its default log level hides.
     await recordAuditEvent(auditor, {
       eventId: LUIGI_AUDIT_EVENTS.tenantEnter,
-      severityLevel: 'low',
+      severityLevel: 'medium',
       request: req,
       meta: { ...meta, decision: 'allow' },
     });
