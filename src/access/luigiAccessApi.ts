@@ -1,14 +1,17 @@
 import { createApiRef, DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  LUIGI_ADMIN_WARNINGS_PATH,
   LUIGI_TENANTS_PATH,
   LUIGI_TOKENS_PATH,
   LuigiAccessDecisions,
+  LuigiAdminWarnings,
   LuigiMicroAppToken,
   LuigiMicroAppTokenRequest,
   LuigiTenant,
   LuigiTenants,
   parseAccessDecisions,
+  parseAdminWarnings,
   parseMicroAppToken,
   parseTenants,
 } from 'backstage-plugin-luigi-common';
@@ -48,6 +51,12 @@ export interface LuigiAccessApi {
    * short-lived, with the entity's audience. Rejects when the backend refuses.
    */
   issueToken(request: LuigiMicroAppTokenRequest): Promise<LuigiMicroAppToken>;
+  /**
+   * The backend's warnings for the portal's admins (a permission policy that lets everybody open
+   * every micro app), for a user the policy allows `luigi.admin.read`; none for anybody else.
+   * Optional, so that implementations written before it keep working: absent, the page shows none.
+   */
+  adminWarnings?(): Promise<LuigiAdminWarnings>;
 }
 
 /** Entity refs per decisions request: well below the backend's limit, and parts decide side by side. */
@@ -71,8 +80,8 @@ function tokenRequestBody(request: LuigiMicroAppTokenRequest): LuigiMicroAppToke
 }
 
 /**
- * {@link LuigiAccessApi} over the luigi backend plugin's `/tenants`, `/access/decisions` and `/tokens`
- * routes, with the user's own credentials (Backstage's fetch API adds them).
+ * {@link LuigiAccessApi} over the luigi backend plugin's `/tenants`, `/access/decisions`, `/tokens`
+ * and `/admin/warnings` routes, with the user's own credentials (Backstage's fetch API adds them).
  * @public
  */
 export class LuigiAccessClient implements LuigiAccessApi {
@@ -119,6 +128,12 @@ export class LuigiAccessClient implements LuigiAccessApi {
       throw new Error(`The luigi backend answered with a token for another tenant than ${request.tenant}`);
     }
     return token;
+  }
+
+  async adminWarnings(): Promise<LuigiAdminWarnings> {
+    const response = await this.request(LUIGI_ADMIN_WARNINGS_PATH, { method: 'GET', cache: 'no-store' });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return parseAdminWarnings(await response.json());
   }
 
   private post(path: string, body: object, init: RequestInit = {}): Promise<Response> {

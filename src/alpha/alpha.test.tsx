@@ -152,6 +152,25 @@ describe('backstage-plugin-luigi/alpha (new frontend system)', () => {
     expect(access.entered).toEqual([{ tenant: 'commerce' }]);
   });
 
+  it('shows the admin warnings the backend answers above the page, in the new frontend system too', async () => {
+    const warning = {
+      id: 'unconditional-allow-without-group' as const,
+      title: 'Everybody may open every micro app: the policy lets in users who belong to no group',
+      message: 'The permission policy allowed user:default/guest, who belongs to no group.',
+      fix: 'Grant luigi.micro-frontend.open to groups.',
+      detectedAt: '2026-12-07T10:00:00.000Z',
+    };
+    const access = Object.assign(accessApiAllowing(), { adminWarnings: async () => ({ warnings: [warning] }) });
+    renderTestApp({
+      features: [luigiPlugin],
+      apis: [apis[0], [luigiAccessApiRef, access], apis[2]],
+      config,
+      initialRouteEntries: ['/luigi'],
+    });
+    expect(await screen.findByTestId('luigi-admin-warning')).toHaveTextContent(warning.title);
+    expect(await screen.findByTestId('luigi-nav')).toBeInTheDocument();
+  });
+
   it('moves the page where app.extensions config puts it', async () => {
     renderTestApp({
       features: [luigiPlugin],

@@ -13,6 +13,7 @@ import { useMicroApps } from '../../hooks/useMicroApps';
 import { usePageTenant } from '../../hooks/usePageTenant';
 import { searchWithTenant } from '../../tenants/tenantUrl';
 import { AccessErrorPanel, AccessModePanel } from '../AccessPanels/AccessModePanel';
+import { AdminWarningsPanel } from '../AdminWarningsPanel';
 import { TenantDeniedPanel } from '../AccessPanels/TenantDeniedPanel';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { MicroAppNav } from '../MicroAppNav/MicroAppNav';
@@ -233,6 +234,7 @@ export function LuigiPage({ title = 'Micro apps' }: LuigiPageProps) {
     <Page themeId="tool">
       <Header title={title} subtitle="Micro frontends from the software catalog" />
       <Content>
+        <AdminWarningsPanel />
         <TenantMicroApps />
       </Content>
     </Page>

@@ -1,0 +1,1 @@
+export { AdminWarningsPanel } from './AdminWarningsPanel';
