@@ -1,10 +1,30 @@
 /**
  * The backend half of backstage-plugin-luigi: `backend.add(import('backstage-plugin-luigi-backend'))`,
- * its catalog module from `backstage-plugin-luigi-backend/catalog`, and for permission policies the
- * conditions on tenants (`luigiTenantConditions`, `createLuigiTenantConditionalDecision`).
+ * its catalog module from `backstage-plugin-luigi-backend/catalog`, and what a permission policy
+ * needs: the plugin's permissions (`luigiMicroFrontendOpenPermission`, `luigiTenantEnterPermission`,
+ * `luigiAdminReadPermission`) and the conditions on tenants (`luigiTenantConditions`,
+ * `createLuigiTenantConditionalDecision`).
  * @packageDocumentation
  */
 export { luigiPlugin as default } from './plugin';
+/*
+ * The plugin's permissions, defined once in backstage-plugin-luigi-common and re-exported here (the
+ * same objects, with their documentation), so that a backend's permission policy needs only this
+ * package:
+ * - `luigiMicroFrontendOpenPermission` (`luigi.micro-frontend.open`, on `catalog-entity`): opening an
+ *   entity's micro frontends and receiving their token; condition it with the catalog's rules.
+ * - `luigiTenantEnterPermission` (`luigi.tenant.enter`, on `LUIGI_TENANT_RESOURCE_TYPE`): entering a
+ *   tenant; condition it with `luigiTenantConditions`.
+ * - `luigiAdminReadPermission` (`luigi.admin.read`): reading the plugin's admin warnings.
+ * - `luigiPermissions`: all of them, as the plugin registers them for RBAC tools.
+ */
+export {
+  luigiMicroFrontendOpenPermission,
+  luigiTenantEnterPermission,
+  luigiAdminReadPermission,
+  luigiPermissions,
+  LUIGI_TENANT_RESOURCE_TYPE,
+} from 'backstage-plugin-luigi-common';
 export { luigiTenantConditions, createLuigiTenantConditionalDecision } from './tenants/conditionExports';
 export {
   luigiTenantPermissionResourceRef,
