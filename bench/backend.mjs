@@ -248,6 +248,8 @@ export async function runBackendBench({ log = console.log } = {}) {
       baseUrl: backendUrl,
       log: process.env.BENCH_BACKEND_LOG === '1',
       timeoutMs: 600_000,
+      // The README's TypeScript policy, as in earlier runs: this measures the plugin's routes.
+      env: { LUIGI_DEV_POLICY: 'typescript' },
     });
     // The readiness route waits for the samples; the generated apps must be in too.
     const probe = [generated[0], generated[apps - 1]].map(ref => `entityRef=${encodeURIComponent(ref)}`).join('&');

@@ -27,6 +27,7 @@ import {
   hasCatalogProcessingErrors,
 } from '@backstage/plugin-catalog';
 import { CatalogImportPage, catalogImportPlugin } from '@backstage/plugin-catalog-import';
+import { Administration, RbacPage, rbacPlugin } from '@backstage-community/plugin-rbac';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import SettingsIcon from '@material-ui/icons/Settings';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -132,7 +133,7 @@ const entityPage = (
 );
 
 const app = createApp({
-  plugins: [luigiPlugin, catalogPlugin, catalogImportPlugin],
+  plugins: [luigiPlugin, catalogPlugin, catalogImportPlugin, rbacPlugin],
   // Light and dark with one shared provider: a theme switch reaches open micro apps without
   // reloading them (the new frontend system's dev portal keeps Backstage's defaults, which reload).
   themes: liveThemes,
@@ -171,6 +172,8 @@ export const DevApp = app.createRoot(
           <LuigiSidebarItem />
           <SidebarSpace />
           <SidebarDivider />
+          {/* RBAC's own item: shown to those who may administer roles (platform-admins). */}
+          <Administration />
           <SidebarItem icon={SettingsIcon} to="/settings" text="Settings" />
           <SignOutItem />
         </Sidebar>
@@ -180,6 +183,7 @@ export const DevApp = app.createRoot(
           <Route path="/luigi" element={<StrictMode><LuigiPage /></StrictMode>} />
           <Route path="/catalog" element={<CatalogIndexPage />} />
           <Route path="/catalog-import" element={<CatalogImportPage />} />
+          <Route path="/rbac" element={<RbacPage />} />
           {/* Backstage's own settings page: theme and language, which micro apps follow. */}
           <Route path="/settings" element={<UserSettingsPage />} />
           <Route path="/bench/iframe" element={<BenchIframePage />} />

@@ -35,7 +35,7 @@ describe('access to micro apps', () => {
     await page.getByTestId('luigi-access-denied').waitFor();
     assert.deepEqual(await navApps(), ['billing', 'reports']);
     // The dev policy reads its grants file at every decision, as RBAC tools re-read theirs.
-    writeGrants([{ principal: 'user:default/bob', owner: 'group:default/team-orders' }]);
+    await writeGrants([{ principal: 'user:default/bob', owner: 'group:default/team-orders' }]);
     try {
       // A fresh sign-in, not page.reload(): bob's silent sign-in on reload fails at times (the auth
       // backend's refresh answers 401), which is not what this test is about.
@@ -49,7 +49,7 @@ describe('access to micro apps', () => {
       assert.equal(claims.sub, 'user:default/bob');
       assert.equal(claims.aud, 'component:default/orders');
     } finally {
-      writeGrants([]);
+      await writeGrants([]);
     }
     await visit(page, '/luigi#/orders', 'bob');
     await page.getByTestId('luigi-access-denied').waitFor();

@@ -202,7 +202,7 @@ async function unregister(credentials) {
 
 // Whatever failed, the files after this one must not meet bob's entities.
 after(async () => {
-  writeGrants([]);
+  await writeGrants([]);
   if (bobsCredentials !== undefined) await unregister(bobsCredentials);
 });
 
@@ -248,14 +248,14 @@ describe("a registrant's claims", () => {
     }
 
     // Not even once the policy lets bob into logistics: the annotation moves no entity there.
-    writeGrants([], [{ principal: BOB, tenants: ['logistics'] }]);
+    await writeGrants([], [{ principal: BOB, tenants: ['logistics'] }]);
     try {
       for (const tenant of [undefined, 'commerce', 'logistics']) {
         const answer = await requestToken(bob, { entityRef: BOBS_SHIPMENTS, ...(tenant ? { tenant } : {}) });
         await assertRefused(answer, BOBS_SHIPMENTS, 'shipments');
       }
     } finally {
-      writeGrants([]);
+      await writeGrants([]);
     }
   });
 

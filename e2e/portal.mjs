@@ -14,18 +14,80 @@ export const PORTAL = {
   trustedOrigin: 'http://localhost:7100',
   untrustedOrigin: 'http://localhost:7200',
   issuer: 'http://localhost:7300',
-  /** The grants file of the dev policy while the tests run (a copy, so tests never edit the repo). */
-  grantsFile: join(tmpdir(), 'backstage-plugin-luigi-e2e-grants.yaml'),
+  /**
+   * The RBAC policy files of the dev portal while the tests run: copies of dev/permissions' files, so
+   * tests never edit the repository, with the grants a test adds.
+   */
+  rbacPolicyFile: join(tmpdir(), 'backstage-plugin-luigi-e2e-rbac-policy.csv'),
+  rbacConditionsFile: join(tmpdir(), 'backstage-plugin-luigi-e2e-rbac-conditions.yaml'),
   /** Where the dev backend writes its audit events while the tests run (one JSON object per line). */
   auditLogFile: join(tmpdir(), 'backstage-plugin-luigi-e2e-audit.log'),
 };
 
+const REPO_RBAC_POLICY = readFileSync(join(root, 'dev/permissions/rbac-policy.csv'), 'utf8');
+const REPO_RBAC_CONDITIONS = readFileSync(join(root, 'dev/permissions/rbac-conditional-policies.yaml'), 'utf8');
+
 /**
- * Writes the dev policy's extra grants (owners whose apps a principal opens, and tenants a principal
- * enters); the next decision reads them (no restart).
+ * The dev portal's RBAC files with extra grants: each grant a role of its own with the principal
+ * as member, opening the micro apps of what `owner` owns (`grants`) or entering `tenants`.
  */
-export function writeGrants(grants, tenants = []) {
-  writeFileSync(PORTAL.grantsFile, JSON.stringify({ grants, tenants }));
+function rbacFiles(grants, tenants) {
+  const csv = [REPO_RBAC_POLICY.trimEnd()];
+  const conditions = [REPO_RBAC_CONDITIONS.trimEnd()];
+  const condition = (role, pluginId, resourceType, rule, params) =>
+    JSON.stringify({ result: 'CONDITIONAL', roleEntityRef: role, pluginId, resourceType, permissionMapping: ['use'], conditions: { rule, resourceType, params } });
+  grants.forEach(({ principal, owner }, i) => {
+    const role = `role:default/e2e-apps-${i}`;
+    csv.push(`g, ${principal}, ${role}`, `p, ${role}, luigi.micro-frontend.open, use, allow`);
+    conditions.push('---', condition(role, 'catalog', 'catalog-entity', 'IS_ENTITY_OWNER', { claims: [owner] }));
+  });
+  tenants.forEach(({ principal, tenants: tenantIds }, i) => {
+    const role = `role:default/e2e-tenants-${i}`;
+    csv.push(`g, ${principal}, ${role}`, `p, ${role}, luigi.tenant.enter, use, allow`);
+    conditions.push('---', condition(role, 'luigi', 'luigi-tenant', 'IS_TENANT', { tenantIds }));
+  });
+  return { csv: `${csv.join('\n')}\n`, conditions: `${conditions.join('\n')}\n` };
+}
+
+function readOrEmpty(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Rewrites one RBAC file, and, with the portal running, waits until the RBAC backend has applied it
+ * (its audit event of that kind after the write), as an admin editing the file would wait.
+ */
+async function rewriteRbacFile(file, content, eventIds, wait) {
+  if (readOrEmpty(file) === content) return;
+  const since = new Date().toISOString();
+  writeFileSync(file, content);
+  if (!wait) return;
+  const deadline = Date.now() + 20_000;
+  const applied = () =>
+    auditEvents().some(e => e.plugin === 'permission' && eventIds.includes(e.eventId) && e.status === 'succeeded' && e.time >= since);
+  while (!applied()) {
+    if (Date.now() > deadline) throw new Error(`the RBAC backend did not apply ${file} within 20 s`);
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Gives principals more than the dev portal's roles: the micro apps of the entities an owner owns
+ * (`grants`: `{ principal, owner }`), tenants to enter (`tenants`: `{ principal, tenants }`), as roles
+ * in the RBAC files the dev portal re-reads; resolves once the RBAC backend applied them, so the next
+ * decision has them (no restart). `grants([])` returns to the dev portal's roles.
+ */
+export async function writeGrants(grants, tenants = [], { wait = true } = {}) {
+  const { csv, conditions } = rbacFiles(grants, tenants);
+  const roles = () => rewriteRbacFile(PORTAL.rbacPolicyFile, csv, ['role-write', 'policy-write'], wait);
+  const conditional = () => rewriteRbacFile(PORTAL.rbacConditionsFile, conditions, ['condition-write'], wait);
+  // A conditional policy names a role: add roles before their conditions, remove them after.
+  const removing = csv.length < readOrEmpty(PORTAL.rbacPolicyFile).length;
+  for (const step of removing ? [conditional, roles] : [roles, conditional]) await step();
 }
 
 /** The dev backend's audit events so far, oldest first. */
@@ -69,7 +131,7 @@ async function waitUntilUp(url, timeoutMs, child) {
  * the portal, the micro apps and the identity provider answer.
  */
 export async function startPortal({ args = [], log = false, env = {} } = {}) {
-  writeGrants([]);
+  await writeGrants([], [], { wait: false });
   clearAuditEvents();
   const child = spawn(process.execPath, [join(root, 'dev/start.mjs'), ...args], {
     cwd: root,
@@ -78,7 +140,8 @@ export async function startPortal({ args = [], log = false, env = {} } = {}) {
     env: {
       ...process.env,
       CI: 'true',
-      APP_CONFIG_devPortal_permissionGrantsFile: PORTAL.grantsFile,
+      'APP_CONFIG_permission_rbac_policies-csv-file': PORTAL.rbacPolicyFile,
+      APP_CONFIG_permission_rbac_conditionalPoliciesFile: PORTAL.rbacConditionsFile,
       APP_CONFIG_devPortal_auditLogFile: PORTAL.auditLogFile,
       ...env,
     },

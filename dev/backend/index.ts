@@ -1,8 +1,10 @@
-// The dev portal's Backstage backend (started by `npm start`): the catalog from dev/catalog, sign-in
-// through the auth backend at the local OpenID Connect provider, the permission framework, and the
-// luigi plugin with its catalog module, on an in-memory SQLite database, with an audit log file.
+// The dev portal's Backstage backend (started by `npm start`): the catalog from dev/catalog with the
+// identity provider's people, sign-in through the auth backend at the local OpenID Connect provider,
+// the permission framework with Backstage's RBAC plugin, and the luigi plugin with its catalog
+// module, on an in-memory SQLite database, with an audit log file.
 import { createBackend } from '@backstage/backend-defaults';
 import { devAuditorServiceFactory } from './devAuditLog';
+import { devIdentityOrgModule } from './devIdentityOrgProvider';
 import { devPermissionPolicyModule } from './devPermissionPolicy';
 import { devReadinessPlugin } from './devReadinessPlugin';
 
@@ -10,12 +12,20 @@ const backend = createBackend();
 // Audit events to a file of their own when devPortal.auditLogFile is set (the browser tests read it).
 backend.add(devAuditorServiceFactory);
 backend.add(import('@backstage/plugin-catalog-backend'));
+// The identity provider's users, members of its groups, as an organisation provider would ingest them.
+backend.add(devIdentityOrgModule);
 backend.add(import('@backstage/plugin-auth-backend'));
 // The `oidc` provider with the identity provider's groups mapped to catalog groups.
 backend.add(import('backstage-plugin-luigi-backend/auth'));
-backend.add(import('@backstage/plugin-permission-backend'));
-// Platform admins open every micro app, everybody else those of the entities they own.
-backend.add(devPermissionPolicyModule);
+if (process.env.LUIGI_DEV_POLICY === 'typescript') {
+  // The README's TypeScript policy instead of RBAC (the replica and benchmark runs use it: they
+  // measure the plugin, not the RBAC plugin).
+  backend.add(import('@backstage/plugin-permission-backend'));
+  backend.add(devPermissionPolicyModule);
+} else {
+  // Roles from dev/permissions (policy CSV and conditional policies), administered in the RBAC page.
+  backend.add(import('@backstage-community/plugin-rbac-backend'));
+}
 backend.add(import('backstage-plugin-luigi-backend'));
 backend.add(import('backstage-plugin-luigi-backend/catalog'));
 backend.add(devReadinessPlugin);
