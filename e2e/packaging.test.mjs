@@ -1,20 +1,24 @@
 // The packages as an app gets them: build and pack them as the README says, install the tarballs into
 // a minimal host repository outside ours (one app per Backstage frontend system and a backend),
-// type-check them, bundle the apps for production and start them and the backend.
+// type-check them, bundle the apps for production and start them and the backend, which gets the
+// README's permission policy as an admin would install it.
 // Any failing step fails the test. Run alone with `node --test e2e/packaging.test.mjs`.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { randomBytes } from 'node:crypto';
-import { parse, stringify } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { launchBrowser } from './browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoPackage = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+const backendPackage = JSON.parse(await readFile(join(root, 'plugins/luigi-backend/package.json'), 'utf8'));
+const README = await readFile(join(root, 'README.md'), 'utf8');
 const keep = process.env.LUIGI_KEEP_PACKAGING_TMP === '1';
 
 /** Runs a command; resolves with its standard output, fails with the tail of all its output. */
@@ -313,49 +317,145 @@ createRoot(document.getElementById('root')!).render(app.createRoot());
  * The README's install step for app-config (`luigi.allowedOrigins` and `backend.csp`), as written
  * there: the host apps are built and served with it, so a step missing from the README fails here.
  */
-async function readmeAppConfig() {
-  const readme = await readFile(join(root, 'README.md'), 'utf8');
-  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(match => parse(match[1]));
+function readmeAppConfig() {
+  // A block may hold several documents (RBAC's conditional policies): each is a candidate.
+  const blocks = [...README.matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap(match => parseAllDocuments(match[1]).map(doc => doc.toJS()));
   const install = blocks.find(block => block?.luigi?.allowedOrigins && block?.backend?.csp);
   assert.ok(install, "the README has an app-config block with luigi.allowedOrigins and backend.csp");
   return install;
 }
 
-const README_CONFIG = await readmeAppConfig();
+const README_CONFIG = readmeAppConfig();
+
+/** The README's section under `heading` (up to the next heading of its level or above), as written. */
+function readmeSection(heading) {
+  const lines = README.split('\n');
+  const start = lines.indexOf(heading);
+  assert.ok(start >= 0, `the README has a section "${heading}"`);
+  const level = heading.match(/^#+/)[0].length;
+  let fenced = false;
+  let end = start + 1;
+  for (; end < lines.length; end++) {
+    if (lines[end].startsWith('```')) fenced = !fenced;
+    const match = !fenced && lines[end].match(/^(#+) /);
+    if (match && match[1].length <= level) break;
+  }
+  return lines.slice(start + 1, end).join('\n');
+}
+
+/**
+ * The README's recipe for a permission policy in a backend made by create-app, as written there: the
+ * packages its `yarn --cwd packages/backend add` lines add, the module's file (the block after the text
+ * naming `packages/backend/src/portalPolicy.ts`) and the edit of the backend's index.ts (the diff after
+ * the text naming `packages/backend/src/index.ts`).
+ */
+function readmePolicyRecipe() {
+  const section = readmeSection('### Install a permission policy');
+  const blockAfter = (file, language) => {
+    const escaped = file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    // The first fenced block after the file's name, with only prose between them.
+    const match = section.match(new RegExp(`\`${escaped}\`(?:(?!\`\`\`)[\\s\\S])*?\\n\`\`\`${language}\\n([\\s\\S]*?)\`\`\``));
+    assert.ok(match, `the README's policy recipe has a ${language} block for ${file}`);
+    return match[1];
+  };
+  const packages = [...section.matchAll(/^yarn --cwd packages\/backend add ([^#\n]+)/gm)].flatMap(match =>
+    match[1].trim().split(/\s+/),
+  );
+  const file = 'packages/backend/src/portalPolicy.ts';
+  return { packages, file, source: blockAfter(file, 'ts'), indexDiff: blockAfter('packages/backend/src/index.ts', 'diff') };
+}
+
+const README_POLICY = readmePolicyRecipe();
+
+/**
+ * `source` with the README's diff applied as an admin would: its context and removed lines, which
+ * must occur exactly once, become its context and added lines.
+ */
+function applyReadmeDiff(source, diff) {
+  const lines = diff.replace(/\n$/, '').split('\n').map(line => (line === '' ? ' ' : line));
+  assert.deepEqual(lines.filter(line => !/^[ +-]/.test(line)), [], "the README's edit of index.ts is a diff");
+  const side = sign => lines.filter(line => line[0] === ' ' || line[0] === sign).map(line => line.slice(1)).join('\n');
+  const before = `${side('-')}\n`;
+  assert.equal(source.split(before).length, 2, "the README's diff applies once to create-app's index.ts");
+  return source.replace(before, () => `${side('+')}\n`);
+}
+
 // The README's install step takes luigi.tokens.keyEncryptionSecret from this environment variable, as a
 // production secret would be: a throwaway here, inherited by the host backend and the builds.
 process.env.LUIGI_KEY_ENCRYPTION_SECRET ??= randomBytes(32).toString('base64');
-// As in production, the backend serves the app: app and API share one origin.
-const BACKEND_PORT = 7007;
+// As in production, the backend serves the app: app and API share one origin. Not 7007, where the dev
+// portal's backend may be running.
+const BACKEND_PORT = 7470;
 const APP_CONFIG = {
   app: { title: 'Luigi packaging test', baseUrl: `http://localhost:${BACKEND_PORT}`, packages: 'all' },
   backend: { baseUrl: `http://localhost:${BACKEND_PORT}`, ...README_CONFIG.backend },
   luigi: README_CONFIG.luigi,
 };
 
-// The host backend as @backstage/create-app makes it (app, auth with the guest provider, catalog)
-// plus the README's backend install step, as its index.ts would have it (type-checked), and the
-// same as CommonJS to run (a backend package would be built first).
-const BACKEND_FEATURES = [
+// The host backend's src/index.ts as @backstage/create-app (0.9) writes it, for the plugins this host
+// has (app, auth with the guest provider, catalog, the permission framework with the allow-all
+// policy), comments and line breaks included (the README's policy step is a diff against them), plus
+// the README's backend install step. It runs as create-app's `yarn start` runs it: the TypeScript
+// itself, through the Backstage CLI's Node transform.
+const BACKEND_TS = `import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth plugin
+backend.add(import('@backstage/plugin-auth-backend'));
+// See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// See https://backstage.io/docs/auth/guest/provider
+
+// catalog plugin
+backend.add(import('@backstage/plugin-catalog-backend'));
+
+// permission plugin
+backend.add(import('@backstage/plugin-permission-backend'));
+// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('backstage-plugin-luigi-backend'));
+backend.add(import('backstage-plugin-luigi-backend/catalog'));
+
+backend.start();
+`;
+
+/** The allow-all policy module's release built on backend-plugin-api 1.12 and permission-node 0.11. */
+const ALLOW_ALL_POLICY = '@backstage/plugin-permission-backend-module-allow-all-policy';
+const ALLOW_ALL_POLICY_VERSION = '^0.2.25';
+
+/** The version range this repository uses of a package (the root's or the backend plugin's). */
+function repoVersion(name) {
+  if (name === ALLOW_ALL_POLICY) return ALLOW_ALL_POLICY_VERSION;
+  for (const pkg of [repoPackage, backendPackage]) {
+    const range = pkg.dependencies?.[name] ?? pkg.devDependencies?.[name];
+    if (range) return range;
+  }
+  throw new Error(`no version of ${name} in this repository`);
+}
+
+// The host backend's Backstage dependencies: those of create-app's packages/backend/package.json that
+// its index.ts above uses, and those it lists for policies, then the README's additions.
+const HOST_BACKEND_PACKAGES = [
+  '@backstage/backend-defaults',
   '@backstage/plugin-app-backend',
   '@backstage/plugin-auth-backend',
   '@backstage/plugin-auth-backend-module-guest-provider',
   '@backstage/plugin-catalog-backend',
-  'backstage-plugin-luigi-backend',
-  'backstage-plugin-luigi-backend/catalog',
+  '@backstage/plugin-permission-backend',
+  ALLOW_ALL_POLICY,
+  '@backstage/plugin-permission-common',
+  '@backstage/plugin-permission-node',
+  ...README_POLICY.packages,
 ];
-const BACKEND_TS = `import { createBackend } from '@backstage/backend-defaults';
 
-const backend = createBackend();
-${BACKEND_FEATURES.map(name => `backend.add(import('${name}'));`).join('\n')}
-backend.start();
-`;
-const BACKEND_CJS = `const { createBackend } = require('@backstage/backend-defaults');
-
-const backend = createBackend();
-${BACKEND_FEATURES.map(name => `backend.add(require('${name}'));`).join('\n')}
-backend.start();
-`;
+/** The guest's entity ref (the guest provider's default) and the one registration it owns. */
+const GUEST = 'user:development/guest';
 
 /** An OpenMFP content configuration whose one node puts a web component in the portal page. */
 const WEB_COMPONENT_CONFIGURATION = JSON.stringify({
@@ -368,13 +468,14 @@ const HOST_CATALOG = [
   ['good', 'https://apps.example.com/good/'],
   ['bad', 'https://evil.example.net/bad/'],
   ['widget', 'https://apps.example.com/widget/', { 'luigi-project.io/content-configuration': WEB_COMPONENT_CONFIGURATION }],
+  ['mine', 'https://apps.example.com/mine/', {}, GUEST],
 ]
-  .map(([name, url, more = {}]) =>
+  .map(([name, url, more = {}, owner = 'team-a']) =>
     stringify({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name, annotations: { 'luigi-project.io/view-url': url, ...more } },
-      spec: { type: 'website', lifecycle: 'production', owner: 'team-a' },
+      spec: { type: 'website', lifecycle: 'production', owner },
     }),
   )
   .join('---\n');
@@ -386,7 +487,6 @@ async function writeHostBackend(dir, dependencies) {
     JSON.stringify({ name: 'backend', version: '0.0.0', private: true, backstage: { role: 'backend' }, dependencies }, null, 2),
   );
   await writeFile(join(dir, 'src/index.ts'), BACKEND_TS);
-  await writeFile(join(dir, 'index.cjs'), BACKEND_CJS);
   await writeFile(join(dir, 'catalog.yaml'), HOST_CATALOG);
 }
 
@@ -400,9 +500,11 @@ async function writeHostApp(dir, name, dependencies, source) {
 }
 
 /**
- * Starts the host backend (`packages/backend/index.cjs`) on BACKEND_PORT with the README's `luigi`
- * block, an in-memory database, the good and bad registrations, the guest sign-in (the test runs
- * it in production mode) and `extra` merged over that. Gives `get`, `until` and `stop`.
+ * Starts the host backend (`packages/backend/src/index.ts`, as `yarn start` does) on BACKEND_PORT with
+ * the README's `luigi` block, an in-memory database, the good and bad registrations, the guest sign-in
+ * (the test runs it in production mode) and `extra` merged over that (`app`, `backend`, `permission`,
+ * `guest`: the guest provider's config). Gives `get`, `until`, `processed`, `signIn`, `decide`, `log`
+ * and `stop`.
  */
 async function startHostBackend(name, extra) {
   const origin = `http://localhost:${BACKEND_PORT}`;
@@ -423,8 +525,9 @@ async function startHostBackend(name, extra) {
       auth: {
         environment: 'development',
         session: { secret: randomBytes(24).toString('hex') },
-        providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+        providers: { guest: { dangerouslyAllowOutsideDevelopment: true, ...extra.guest } },
       },
+      ...(extra.permission ? { permission: extra.permission } : {}),
       catalog: {
         processingInterval: { seconds: 1 },
         rules: [{ allow: ['Component', 'Location'] }],
@@ -433,7 +536,10 @@ async function startHostBackend(name, extra) {
       luigi: README_CONFIG.luigi,
     }),
   );
-  const child = spawn(process.execPath, ['index.cjs', '--config', config], {
+  const nodeTransform = createRequire(join(host, 'node_modules/@backstage/cli/package.json')).resolve(
+    '@backstage/cli-node/config/nodeTransform.cjs',
+  );
+  const child = spawn(process.execPath, ['--enable-source-maps', '--require', nodeTransform, 'src/index.ts', '--config', config], {
     cwd: join(host, 'packages/backend'),
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -478,7 +584,60 @@ async function startHostBackend(name, extra) {
     });
     return { entity, problems: problems(entity) };
   };
-  return { origin, get, until, processed, stop };
+  /** A token of the guest, signed in through the guest provider as the app's sign-in page does. */
+  const signIn = async () => {
+    const response = await fetch(`${origin}/api/auth/guest/refresh`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+    assert.equal(response.status, 200, `guest sign-in: ${await response.clone().text()}`);
+    return (await response.json()).backstageIdentity.token;
+  };
+  /** The backend's access decisions for `entityRefs`, asked with the user's `token`, as the page asks. */
+  const decide = async (token, entityRefs) => {
+    const response = await fetch(`${origin}/api/luigi/access/decisions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entityRefs }),
+    });
+    assert.equal(response.status, 200, `decisions: ${await response.clone().text()}`);
+    return response.json();
+  };
+  /** Waits until the catalog holds `good` and `mine` with their owners (policy conditions need them). */
+  const owned = () =>
+    until('the registrations with their owners', async () => {
+      const owners = await Promise.all(
+        ['good', 'mine'].map(async entityName => {
+          const entity = await get(`/catalog/entities/by-name/component/default/${entityName}`, { Authorization: `Bearer ${token}` });
+          return entity?.relations?.find(relation => relation.type === 'ownedBy')?.targetRef;
+        }),
+      );
+      return owners.every(Boolean);
+    });
+  return { origin, get, until, processed, owned, signIn, decide, log: () => output, stop };
+}
+
+const GOOD = 'component:default/good';
+const MINE = 'component:default/mine';
+
+/** A backend's log entries (JSON lines, as the backend logs in production). */
+function logEntries(log) {
+  return log.split('\n').flatMap(line => {
+    try {
+      return [JSON.parse(line)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * What tells an admin that the policy lets every user open every micro app, in a backend's log: the
+ * luigi plugin's warnings that name the allow-all module, and its audit events for it.
+ */
+function openToEveryoneAlarms(log) {
+  const entries = logEntries(log);
+  return {
+    warnings: entries.filter(entry => entry.level === 'warn' && entry.plugin === 'luigi' && /allow-all/.test(entry.message)),
+    events: entries.filter(entry => entry.isAuditEvent && entry.plugin === 'luigi' && entry.eventId === 'policy-open-to-everyone'),
+  };
 }
 
 describe('host apps', () => {
@@ -506,13 +665,11 @@ describe('host apps', () => {
       // Not imported: app.packages: all brings it in, as in an app made by create-app.
       '@backstage/plugin-catalog': BACKSTAGE['@backstage/plugin-catalog'],
     }, NEW_APP);
-    // The host's backend: Backstage's backend with the catalog, the plugin and its catalog module from
-    // the tarball. better-sqlite3 is linked from this repository, where it is already compiled.
+    // The host's backend: Backstage's backend with the catalog, the permission framework, the plugin
+    // and its catalog module from the tarball, and what the README's policy step adds.
+    // better-sqlite3 is linked from this repository, where it is already compiled.
     await writeHostBackend(join(host, 'packages/backend'), {
-      '@backstage/backend-defaults': repoPackage.devDependencies['@backstage/backend-defaults'],
-      ...Object.fromEntries(
-        BACKEND_FEATURES.filter(name => name.startsWith('@backstage/')).map(name => [name, repoPackage.devDependencies[name]]),
-      ),
+      ...Object.fromEntries(HOST_BACKEND_PACKAGES.map(name => [name, repoVersion(name)])),
       // The apps it serves (app.packageName picks one), as packages/backend depends on packages/app.
       'app-legacy': '*',
       'app-new': '*',
@@ -696,6 +853,97 @@ describe('host apps', () => {
       }
     } finally {
       await browser.close();
+    }
+  });
+
+  test("a host backend left on create-app's allow-all policy warns its admin that every user opens every micro app", async () => {
+    const backend = await startHostBackend('allow-all', { app: { packageName: 'app-legacy' }, permission: { enabled: true } });
+    try {
+      await timed('backend on allow-all', async () => {
+        await backend.until('health', () => backend.get('/luigi/health'));
+        await backend.owned();
+      });
+      // What the warning is about: the guest opens another team's micro app.
+      const token = await backend.signIn();
+      assert.deepEqual(await backend.decide(token, [GOOD, MINE]), {
+        mode: 'permission-framework',
+        decisions: [
+          { entityRef: GOOD, result: 'allow' },
+          { entityRef: MINE, result: 'allow' },
+        ],
+      });
+      // Said at start-up, in the log and the audit trail.
+      await backend.until('the allow-all warning in the log', async () => openToEveryoneAlarms(backend.log()).warnings.length > 0);
+      await backend.until('the policy-open-to-everyone audit event', async () => openToEveryoneAlarms(backend.log()).events.length > 0);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  test("the host backend gets the README's permission policy as the README says, and denies what it does not allow", async () => {
+    const dir = join(host, 'packages/backend');
+    const index = join(dir, 'src/index.ts');
+    const policyFile = join(host, README_POLICY.file);
+    const createAppIndex = await readFile(index, 'utf8');
+    // Every package the module imports is a dependency: create-app's backend's or one the README adds.
+    const declared = Object.keys(JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')).dependencies);
+    const undeclared = [...importedPackages(README_POLICY.source)].filter(name => !declared.includes(name));
+    assert.deepEqual(undeclared, [], "the README says to add every package the policy imports");
+    await writeFile(policyFile, README_POLICY.source);
+    const edited = applyReadmeDiff(createAppIndex, README_POLICY.indexDiff);
+    assert.doesNotMatch(edited, /allow-all/, 'the allow-all module is removed');
+    await writeFile(index, edited);
+    try {
+      await writeFile(
+        join(host, 'tsconfig.backend.json'),
+        JSON.stringify({ extends: './tsconfig.json', include: ['packages/backend/src'] }, null, 2),
+      );
+      await timed('tsc backend with the policy', () =>
+        run(process.execPath, [join(host, 'node_modules/typescript/bin/tsc'), '-p', join(host, 'tsconfig.backend.json')], { cwd: host }),
+      );
+
+      // The guest owns mine, not good (team-a's): the policy's catalog condition opens only mine.
+      const backend = await startHostBackend('readme-policy', { app: { packageName: 'app-legacy' }, permission: { enabled: true } });
+      try {
+        await timed('backend with the README policy', async () => {
+          await backend.until('health', () => backend.get('/luigi/health'));
+          await backend.owned();
+        });
+        const token = await backend.signIn();
+        assert.deepEqual(await backend.decide(token, [GOOD, MINE]), {
+          mode: 'permission-framework',
+          decisions: [
+            { entityRef: GOOD, result: 'deny', reason: 'policy' },
+            { entityRef: MINE, result: 'allow' },
+          ],
+        });
+        // Neither at start-up nor for the decisions: the policy lets nobody in by accident.
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        assert.deepEqual(openToEveryoneAlarms(backend.log()), { warnings: [], events: [] }, 'no alarm once the policy is installed');
+      } finally {
+        await backend.stop();
+      }
+
+      // A member of platform-admins opens every micro app.
+      const admins = await startHostBackend('readme-policy-admin', {
+        app: { packageName: 'app-legacy' },
+        permission: { enabled: true },
+        guest: { ownershipEntityRefs: [GUEST, 'group:default/platform-admins'] },
+      });
+      try {
+        await admins.until('health', () => admins.get('/luigi/health'));
+        await admins.owned();
+        assert.deepEqual((await admins.decide(await admins.signIn(), [GOOD, MINE])).decisions, [
+          { entityRef: GOOD, result: 'allow' },
+          { entityRef: MINE, result: 'allow' },
+        ]);
+      } finally {
+        await admins.stop();
+      }
+    } finally {
+      // Back to the backend create-app made, for any test after this one.
+      await writeFile(index, createAppIndex);
+      await rm(policyFile, { force: true });
     }
   });
 });
