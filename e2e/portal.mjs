@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { userToken } from './signInOverHttp.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,80 +15,81 @@ export const PORTAL = {
   trustedOrigin: 'http://localhost:7100',
   untrustedOrigin: 'http://localhost:7200',
   issuer: 'http://localhost:7300',
-  /**
-   * The RBAC policy files of the dev portal while the tests run: copies of dev/permissions' files, so
-   * tests never edit the repository, with the grants a test adds.
-   */
-  rbacPolicyFile: join(tmpdir(), 'backstage-plugin-luigi-e2e-rbac-policy.csv'),
-  rbacConditionsFile: join(tmpdir(), 'backstage-plugin-luigi-e2e-rbac-conditions.yaml'),
   /** Where the dev backend writes its audit events while the tests run (one JSON object per line). */
   auditLogFile: join(tmpdir(), 'backstage-plugin-luigi-e2e-audit.log'),
 };
 
-const REPO_RBAC_POLICY = readFileSync(join(root, 'dev/permissions/rbac-policy.csv'), 'utf8');
-const REPO_RBAC_CONDITIONS = readFileSync(join(root, 'dev/permissions/rbac-conditional-policies.yaml'), 'utf8');
+let rbacAdmin;
 
-/**
- * The dev portal's RBAC files with extra grants: each grant a role of its own with the principal
- * as member, opening the micro apps of what `owner` owns (`grants`) or entering `tenants`.
- */
-function rbacFiles(grants, tenants) {
-  const csv = [REPO_RBAC_POLICY.trimEnd()];
-  const conditions = [REPO_RBAC_CONDITIONS.trimEnd()];
-  const condition = (role, pluginId, resourceType, rule, params) =>
-    JSON.stringify({ result: 'CONDITIONAL', roleEntityRef: role, pluginId, resourceType, permissionMapping: ['use'], conditions: { rule, resourceType, params } });
-  grants.forEach(({ principal, owner }, i) => {
-    const role = `role:default/e2e-apps-${i}`;
-    csv.push(`g, ${principal}, ${role}`, `p, ${role}, luigi.micro-frontend.open, use, allow`);
-    conditions.push('---', condition(role, 'catalog', 'catalog-entity', 'IS_ENTITY_OWNER', { claims: [owner] }));
-  });
-  tenants.forEach(({ principal, tenants: tenantIds }, i) => {
-    const role = `role:default/e2e-tenants-${i}`;
-    csv.push(`g, ${principal}, ${role}`, `p, ${role}, luigi.tenant.enter, use, allow`);
-    conditions.push('---', condition(role, 'luigi', 'luigi-tenant', 'IS_TENANT', { tenantIds }));
-  });
-  return { csv: `${csv.join('\n')}\n`, conditions: `${conditions.join('\n')}\n` };
+/** alice's Backstage token (an RBAC admin through platform-admins), signed in over HTTP once. */
+async function rbacAdminToken() {
+  rbacAdmin ??= userToken(PORTAL.backendUrl, 'alice');
+  return rbacAdmin;
 }
 
-function readOrEmpty(file) {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
+/** RBAC's REST API (`/api/permission`) as alice; fails the test on an unexpected answer. */
+async function rbacApi(path, { method = 'GET', body, expect = [200] } = {}) {
+  const response = await fetch(`${PORTAL.backendUrl}/api/permission${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await rbacAdminToken()}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!expect.includes(response.status)) {
+    throw new Error(`RBAC ${method} ${path} answered ${response.status}: ${await response.text()}`);
+  }
+  return response.status === 204 ? undefined : response.json().catch(() => undefined);
+}
+
+/** The roles writeGrants made, so the next call removes them. */
+let grantRoles = [];
+
+/**
+ * Removes a role made through RBAC's REST API: its conditional policies first (the API keeps them
+ * when the role goes), then the role.
+ */
+export async function removeRbacRole(role) {
+  for (const { id } of await rbacApi(`/roles/conditions?roleEntityRef=${encodeURIComponent(role)}`)) {
+    await rbacApi(`/roles/conditions/${id}`, { method: 'DELETE', expect: [204] });
+  }
+  await rbacApi(`/roles/${role.replace(':', '/')}`, { method: 'DELETE', expect: [204, 404] });
+}
+
+/**
+ * Gives principals more than the dev portal's roles, as an RBAC admin would through RBAC's REST API:
+ * the micro apps of the entities an owner owns (`grants`: `{ principal, owner }`) and tenants to
+ * enter (`tenants`: `{ principal, tenants }`), each a role of its own with a conditional policy
+ * (`IS_ENTITY_OWNER`, `IS_TENANT`). The grants of an earlier call go first; `writeGrants([])` returns
+ * to the dev portal's roles. The next decision has them (no restart).
+ */
+export async function writeGrants(grants, tenants = []) {
+  for (const role of grantRoles) await removeRbacRole(role);
+  grantRoles = [];
+  // A name of its own per call: a role's name is never reused within a run.
+  const stamp = Date.now().toString(36);
+  const grant = async (principal, kind, pluginId, resourceType, conditions) => {
+    const role = `role:default/e2e-${kind}-${grantRoles.length}-${stamp}`;
+    await rbacApi('/roles', { method: 'POST', body: { name: role, memberReferences: [principal] }, expect: [201] });
+    grantRoles.push(role);
+    await rbacApi('/roles/conditions', {
+      method: 'POST',
+      body: { result: 'CONDITIONAL', roleEntityRef: role, pluginId, resourceType, permissionMapping: ['use'], conditions },
+      expect: [201],
+    });
+  };
+  for (const { principal, owner } of grants) {
+    await grant(principal, 'apps', 'catalog', 'catalog-entity', { rule: 'IS_ENTITY_OWNER', resourceType: 'catalog-entity', params: { claims: [owner] } });
+  }
+  for (const { principal, tenants: tenantIds } of tenants) {
+    await grant(principal, 'tenants', 'luigi', 'luigi-tenant', { rule: 'IS_TENANT', resourceType: 'luigi-tenant', params: { tenantIds } });
   }
 }
 
-/**
- * Rewrites one RBAC file, and, with the portal running, waits until the RBAC backend has applied it
- * (its audit event of that kind after the write), as an admin editing the file would wait.
- */
-async function rewriteRbacFile(file, content, eventIds, wait) {
-  if (readOrEmpty(file) === content) return;
-  const since = new Date().toISOString();
-  writeFileSync(file, content);
-  if (!wait) return;
-  const deadline = Date.now() + 20_000;
-  const applied = () =>
-    auditEvents().some(e => e.plugin === 'permission' && eventIds.includes(e.eventId) && e.status === 'succeeded' && e.time >= since);
-  while (!applied()) {
-    if (Date.now() > deadline) throw new Error(`the RBAC backend did not apply ${file} within 20 s`);
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
-
-/**
- * Gives principals more than the dev portal's roles: the micro apps of the entities an owner owns
- * (`grants`: `{ principal, owner }`), tenants to enter (`tenants`: `{ principal, tenants }`), as roles
- * in the RBAC files the dev portal re-reads; resolves once the RBAC backend applied them, so the next
- * decision has them (no restart). `grants([])` returns to the dev portal's roles.
- */
-export async function writeGrants(grants, tenants = [], { wait = true } = {}) {
-  const { csv, conditions } = rbacFiles(grants, tenants);
-  const roles = () => rewriteRbacFile(PORTAL.rbacPolicyFile, csv, ['role-write', 'policy-write'], wait);
-  const conditional = () => rewriteRbacFile(PORTAL.rbacConditionsFile, conditions, ['condition-write'], wait);
-  // A conditional policy names a role: add roles before their conditions, remove them after.
-  const removing = csv.length < readOrEmpty(PORTAL.rbacPolicyFile).length;
-  for (const step of removing ? [conditional, roles] : [roles, conditional]) await step();
+/** The path segments of the micro apps in the page's navigation, sorted. */
+export async function navApps(page) {
+  const nav = page.getByTestId('luigi-nav');
+  await nav.waitFor();
+  const ids = await nav.locator('[data-testid^="luigi-nav-"]').evaluateAll(items => items.map(item => item.dataset.testid));
+  return ids.map(id => id.replace('luigi-nav-', '')).sort();
 }
 
 /** The dev backend's audit events so far, oldest first. */
@@ -131,7 +133,6 @@ async function waitUntilUp(url, timeoutMs, child) {
  * the portal, the micro apps and the identity provider answer.
  */
 export async function startPortal({ args = [], log = false, env = {} } = {}) {
-  await writeGrants([], [], { wait: false });
   clearAuditEvents();
   const child = spawn(process.execPath, [join(root, 'dev/start.mjs'), ...args], {
     cwd: root,
@@ -140,8 +141,6 @@ export async function startPortal({ args = [], log = false, env = {} } = {}) {
     env: {
       ...process.env,
       CI: 'true',
-      'APP_CONFIG_permission_rbac_policies-csv-file': PORTAL.rbacPolicyFile,
-      APP_CONFIG_permission_rbac_conditionalPoliciesFile: PORTAL.rbacConditionsFile,
       APP_CONFIG_devPortal_auditLogFile: PORTAL.auditLogFile,
       ...env,
     },

@@ -5,15 +5,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openSession } from './session.mjs';
-import { auditEvents, visit, waitForApp } from './portal.mjs';
+import { auditEvents, navApps, removeRbacRole, visit, waitForApp } from './portal.mjs';
 
 let page;
 openSession(opened => {
   page = opened;
 });
 
-// A name of its own per run: RBAC keeps a deleted role's conditional policies when the role was
-// removed through its REST API, and a role of the same name could not get its conditions again.
+// A name of its own per run: a role of a name RBAC saw before may meet that role's leftovers.
 const ROLE = `bob-opens-orders-${Date.now().toString(36)}`;
 
 /** The role list's row of `name`, on the RBAC page. */
@@ -32,42 +31,14 @@ async function deleteRoleInUi() {
   await page.getByText(`Role role:default/${ROLE} deleted successfully`).waitFor();
 }
 
-/**
- * Removes the test's role through RBAC's REST API, if it exists, as alice: whatever failed, the
- * files after this one meet the dev portal's own roles only. alice's Backstage token is the one her
- * page sends to the backend.
- */
-async function removeRoleByApi() {
-  const sent = page.waitForRequest(request => request.url().startsWith('http://localhost:7007/api/') && !!request.headers().authorization);
-  await visit(page, '/rbac', 'alice');
-  const authorization = (await sent).headers().authorization;
-  const api = (path, init) => fetch(`http://localhost:7007/api/permission${path}`, { ...init, headers: { authorization } });
-  // A role's conditional policies outlive it in RBAC's REST API: remove them first.
-  const conditions = await (await api(`/roles/conditions?roleEntityRef=role:default/${ROLE}`)).json();
-  for (const { id } of conditions) {
-    const removed = await api(`/roles/conditions/${id}`, { method: 'DELETE' });
-    assert.equal(removed.status, 204, `removing condition ${id} of the test's role answered ${removed.status}`);
-  }
-  const response = await api(`/roles/role/default/${ROLE}`, { method: 'DELETE' });
-  assert.ok([204, 404].includes(response.status), `removing the test's role answered ${response.status}`);
-}
-
-/** The path segments of the micro apps in the page's navigation. */
-async function navApps() {
-  const nav = page.getByTestId('luigi-nav');
-  await nav.waitFor();
-  const ids = await nav.locator('[data-testid^="luigi-nav-"]').evaluateAll(items => items.map(item => item.dataset.testid));
-  return ids.map(id => id.replace('luigi-nav-', '')).sort();
-}
-
 describe('central RBAC', () => {
   test("the dev portal's roles decide: platform-admins open every micro app, teams those they own", async () => {
     await visit(page, '/luigi', 'alice');
-    assert.deepEqual(await navApps(), [
+    assert.deepEqual(await navApps(page), [
       'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports',
     ]);
     await visit(page, '/luigi', 'bob');
-    assert.deepEqual(await navApps(), ['billing', 'reports']);
+    assert.deepEqual(await navApps(page), ['billing', 'reports']);
     // The decisions came from the RBAC plugin, from the roles of the groups the identity provider gave.
     const evaluations = auditEvents().filter(
       e => e.plugin === 'permission' && e.eventId === 'permission-evaluation' && e.meta?.permissionName === 'luigi.micro-frontend.open',
@@ -123,7 +94,7 @@ describe('central RBAC', () => {
       throw error;
     } finally {
       // Reports its own failure only when the story passed: the story's failure says more.
-      await removeRoleByApi().catch(error => {
+      await removeRbacRole(`role:default/${ROLE}`).catch(error => {
         if (!failed) throw error;
       });
     }
@@ -166,7 +137,7 @@ async function grantAndRevoke() {
     const frame = await waitForApp(page, 'orders');
     await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
     assert.equal(JSON.parse(await frame.locator('#verified-claims').textContent()).aud, 'component:default/orders');
-    assert.deepEqual(await navApps(), [
+    assert.deepEqual(await navApps(page), [
       'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports',
     ]);
 
@@ -175,5 +146,5 @@ async function grantAndRevoke() {
     await visit(page, '/luigi#/orders', 'bob');
     await page.getByTestId('luigi-access-denied').waitFor();
     assert.equal(await page.locator('iframe').count(), 0);
-    assert.deepEqual(await navApps(), ['billing', 'reports']);
+    assert.deepEqual(await navApps(page), ['billing', 'reports']);
 }

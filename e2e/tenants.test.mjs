@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openSession } from './session.mjs';
-import { PORTAL, contextOf, visit, waitForApp } from './portal.mjs';
+import { PORTAL, contextOf, navApps, visit, waitForApp } from './portal.mjs';
 
 /** Shipments' path in Luigi: an entity outside the default namespace is named by its full ref. */
 const SHIPMENTS = 'component~logistics~shipments';
@@ -28,14 +28,6 @@ function frameSources() {
   return page.evaluate(() => [...document.querySelectorAll('iframe')].map(frame => frame.src));
 }
 
-/** The path segments of the micro apps the page's navigation lists, sorted. */
-async function navApps() {
-  const nav = page.getByTestId('luigi-nav');
-  await nav.waitFor();
-  const ids = await nav.locator('[data-testid^="luigi-nav-"]').evaluateAll(items => items.map(item => item.dataset.testid));
-  return ids.map(id => id.replace('luigi-nav-', '')).sort();
-}
-
 describe('tenants', () => {
   test('bob enters only commerce: no switcher, and a link to logistics shows the denied panel', async () => {
     await visit(page, '/luigi#/billing', 'bob');
@@ -44,7 +36,7 @@ describe('tenants', () => {
     assert.equal((await contextOf(billing)).tenant?.id, 'commerce');
     assert.equal(claimsOf(await tokenIn(billing)).tenant, 'commerce');
     assert.equal(await page.getByTestId('luigi-tenant-switcher').count(), 0);
-    assert.ok(!(await navApps()).includes(SHIPMENTS), 'no app of logistics is listed');
+    assert.ok(!(await navApps(page)).includes(SHIPMENTS), 'no app of logistics is listed');
 
     // A shared link to a tenant bob may not enter: the denied panel, no frame, no logistics app.
     await visit(page, '/luigi?tenant=logistics#/component~logistics~shipments', 'bob');
@@ -68,13 +60,13 @@ describe('tenants', () => {
     assert.equal((await contextOf(orders)).tenant?.id, 'commerce');
     const commerceToken = await tokenIn(orders);
     assert.equal(claimsOf(commerceToken).tenant, 'commerce');
-    assert.ok(!(await navApps()).includes(SHIPMENTS), 'commerce lists no logistics app');
+    assert.ok(!(await navApps(page)).includes(SHIPMENTS), 'commerce lists no logistics app');
 
     // Switch to logistics in the page's switcher.
     await page.getByTestId('luigi-tenant-switcher').selectOption({ label: 'Logistics' });
     await page.waitForURL(url => new URL(url).searchParams.get('tenant') === 'logistics');
     await page.waitForFunction(() => ![...document.querySelectorAll('iframe')].some(f => f.src.includes('/apps/orders/')));
-    assert.deepEqual(await navApps(), [SHIPMENTS]);
+    assert.deepEqual(await navApps(page), [SHIPMENTS]);
 
     await page.getByTestId('luigi-nav-component~logistics~shipments').click();
     const shipments = await waitForApp(page, 'shipments');
@@ -97,7 +89,7 @@ describe('tenants', () => {
     try {
       await visit(page, '/luigi#/shipments-in-commerce', 'alice');
       await page.getByText('No micro app at this address').waitFor();
-      assert.ok(!(await navApps()).includes('shipments-in-commerce'), 'not in the navigation');
+      assert.ok(!(await navApps(page)).includes('shipments-in-commerce'), 'not in the navigation');
       const diagnostics = page.getByTestId('luigi-diagnostics');
       await diagnostics.getByRole('button').first().click();
       const items = await page
@@ -119,7 +111,7 @@ describe('tenants', () => {
 
   test("by URL, a tenant shows only its own apps: commerce's path in logistics opens nothing", async () => {
     await visit(page, '/luigi?tenant=logistics#/orders', 'alice');
-    assert.deepEqual(await navApps(), [SHIPMENTS]);
+    assert.deepEqual(await navApps(page), [SHIPMENTS]);
     await page.waitForTimeout(2000);
     assert.ok(!(await frameSources()).some(src => src.includes('/apps/orders/')), 'no commerce frame in logistics');
   });
