@@ -1,23 +1,15 @@
-// Access on Backstage's permission framework, with the dev portal's policy (dev/backend): platform
-// admins open every micro app, everybody else those of the entities they own. alice is a platform
+// Access on Backstage's permission framework, with the dev portal's RBAC roles (dev/permissions):
+// platform admins open every micro app, teams those of the entities they own. alice is a platform
 // admin; bob (team-billing) may open billing's apps only.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openSession } from './session.mjs';
-import { PORTAL, mouseAway, visit, waitForApp, writeGrants } from './portal.mjs';
+import { PORTAL, mouseAway, navApps, visit, waitForApp, writeGrants } from './portal.mjs';
 
 let page;
 openSession(opened => {
   page = opened;
 });
-
-/** The path segments of the micro apps in the page's navigation. */
-async function navApps() {
-  const nav = page.getByTestId('luigi-nav');
-  await nav.waitFor();
-  const ids = await nav.locator('[data-testid^="luigi-nav-"]').evaluateAll(items => items.map(item => item.dataset.testid));
-  return ids.map(id => id.replace('luigi-nav-', '')).sort();
-}
 
 /** Every request the page makes to the micro apps' origin under `path`, from now on. */
 function watchRequests(path) {
@@ -33,15 +25,14 @@ describe('access to micro apps', () => {
   test('a policy change shows at the next page load, in navigation and in what the backend issues', async () => {
     await visit(page, '/luigi#/orders', 'bob');
     await page.getByTestId('luigi-access-denied').waitFor();
-    assert.deepEqual(await navApps(), ['billing', 'reports']);
-    // The dev policy reads its grants file at every decision, as RBAC tools re-read theirs.
+    assert.deepEqual(await navApps(page), ['billing', 'reports']);
+    // An RBAC admin gives bob a role with the Orders team's apps; the next decision has it.
     await writeGrants([{ principal: 'user:default/bob', owner: 'group:default/team-orders' }]);
     try {
-      // A fresh sign-in, not page.reload(): bob's silent sign-in on reload fails at times (the auth
-      // backend's refresh answers 401), which is not what this test is about.
-      await visit(page, '/luigi#/orders', 'bob');
+      // bob's next page load: a reload keeps him signed in (e2e/reload.test.mjs).
+      await page.reload();
       const frame = await waitForApp(page, 'orders');
-      assert.deepEqual(await navApps(), [
+      assert.deepEqual(await navApps(page), [
         'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports',
       ]);
       await frame.locator('#verify-status', { hasText: /^verified$/ }).waitFor();
@@ -58,11 +49,11 @@ describe('access to micro apps', () => {
 
   test('alice and bob see the micro apps their access gives them', async () => {
     await visit(page, '/luigi', 'alice');
-    assert.deepEqual(await navApps(), [
+    assert.deepEqual(await navApps(page), [
       'billing', 'broken-404', 'broken-no-frame', 'broken-no-handshake', 'inventory', 'orders', 'reports',
     ]);
     await visit(page, '/luigi', 'bob');
-    assert.deepEqual(await navApps(), ['billing', 'reports']);
+    assert.deepEqual(await navApps(page), ['billing', 'reports']);
     // The sidebar offers bob the same, and nothing else.
     await page.getByTestId('item-with-submenu').hover();
     const submenu = page.getByTestId('luigi-sidebar-submenu');

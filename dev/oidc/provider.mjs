@@ -5,8 +5,8 @@
  * Run it directly with `node dev/oidc/provider.mjs` (port from `OIDC_PORT`,
  * default 7300; `0` picks a free one, and the first line printed names the
  * issuer), or start it from code with {@link startOidcProvider}. Further
- * environment when run directly: `OIDC_ACCESS_TOKEN_TTL`, `OIDC_ID_TOKEN_TTL`
- * (seconds) and `OIDC_EXCHANGE_CLIENT_SECRET`.
+ * environment when run directly: `OIDC_ACCESS_TOKEN_TTL`, `OIDC_ID_TOKEN_TTL`,
+ * `OIDC_REFRESH_TOKEN_REUSE_GRACE` (seconds) and `OIDC_EXCHANGE_CLIENT_SECRET`.
  *
  * Everything lives in memory: signing keys, cookie keys, sessions, grants and
  * tokens are created at start and gone when the process stops.
@@ -55,6 +55,14 @@ const CLAIMS = {
 const RESOURCE_SCOPE = 'openid profile email groups';
 
 const REFRESH_TOKEN_TTL = 24 * 60 * 60;
+/**
+ * Seconds a rotated-out refresh token is still honoured. A browser drops the answer to a refresh
+ * that is under way when the page reloads or closes, and with it the cookie carrying the new
+ * refresh token; the next page sends the old one again. Identity providers that rotate refresh
+ * tokens allow such a reuse for a short while (Okta's grace period, Auth0's reuse interval);
+ * oidc-provider has no such setting and takes any reuse for theft, revoking the whole grant.
+ */
+const REFRESH_TOKEN_REUSE_GRACE = 60;
 const SESSION_TTL = 24 * 60 * 60;
 const INTERACTION_TTL = 10 * 60;
 
@@ -79,6 +87,8 @@ const INTERACTION_TTL = 10 * 60;
  *   a loopback host
  * @property {number} [exchangeTokenTtl=60] lifetime in seconds of an exchanged token, never
  *   beyond the expiry of its subject token
+ * @property {number} [refreshTokenReuseGrace=60] seconds a rotated-out refresh token is still
+ *   honoured (it rotates again); a later reuse is refused and revokes the grant. 0: never honoured
  */
 
 /**
@@ -130,6 +140,7 @@ export async function startOidcProvider({
   exchangeClientSecret,
   exchangeAudiences,
   exchangeTokenTtl = 60,
+  refreshTokenReuseGrace = REFRESH_TOKEN_REUSE_GRACE,
 } = {}) {
   // A well-known secret is fine for a provider only this machine can reach, nowhere else.
   if (exchangeClientSecret === undefined && !isLoopbackHost(host)) {
@@ -159,6 +170,7 @@ export async function startOidcProvider({
       issuer: issuerUrl,
       accessTokenTtl,
       idTokenTtl,
+      refreshTokenReuseGrace,
       redirectUris,
       clientId,
       audience,
@@ -211,11 +223,11 @@ export async function startOidcProvider({
 /**
  * Builds the oidc-provider instance (no I/O besides key generation).
  *
- * @param {{ issuer: string, accessTokenTtl: number, idTokenTtl: number,
+ * @param {{ issuer: string, accessTokenTtl: number, idTokenTtl: number, refreshTokenReuseGrace: number,
  *   redirectUris: string[], clientId: string, audience: string, exchange: ExchangeSettings }} options
  */
 async function createProvider({
-  issuer, accessTokenTtl, idTokenTtl, redirectUris, clientId, audience, exchange,
+  issuer, accessTokenTtl, idTokenTtl, refreshTokenReuseGrace, redirectUris, clientId, audience, exchange,
 }) {
   // Fresh keys per start, never on disk: a restart invalidates old tokens,
   // which is what a dev/test provider should do.
@@ -238,6 +250,7 @@ async function createProvider({
   const exchangeClaims = new WeakMap();
 
   const provider = new Provider(issuer, {
+    adapter: createMemoryAdapter({ refreshTokenReuseGrace }),
     clients: [
       {
         client_id: clientId,
@@ -301,7 +314,8 @@ async function createProvider({
     pkce: { required: () => true },
     // Issue refresh tokens to any client allowed the grant, even if
     // offline_access was dropped (oidc-provider drops it when `prompt` is
-    // sent without `consent`); rotation for public clients stays on.
+    // sent without `consent`); rotation for public clients stays on, with a
+    // grace for reuse (see createMemoryAdapter).
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     interactions: {
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
@@ -513,6 +527,95 @@ function audienceRule(allowed) {
 function isLoopbackHost(host) {
   const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * oidc-provider's storage, in memory and per provider (the built-in one is shared by every provider
+ * in the process and keeps about a thousand entries, dropping idle grants and sessions first).
+ * A refresh token rotated out less than `refreshTokenReuseGrace` seconds ago reads as not yet
+ * consumed, so its reuse is answered (and rotates again) instead of being taken for theft; the
+ * grace runs from its first use, a reuse does not extend it.
+ *
+ * @param {{ refreshTokenReuseGrace: number }} options
+ * @returns {(model: string) => object} the `adapter` option: one adapter per model name
+ */
+function createMemoryAdapter({ refreshTokenReuseGrace }) {
+  /** @type {Map<string, { payload: Record<string, any>, expiresAt: number }>} by `<model>:<id>` */
+  const entries = new Map();
+  /** @type {Map<string, Set<string>>} grant id -> keys of the entries of that grant */
+  const grants = new Map();
+  /** @type {Map<string, string>} `uid:<session uid>` or `userCode:<user code>` -> key of the entry */
+  const lookups = new Map();
+  const epoch = () => Math.floor(Date.now() / 1000);
+  let writes = 0;
+
+  const remove = (key) => {
+    const payload = entries.get(key)?.payload;
+    entries.delete(key);
+    if (!payload) return;
+    const members = payload.grantId ? grants.get(payload.grantId) : undefined;
+    members?.delete(key);
+    if (members?.size === 0) grants.delete(payload.grantId);
+    for (const lookup of [`uid:${payload.uid}`, `userCode:${payload.userCode}`]) {
+      if (lookups.get(lookup) === key) lookups.delete(lookup);
+    }
+  };
+  const get = (key) => {
+    const entry = entries.get(key);
+    if (entry && entry.expiresAt <= Date.now()) {
+      remove(key);
+      return undefined;
+    }
+    return entry?.payload;
+  };
+  const sweep = () => {
+    const now = Date.now();
+    for (const [key, { expiresAt }] of entries) if (expiresAt <= now) remove(key);
+  };
+
+  return (model) => {
+    const key = (id) => `${model}:${id}`;
+    return {
+      async upsert(id, payload, expiresIn) {
+        if (++writes % 500 === 0) sweep();
+        remove(key(id));
+        const expiresAt = typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : Infinity;
+        entries.set(key(id), { payload, expiresAt });
+        if (payload.grantId) {
+          if (!grants.has(payload.grantId)) grants.set(payload.grantId, new Set());
+          grants.get(payload.grantId).add(key(id));
+        }
+        if (model === 'Session' && payload.uid) lookups.set(`uid:${payload.uid}`, key(id));
+        if (payload.userCode) lookups.set(`userCode:${payload.userCode}`, key(id));
+      },
+      async find(id) {
+        const payload = get(key(id));
+        if (model === 'RefreshToken' && payload?.consumed
+          && epoch() - payload.consumed < refreshTokenReuseGrace) {
+          return { ...payload, consumed: undefined };
+        }
+        return payload;
+      },
+      async findByUid(uid) {
+        const found = lookups.get(`uid:${uid}`);
+        return found ? get(found) : undefined;
+      },
+      async findByUserCode(userCode) {
+        const found = lookups.get(`userCode:${userCode}`);
+        return found ? get(found) : undefined;
+      },
+      async consume(id) {
+        const payload = get(key(id));
+        if (payload && !payload.consumed) payload.consumed = epoch();
+      },
+      async destroy(id) {
+        remove(key(id));
+      },
+      async revokeByGrantId(grantId) {
+        for (const member of [...(grants.get(grantId) ?? [])]) remove(member);
+      },
+    };
+  };
 }
 
 function isObject(value) {
@@ -767,6 +870,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     accessTokenTtl: env('OIDC_ACCESS_TOKEN_TTL'),
     idTokenTtl: env('OIDC_ID_TOKEN_TTL'),
     exchangeClientSecret: process.env.OIDC_EXCHANGE_CLIENT_SECRET || undefined,
+    refreshTokenReuseGrace: env('OIDC_REFRESH_TOKEN_REUSE_GRACE'),
   });
   // The first line names the issuer: whoever starts this with OIDC_PORT=0 reads the port from it.
   console.log(`OIDC provider: ${running.issuer}`);

@@ -322,12 +322,15 @@ describe('dev OIDC provider', () => {
       assert.ok(payload.groups.includes('team-orders'));
     }
 
-    // The rotated-out refresh token is spent.
+    // The rotated-out refresh token still works within the reuse grace (the answer to a refresh
+    // can be lost, e.g. to a page reload): it rotates again.
     response = await formPost(config.token_endpoint, {
       grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: CLIENT_ID,
     });
-    assert.equal(response.status, 400);
-    assert.equal((await response.json()).error, 'invalid_grant');
+    const replayed = await response.json();
+    assert.equal(response.status, 200, JSON.stringify(replayed));
+    assert.ok(replayed.refresh_token);
+    assert.notEqual(replayed.refresh_token, refreshed.refresh_token);
 
     // 6. revocation of the current refresh token
     response = await formPost(config.revocation_endpoint, {
@@ -370,6 +373,30 @@ describe('dev OIDC provider', () => {
     response = await browserFetch(jar, authorize.href);
     assert.equal(response.status, 303);
     assert.match(response.headers.get('location'), /\/interaction\//);
+  });
+
+  it('refuses a rotated-out refresh token after the reuse grace, and revokes its grant', async () => {
+    const strict = await startOidcProvider({ port: 0, refreshTokenReuseGrace: 1 });
+    try {
+      const strictConfig = await (await fetch(`${strict.issuer}/.well-known/openid-configuration`)).json();
+      const bob = await signIn(strictConfig, strict.issuer, 'bob');
+      const refresh = (token) => formPost(strict.tokenEndpoint, {
+        grant_type: 'refresh_token', refresh_token: token, client_id: CLIENT_ID,
+      });
+      let response = await refresh(bob.refresh_token);
+      const rotated = await response.json();
+      assert.equal(response.status, 200, JSON.stringify(rotated));
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      response = await refresh(bob.refresh_token);
+      assert.equal(response.status, 400);
+      assert.equal((await response.json()).error, 'invalid_grant');
+      // Taken for a stolen token: the grant is revoked, the newest refresh token with it.
+      response = await refresh(rotated.refresh_token);
+      assert.equal(response.status, 400);
+      assert.equal((await response.json()).error, 'invalid_grant');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('issues bob his own groups', async () => {
