@@ -614,6 +614,24 @@ async function startHostBackend(name, extra) {
   return { origin, get, until, processed, owned, signIn, decide, log: () => output, stop };
 }
 
+/**
+ * The host backend with the permission framework on (`guest`: the guest's config), once it answers
+ * and the catalog holds the guest's entity: what the policy tests ask. Times its start as `step`.
+ */
+async function startPolicyHostBackend(name, step, guest) {
+  const backend = await startHostBackend(name, { app: { packageName: 'app-legacy' }, permission: { enabled: true }, ...(guest ? { guest } : {}) });
+  try {
+    await timed(step, async () => {
+      await backend.until('health', () => backend.get('/luigi/health'));
+      await backend.owned();
+    });
+  } catch (error) {
+    await backend.stop();
+    throw error;
+  }
+  return backend;
+}
+
 const GOOD = 'component:default/good';
 const MINE = 'component:default/mine';
 
@@ -857,12 +875,8 @@ describe('host apps', () => {
   });
 
   test("a host backend left on create-app's allow-all policy warns its admin that every user opens every micro app", async () => {
-    const backend = await startHostBackend('allow-all', { app: { packageName: 'app-legacy' }, permission: { enabled: true } });
+    const backend = await startPolicyHostBackend('allow-all', 'backend on allow-all');
     try {
-      await timed('backend on allow-all', async () => {
-        await backend.until('health', () => backend.get('/luigi/health'));
-        await backend.owned();
-      });
       // What the warning is about: the guest opens another team's micro app.
       const token = await backend.signIn();
       assert.deepEqual(await backend.decide(token, [GOOD, MINE]), {
@@ -903,12 +917,8 @@ describe('host apps', () => {
       );
 
       // The guest owns mine, not good (team-a's): the policy's catalog condition opens only mine.
-      const backend = await startHostBackend('readme-policy', { app: { packageName: 'app-legacy' }, permission: { enabled: true } });
+      const backend = await startPolicyHostBackend('readme-policy', 'backend with the README policy');
       try {
-        await timed('backend with the README policy', async () => {
-          await backend.until('health', () => backend.get('/luigi/health'));
-          await backend.owned();
-        });
         const token = await backend.signIn();
         assert.deepEqual(await backend.decide(token, [GOOD, MINE]), {
           mode: 'permission-framework',
@@ -925,14 +935,10 @@ describe('host apps', () => {
       }
 
       // A member of platform-admins opens every micro app.
-      const admins = await startHostBackend('readme-policy-admin', {
-        app: { packageName: 'app-legacy' },
-        permission: { enabled: true },
-        guest: { ownershipEntityRefs: [GUEST, 'group:default/platform-admins'] },
+      const admins = await startPolicyHostBackend('readme-policy-admin', 'backend with the README policy, a platform admin', {
+        ownershipEntityRefs: [GUEST, 'group:default/platform-admins'],
       });
       try {
-        await admins.until('health', () => admins.get('/luigi/health'));
-        await admins.owned();
         assert.deepEqual((await admins.decide(await admins.signIn(), [GOOD, MINE])).decisions, [
           { entityRef: GOOD, result: 'allow' },
           { entityRef: MINE, result: 'allow' },
