@@ -2,6 +2,7 @@ import { AuthService, BackstageCredentials, DiscoveryService } from '@backstage/
 import { ResponseError } from '@backstage/errors';
 import { ConditionalPolicyDecision } from '@backstage/plugin-permission-common';
 import { TtlCache } from '../cache/ttlCache';
+import { isUserCredentials } from './userCredentials';
 
 /**
  * The largest body one apply-conditions request carries, in bytes: the owning plugin's route parses
@@ -64,8 +65,7 @@ export function resolutionCache(now?: () => number): TtlCache<unknown> {
 
 /** The user a resolution is kept for; none (nothing kept) for any other principal. */
 function userOf(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as { type?: unknown; userEntityRef?: unknown } | undefined;
-  return principal?.type === 'user' && typeof principal.userEntityRef === 'string' ? principal.userEntityRef : undefined;
+  return isUserCredentials(credentials) ? credentials.principal.userEntityRef : undefined;
 }
 
 /**

@@ -18,3 +18,14 @@ export async function userCredentials(
     throw refusal(error as Error, { reason });
   }
 }
+
+/**
+ * Whether `credentials` are a signed-in user's (with a user entity ref): what is kept or looked up
+ * per user is kept only for them, never for a service or an anonymous caller.
+ */
+export function isUserCredentials(
+  credentials: BackstageCredentials,
+): credentials is BackstageCredentials<BackstageUserPrincipal> {
+  const principal = credentials.principal as { type?: unknown; userEntityRef?: unknown } | undefined;
+  return principal?.type === 'user' && typeof principal.userEntityRef === 'string';
+}

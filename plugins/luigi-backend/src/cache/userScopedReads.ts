@@ -6,6 +6,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ReadTenantMembers } from '../access/readTenantMembers';
+import { isUserCredentials } from '../access/userCredentials';
 import { TenantMemberEntity } from 'backstage-plugin-luigi-common';
 import { TtlCache } from './ttlCache';
 
@@ -26,9 +27,6 @@ export const MAX_CACHED_USERS = 5_000;
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
-const isUser = (credentials: BackstageCredentials): credentials is UserCredentials =>
-  (credentials.principal as { type?: unknown } | undefined)?.type === 'user' &&
-  typeof (credentials.principal as BackstageUserPrincipal).userEntityRef === 'string';
 
 /** One user's key for one ref: what the catalog shows one user never serves another. */
 const userKey = (credentials: UserCredentials, ref: string) => `${credentials.principal.userEntityRef}\n${ref}`;
@@ -59,7 +57,7 @@ export class UserScopedReads {
     const entities = this.#entities;
     const getEntityByRef: CatalogService['getEntityByRef'] = (entityRef, options) => {
       const { credentials } = options;
-      if (typeof entityRef !== 'string' || !isUser(credentials)) return catalog.getEntityByRef(entityRef, options);
+      if (typeof entityRef !== 'string' || !isUserCredentials(credentials)) return catalog.getEntityByRef(entityRef, options);
       return entities.get(userKey(credentials, entityRef), () => catalog.getEntityByRef(entityRef, options), expiryOf(credentials));
     };
     return new Proxy(catalog, {
@@ -76,7 +74,7 @@ export class UserScopedReads {
     const cache = this.#userInfo;
     return {
       getUserInfo: credentials =>
-        isUser(credentials)
+        isUserCredentials(credentials)
           ? cache.get(credentials.principal.userEntityRef, () => userInfo.getUserInfo(credentials), expiryOf(credentials))
           : userInfo.getUserInfo(credentials),
     };
@@ -87,7 +85,7 @@ export class UserScopedReads {
    * one catalog request.
    */
   tenantMembers(read: ReadTenantMembers, credentials: BackstageCredentials): ReadTenantMembers {
-    if (!isUser(credentials)) return read;
+    if (!isUserCredentials(credentials)) return read;
     const cache = this.#members;
     const prefix = userKey(credentials, '');
     return entityRefs =>

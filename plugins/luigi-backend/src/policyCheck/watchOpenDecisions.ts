@@ -1,12 +1,12 @@
 import {
   BackstageCredentials,
-  BackstageUserPrincipal,
   LoggerService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
+import { isUserCredentials } from '../access/userCredentials';
 import { TtlCache } from '../cache/ttlCache';
 import { POLICY_REPORT_INTERVAL_MS, PolicyAlarm } from './policyAlarm';
 import { unconditionalAllowWarning } from './policyWarnings';
@@ -23,10 +23,6 @@ export interface WatchOpenDecisionsOptions {
   /** Milliseconds since the epoch; tests pass their own clock. */
   now?: () => number;
 }
-
-const isUser = (credentials: BackstageCredentials): credentials is BackstageCredentials<BackstageUserPrincipal> =>
-  (credentials.principal as { type?: unknown } | undefined)?.type === 'user' &&
-  typeof (credentials.principal as BackstageUserPrincipal).userEntityRef === 'string';
 
 /**
  * The permissions service, watching the policy's definitive answers to `luigi.micro-frontend.open`
@@ -45,7 +41,7 @@ export function watchOpenDecisions(permissions: PermissionsService, options: Wat
   const looked = new TtlCache<true>({ maxEntries: MAX_WATCHED_USERS, ttlMs: POLICY_REPORT_INTERVAL_MS, now: options.now });
 
   const lookAt = async (credentials: BackstageCredentials) => {
-    if (!isUser(credentials) || !alarm.due('unconditional-allow-without-group')) return;
+    if (!isUserCredentials(credentials) || !alarm.due('unconditional-allow-without-group')) return;
     const user = credentials.principal.userEntityRef;
     if (looked.peek(user)) return;
     looked.set(user, Promise.resolve(true));
