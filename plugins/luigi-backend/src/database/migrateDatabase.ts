@@ -1,5 +1,6 @@
 import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { ensureOneMigrationLockRow } from './migrationLockRow';
 
 /** How long a replica waits for another replica's migrations before giving up. */
 export const MIGRATION_WAIT_MS = 60_000;
@@ -33,6 +34,7 @@ export async function migratedDatabase(
   const deadline = Date.now() + (options.waitMs ?? MIGRATION_WAIT_MS);
   for (;;) {
     try {
+      await ensureOneMigrationLockRow(knex);
       await knex.migrate.latest({ directory });
       return knex;
     } catch (error) {
