@@ -28,6 +28,36 @@ export interface Config {
       policyAllowsEveryoneOnPurpose?: boolean;
     };
     /**
+     * Access requests: a user denied a micro app asks its owners for access, for one of the offered
+     * durations; the owners (members of the app entity's owner group) or an admin
+     * (`luigi.access-request.decide`) approve or deny in the portal; an approval is a grant that ends
+     * by itself. A grant counts only where the permission policy honours it (the catalog's
+     * `HAS_ACCESS_GRANT` rule, see the README's "Access requests"). Off by default.
+     */
+    accessRequests?: {
+      /** `true` takes requests and makes the catalog's `HAS_ACCESS_GRANT` rule read grants. Default `false`. */
+      enabled?: boolean;
+      /**
+       * The durations a user may ask for, in whole hours, at most 90 days (2160). Default
+       * `[1, 8, 24, 168]`: an hour, a working day, a day, a week.
+       */
+      durationsHours?: number[];
+      /**
+       * Requests approved without waiting, each recorded as automatic with the rule's name: members of
+       * `requesterGroup` get the apps `ownerGroup` owns, for at most `maxHours`.
+       */
+      automaticApprovals?: Array<{
+        /** Names the rule in the audit trail and on the request (`automatic:<name>`). Default `rule-<n>`. */
+        name?: string;
+        /** A group entity ref (`group:default/ops`, or `ops`). */
+        requesterGroup: string;
+        /** A group entity ref: the owner of the apps the rule covers. */
+        ownerGroup: string;
+        /** The longest duration approved automatically, in hours; longer requests wait for an owner. */
+        maxHours: number;
+      }>;
+    };
+    /**
      * Per-caller request limits of the luigi backend's routes that work for a user (`POST /tokens`,
      * `POST /access/decisions`, `GET /tenants`, `POST /tenants/enter`; not `/health` or the public
      * keys). Each signed-in user (a service by its subject, a caller without valid credentials by

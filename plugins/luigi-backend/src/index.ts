@@ -2,8 +2,9 @@
  * The backend half of backstage-plugin-luigi: `backend.add(import('backstage-plugin-luigi-backend'))`,
  * its catalog module from `backstage-plugin-luigi-backend/catalog`, and what a permission policy
  * needs: the plugin's permissions (`luigiMicroFrontendOpenPermission`, `luigiTenantEnterPermission`,
- * `luigiAdminReadPermission`) and the conditions on tenants (`luigiTenantConditions`,
- * `createLuigiTenantConditionalDecision`).
+ * `luigiAdminReadPermission`, `luigiAccessRequestDecidePermission`), the conditions on tenants
+ * (`luigiTenantConditions`, `createLuigiTenantConditionalDecision`) and on access grants
+ * (`luigiAccessGrantConditions`).
  * @packageDocumentation
  */
 export { luigiPlugin as default } from './plugin';
@@ -16,15 +17,19 @@ export { luigiPlugin as default } from './plugin';
  * - `luigiTenantEnterPermission` (`luigi.tenant.enter`, on `LUIGI_TENANT_RESOURCE_TYPE`): entering a
  *   tenant; condition it with `luigiTenantConditions`.
  * - `luigiAdminReadPermission` (`luigi.admin.read`): reading the plugin's admin warnings.
+ * - `luigiAccessRequestDecidePermission` (`luigi.access-request.decide`): deciding any access
+ *   request and ending any grant, as an admin.
  * - `luigiPermissions`: all of them, as the plugin registers them for RBAC tools.
  */
 export {
   luigiMicroFrontendOpenPermission,
   luigiTenantEnterPermission,
   luigiAdminReadPermission,
+  luigiAccessRequestDecidePermission,
   luigiPermissions,
   LUIGI_TENANT_RESOURCE_TYPE,
 } from 'backstage-plugin-luigi-common';
+export { luigiAccessGrantConditions } from './catalog/accessGrantRule';
 export { luigiTenantConditions, createLuigiTenantConditionalDecision } from './tenants/conditionExports';
 export {
   luigiTenantPermissionResourceRef,

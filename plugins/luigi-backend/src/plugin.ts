@@ -1,12 +1,18 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  LUIGI_ACCESS_GRANTS_PATH,
+  LUIGI_ACCESS_REQUESTS_PATH,
   LUIGI_JWKS_PATH,
   LUIGI_TENANTS_PATH,
   LUIGI_TOKENS_PATH,
+  luigiAccessRequestDecidePermission,
   luigiAdminReadPermission,
 } from 'backstage-plugin-luigi-common';
 import { readAccessMode } from './access/accessMode';
+import { readAccessRequestConfig } from './accessRequests/accessRequestConfig';
+import { AccessRequestStore } from './accessRequests/accessRequestStore';
+import { scheduleGrantExpiries } from './accessRequests/grantExpiries';
 import { boundedAuditor } from './audit/boundedAuditor';
 import { readAllowedOrigins } from './config/readAllowedOrigins';
 import { readClientPermissionLimits } from './config/readClientPermissionLimits';
@@ -58,6 +64,7 @@ export const luigiPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         auth: coreServices.auth,
         instanceMetadata: coreServices.rootInstanceMetadata,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init({
@@ -73,6 +80,7 @@ export const luigiPlugin = createBackendPlugin({
         userInfo,
         auth,
         instanceMetadata,
+        scheduler,
         catalog,
       }) {
         // Read before anything else starts, so a bad setting stops the backend with its message.
@@ -85,6 +93,7 @@ export const luigiPlugin = createBackendPlugin({
         const { lifetimeMs, keyRotationMs } = readTokenConfig(config);
         const issuedBy = readTokenIssuedBy(config);
         const keyEncryptionSecret = readKeyEncryptionSecret(config, issuedBy);
+        const accessRequests = readAccessRequestConfig(config);
         // Reads (and checks) luigi.tokens.exchange now, when it is chosen: a bad setting stops startup.
         const exchangeMinter = issuedBy === 'identity-provider' ? TokenExchangeMinter.fromConfig(config) : undefined;
 
@@ -93,7 +102,7 @@ export const luigiPlugin = createBackendPlugin({
         // entity, so the catalog module lists it with the catalog's rules (IS_ENTITY_OWNER …).
         registerTenantResourceType(permissionsRegistry, tenants);
         // A basic permission (no resource type): who sees the admin warnings on the page.
-        permissionsRegistry.addPermissions([luigiAdminReadPermission]);
+        permissionsRegistry.addPermissions([luigiAdminReadPermission, luigiAccessRequestDecidePermission]);
         const onPurpose = readPolicyAllowsEveryoneOnPurpose(config);
         if (accessMode === 'closed') {
           logger.warn(
@@ -123,6 +132,10 @@ export const luigiPlugin = createBackendPlugin({
           keyEncryptionSecret,
           timing: { keyRotationMs, tokenLifetimeMs: lifetimeMs },
         });
+        const accessRequestStore = await AccessRequestStore.create({ database });
+        if (accessRequests) {
+          await scheduleGrantExpiries({ scheduler, store: accessRequestStore, auditor: boundedAuditor(auditor, httpAuth) });
+        }
         const minter = createTokenMinter({
           issuedBy,
           luigiBackend: () => new SigningTokenMinter({ discovery, signingKeys, tokenLifetimeMs: lifetimeMs }),
@@ -147,13 +160,16 @@ export const luigiPlugin = createBackendPlugin({
             tokenLifetimeMs: lifetimeMs,
             auth,
             rateLimit,
+            accessRequests,
+            accessRequestStore,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: LUIGI_JWKS_PATH, allow: 'unauthenticated' });
         // The audited routes (tokens, tenant entry, decisions) demand a user themselves, after recording
         // the request: the default policy would refuse a caller without valid credentials unrecorded.
-        for (const path of [LUIGI_TOKENS_PATH, `${LUIGI_TENANTS_PATH}/enter`, '/access/decisions']) {
+        const audited = [LUIGI_TOKENS_PATH, `${LUIGI_TENANTS_PATH}/enter`, '/access/decisions', LUIGI_ACCESS_REQUESTS_PATH, LUIGI_ACCESS_GRANTS_PATH];
+        for (const path of audited) {
           httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }
       },

@@ -3,6 +3,9 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { AccessMode } from './access/accessMode';
 import { createAccessRoutes } from './access/accessRoutes';
+import { AccessRequestConfig } from './accessRequests/accessRequestConfig';
+import { createAccessRequestRoutes } from './accessRequests/accessRequestRoutes';
+import { AccessRequestStore } from './accessRequests/accessRequestStore';
 import { conditionsApplier, resolutionCache } from './access/applyConditions';
 import { boundedAuditor } from './audit/boundedAuditor';
 import { UserScopedReads } from './cache/userScopedReads';
@@ -34,6 +37,10 @@ export interface RouterOptions extends TokenIssuerOptions {
    * `GET /admin/warnings`. Absent: that route answers no warnings.
    */
   alarm?: PolicyAlarm;
+  /** `luigi.accessRequests`. Absent: access requests are off (the routes refuse new ones). */
+  accessRequests?: AccessRequestConfig;
+  /** Where access requests and grants are kept. Absent: no access request routes. */
+  accessRequestStore?: AccessRequestStore;
 }
 
 /**
@@ -66,6 +73,9 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(createTenantRoutes(routeOptions));
   router.use(createAccessRoutes(routeOptions));
   router.use(createTokenRoutes(routeOptions));
+  if (options.accessRequestStore) {
+    router.use(createAccessRequestRoutes({ ...routeOptions, config: options.accessRequests, store: options.accessRequestStore }));
+  }
   router.use(
     createAdminWarningsRoute({
       httpAuth: options.httpAuth,

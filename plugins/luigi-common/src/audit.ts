@@ -30,6 +30,21 @@ export const LUIGI_AUDIT_EVENTS = {
    * `user`). High. Recorded also when `luigi.access.policyAllowsEveryoneOnPurpose` silences the warning.
    */
   policyOpenToEveryone: 'policy-open-to-everyone',
+  /**
+   * A user asking for access to a micro app: recorded (pending), granted at once by an automatic
+   * approval rule (`automatic` names it), or refused (already allowed, unknown or hidden app, a
+   * duration beyond the bound, a request already open). Medium.
+   */
+  accessRequest: 'access-request',
+  /** An owner or admin approving or denying an access request, or being refused that. Medium. */
+  accessRequestDecide: 'access-request-decide',
+  /** An owner or admin ending an access grant early, or being refused that. Medium. */
+  accessGrantRevoke: 'access-grant-revoke',
+  /**
+   * An access grant that ended by itself at its hour, recorded once (by whichever replica notices
+   * first, within a minute of the end), with the backend as the actor. Medium.
+   */
+  accessGrantExpire: 'access-grant-expire',
 } as const;
 
 /**

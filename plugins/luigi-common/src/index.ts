@@ -21,6 +21,7 @@ export {
   luigiMicroFrontendOpenPermission,
   luigiTenantEnterPermission,
   luigiAdminReadPermission,
+  luigiAccessRequestDecidePermission,
   luigiPermissions,
   LUIGI_TENANT_RESOURCE_TYPE,
 } from './permissions';
@@ -29,6 +30,13 @@ export type { LuigiAdminWarning, LuigiAdminWarningId, LuigiAdminWarnings } from 
 export { tenantOfEntity, checkTenantAnnotation, parseTenants, LUIGI_TENANTS_PATH, TENANT_ID_PATTERN } from './tenants';
 export type { LuigiTenant, LuigiTenantConfig, LuigiTenants, TenantMemberEntity } from './tenants';
 export { LUIGI_AUDIT_EVENTS } from './audit';
+export { LUIGI_ACCESS_REQUESTS_PATH, LUIGI_ACCESS_GRANTS_PATH, MAX_ACCESS_REQUEST_TEXT } from './accessRequests';
+export type {
+  LuigiAccessGrant,
+  LuigiAccessRequest,
+  LuigiAccessRequestInput,
+  LuigiAccessRequestState,
+} from './accessRequests';
 export type { LuigiTokenPurpose } from './audit';
 export { parseAccessDecisions } from './accessDecisions';
 export type {

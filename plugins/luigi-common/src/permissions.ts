@@ -49,7 +49,24 @@ export const luigiAdminReadPermission = createPermission({
 });
 
 /**
+ * Deciding any access request and revoking any access grant, for admins: without it, only the
+ * members of the app entity's owner group decide its requests. Nobody decides their own request,
+ * this permission or not. A basic permission with `action: 'update'`, on no resource type, so no
+ * grant on the catalog can grant it by accident.
+ * @public
+ */
+export const luigiAccessRequestDecidePermission = createPermission({
+  name: 'luigi.access-request.decide',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission the luigi backend plugin registers (and RBAC tools list).
  * @public
  */
-export const luigiPermissions = [luigiMicroFrontendOpenPermission, luigiTenantEnterPermission, luigiAdminReadPermission];
+export const luigiPermissions = [
+  luigiMicroFrontendOpenPermission,
+  luigiTenantEnterPermission,
+  luigiAdminReadPermission,
+  luigiAccessRequestDecidePermission,
+];

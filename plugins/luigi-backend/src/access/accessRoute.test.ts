@@ -94,6 +94,7 @@ describe('access decisions on the permission framework', () => {
     expect(metadata.permissions).toEqual([
       { type: 'resource', name: 'luigi.tenant.enter', attributes: {}, resourceType: 'luigi-tenant' },
       { type: 'basic', name: 'luigi.admin.read', attributes: { action: 'read' } },
+      { type: 'basic', name: 'luigi.access-request.decide', attributes: { action: 'update' } },
     ]);
     expect(metadata.rules).toEqual([
       {

@@ -6,7 +6,9 @@ import { LuigiDenialReason } from 'backstage-plugin-luigi-common';
  * Why a route of the plugin refused a request, as the audit trail records it (`meta.reason`): the
  * caller (`unauthenticated`, `not-a-user`), the body (`malformed-request`, `body-too-large`), the
  * entity (`not-found`, `not-a-micro-app`, `invalid-registration`, `invalid-audience`), the catalog
- * (`catalog-unavailable`), the caller's request rate (`rate-limited`), a denial
+ * (`catalog-unavailable`), the caller's request rate (`rate-limited`), an access request or grant
+ * (`access-requests-off`, `already-allowed`, `duration-not-offered`, `request-open`,
+ * `not-an-approver`, `own-request`, `already-decided`), a denial
  * (`LuigiDenialReason`), the tenant (`unknown-tenant`), the token
  * minter, or anything else (`error`).
  * @public
@@ -29,6 +31,13 @@ export type RefusalReason =
   | 'unknown-tenant'
   | 'not-allowed'
   | 'rate-limited'
+  | 'access-requests-off'
+  | 'already-allowed'
+  | 'duration-not-offered'
+  | 'request-open'
+  | 'not-an-approver'
+  | 'own-request'
+  | 'already-decided'
   | 'error';
 
 /** What a route learnt before it refused, for the audit trail. */
@@ -64,6 +73,8 @@ export function refusalFacts(error: unknown): RefusalFacts {
       return { reason: 'not-found' };
     case 'NotAllowedError':
       return { reason: 'not-allowed' };
+    case 'ConflictError':
+      return { reason: 'already-decided' };
     default:
       return { reason: 'error' };
   }
@@ -94,7 +105,7 @@ export function minterRefusalReason(error: unknown): RefusalReason {
 
 /**
  * The names of the errors the plugin answers with on purpose, with messages it wrote itself: 400,
- * 401, 403, 404, 413 and 503. Any other error (a downstream `ResponseError` with that service's
+ * 401, 403, 404, 409, 413 and 503. Any other error (a downstream `ResponseError` with that service's
  * body and URL, a network error naming a host) is internal.
  */
 const DELIBERATE = new Set([
@@ -102,6 +113,7 @@ const DELIBERATE = new Set([
   'AuthenticationError',
   'NotAllowedError',
   'NotFoundError',
+  'ConflictError',
   'PayloadTooLargeError',
   'ServiceUnavailableError',
 ]);

@@ -1,0 +1,34 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { automaticApprovalFor, DEFAULT_DURATIONS_HOURS, readAccessRequestConfig } from './accessRequestConfig';
+
+const read = (accessRequests: unknown) => readAccessRequestConfig(mockServices.rootConfig({ data: { luigi: { accessRequests } as any } }));
+
+describe('luigi.accessRequests', () => {
+  it('is off unless enabled, and offers an hour to a week by default', () => {
+    expect(readAccessRequestConfig(mockServices.rootConfig({ data: {} }))).toBeUndefined();
+    expect(read({ durationsHours: [1] })).toBeUndefined();
+    expect(read({ enabled: true })).toEqual({ durationsHours: DEFAULT_DURATIONS_HOURS, automaticApprovals: [] });
+  });
+
+  it('stops the backend with a message for durations and rules that make no sense', () => {
+    expect(() => read({ enabled: true, durationsHours: [] })).toThrow(/durationsHours/);
+    expect(() => read({ enabled: true, durationsHours: [0.5] })).toThrow(/whole numbers of hours/);
+    expect(() => read({ enabled: true, durationsHours: [24 * 365] })).toThrow(/from 1 to 2160/);
+    expect(() => read({ enabled: true, durationsHours: '8' })).toThrow(/list of hours/);
+    const rule = { requesterGroup: 'ops', ownerGroup: 'group:default/team-orders', maxHours: 8 };
+    expect(() => read({ enabled: true, durationsHours: [1, 8], automaticApprovals: [{ ...rule, maxHours: 9 }] })).toThrow(/maxHours/);
+    expect(() => read({ enabled: true, automaticApprovals: [{ ...rule, requesterGroup: 'user:default/bob' }] })).toThrow(/requesterGroup must be a group/);
+    expect(read({ enabled: true, automaticApprovals: [rule] })?.automaticApprovals).toEqual([
+      { name: 'rule-1', requesterGroup: 'group:default/ops', ownerGroup: 'group:default/team-orders', maxHours: 8 },
+    ]);
+  });
+
+  it('approves automatically only members of the rule’s group, for its owner’s apps, within its bound', () => {
+    const rules = [{ name: 'ops', requesterGroup: 'group:default/ops', ownerGroup: 'group:default/team-orders', maxHours: 8 }];
+    const ask = { requesterOwnershipRefs: ['user:default/dave', 'group:default/ops'], ownerRef: 'group:default/team-orders', durationHours: 8 };
+    expect(automaticApprovalFor(rules, ask)?.name).toBe('ops');
+    expect(automaticApprovalFor(rules, { ...ask, durationHours: 24 })).toBeUndefined();
+    expect(automaticApprovalFor(rules, { ...ask, ownerRef: 'group:default/team-billing' })).toBeUndefined();
+    expect(automaticApprovalFor(rules, { ...ask, requesterOwnershipRefs: ['user:default/dave'] })).toBeUndefined();
+  });
+});
