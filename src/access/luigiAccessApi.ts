@@ -15,6 +15,7 @@ import {
   parseMicroAppToken,
   parseTenants,
 } from 'backstage-plugin-luigi-common';
+import { accessRequestCalls, LuigiAccessRequestsApi } from './accessRequestCalls';
 import { parseTenantEntry } from './tenantEntry';
 
 /**
@@ -57,6 +58,11 @@ export interface LuigiAccessApi {
    * Optional, so that implementations written before it keep working: absent, the page shows none.
    */
   adminWarnings?(): Promise<LuigiAdminWarnings>;
+  /**
+   * Access requests: asking for one micro app, where the request stands, and for owners and admins
+   * what waits for them. Optional, like `adminWarnings`: absent, the denied panel offers no request.
+   */
+  accessRequests?: LuigiAccessRequestsApi;
 }
 
 /** Entity refs per decisions request: well below the backend's limit, and parts decide side by side. */
@@ -80,12 +86,16 @@ function tokenRequestBody(request: LuigiMicroAppTokenRequest): LuigiMicroAppToke
 }
 
 /**
- * {@link LuigiAccessApi} over the luigi backend plugin's `/tenants`, `/access/decisions`, `/tokens`
- * and `/admin/warnings` routes, with the user's own credentials (Backstage's fetch API adds them).
+ * {@link LuigiAccessApi} over the luigi backend plugin's `/tenants`, `/access/decisions`, `/tokens`,
+ * `/admin/warnings` and access request routes, with the user's own credentials (Backstage's fetch API adds them).
  * @public
  */
 export class LuigiAccessClient implements LuigiAccessApi {
-  constructor(private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {}
+  readonly accessRequests: LuigiAccessRequestsApi;
+
+  constructor(private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.accessRequests = accessRequestCalls((path, init) => this.request(path, init));
+  }
 
   async tenants(): Promise<LuigiTenants> {
     const response = await this.request(LUIGI_TENANTS_PATH, { method: 'GET' });

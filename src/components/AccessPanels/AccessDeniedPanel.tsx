@@ -9,6 +9,7 @@ import { denialSentence } from '../../access/denialText';
 import { requestAccessUrl } from '../../access/requestAccessUrl';
 import { deniedShownEvent } from '../../analytics/luigiEvents';
 import { useLuigiAnalytics } from '../../hooks/useLuigiAnalytics';
+import { AccessRequestSection } from '../AccessRequests/AccessRequestSection';
 
 /** Props of {@link AccessDeniedPanel}. */
 export interface AccessDeniedPanelProps {
@@ -22,7 +23,8 @@ export interface AccessDeniedPanelProps {
 
 /**
  * Shown instead of a micro app the user may not open: why, who owns it (a link to the owner's entity
- * page) and, where app-config has a request-access URL, the link to ask for access. No frame.
+ * page), for a denial by the policy the request to its owners in the portal (where the backend takes
+ * access requests) and, where app-config has a request-access URL, the link to ask elsewhere. No frame.
  */
 export function AccessDeniedPanel({ app, userEntityRef, requestAccessTemplate, tenantId }: AccessDeniedPanelProps) {
   const requestUrl = requestAccessUrl(requestAccessTemplate, { entityRef: app.entity.ref, userEntityRef });
@@ -44,6 +46,7 @@ export function AccessDeniedPanel({ app, userEntityRef, requestAccessTemplate, t
                 Owned by <EntityRefLink entityRef={app.entity.owner} />: ask them for access.
               </Typography>
             )}
+            {reason === 'policy' && <AccessRequestSection entityRef={entityRef} />}
             {requestUrl && (
               <Button
                 variant="contained"

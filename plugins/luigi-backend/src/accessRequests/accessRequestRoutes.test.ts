@@ -226,6 +226,9 @@ describe('access requests', () => {
     const approved = await decide(ALICE, asked.body.id, { decision: 'approve' });
     expect(approved.body.state).toBe('approved');
     const grantId = approved.body.grant.id;
+    // The owners list the grants of their apps, to end them; others do not see them.
+    expect((await call(backend.url, 'GET', '/access-requests/inbox', as(BOB))).body.grants.map((g: any) => g.id)).toContain(grantId);
+    expect((await call(backend.url, 'GET', '/access-requests/inbox', as(CAROL))).body.grants.map((g: any) => g.id)).not.toContain(grantId);
 
     expect((await call(backend.url, 'POST', `/access-grants/${grantId}/revoke`, as(CAROL))).status).toBe(403);
     expect((await call(backend.url, 'POST', `/access-grants/${grantId}/revoke`, as(frank))).status).toBe(403);

@@ -67,7 +67,8 @@ function requestMeta(request: LuigiAccessRequest): JsonObject {
 /**
  * The access request routes (see the README's "Access requests"): a user asks for one micro app
  * (`POST /access-requests`) and sees where their request stands (`GET /access-requests?entityRef=`);
- * the app's owners and admins list what waits for them (`GET /access-requests/inbox`) and approve or
+ * the app's owners and admins list what waits for them and the grants they may end (`GET
+ * /access-requests/inbox`) and approve or
  * deny (`POST /access-requests/:id/decision`), which makes a grant that ends by itself; they can end
  * a grant early (`POST /access-grants/:id/revoke`); a policy reads a user's active grants (`GET
  * /access-grants/active`). Asking, deciding and revoking are audited, refusals included.
@@ -111,9 +112,10 @@ export function createAccessRequestRoutes(routeOptions: AccessRequestRoutesOptio
   router.get(`${LUIGI_ACCESS_REQUESTS_PATH}/inbox`, async (req, res) => {
     const credentials = await userCredentials(httpAuth, req);
     const decider = await readDecider(options, credentials, credentials.principal.userEntityRef);
-    const pending = await store.pendingRequests(decider.isAdmin ? undefined : decider.ownershipEntityRefs);
+    const owners = decider.isAdmin ? undefined : decider.ownershipEntityRefs;
+    const [pending, grants] = await Promise.all([store.pendingRequests(owners), store.activeGrantsOfOwners(owners)]);
     const requests = pending.filter(request => mayDecide(decider, request.userEntityRef, request.ownerRef) === 'yes');
-    res.json({ admin: decider.isAdmin, requests });
+    res.json({ admin: decider.isAdmin, requests, grants });
   });
 
   router.post(`${LUIGI_ACCESS_REQUESTS_PATH}/:id/decision`, async (req, res) => {

@@ -215,6 +215,17 @@ export class AccessRequestStore {
     return rows.map(grantOf);
   }
 
+  /** Active grants of apps these owners owned when asked, or all (`undefined`), soonest to end first. */
+  async activeGrantsOfOwners(ownerRefs?: string[]): Promise<LuigiAccessGrant[]> {
+    let query = this.knex<GrantRow>(GRANTS)
+      .join(REQUESTS, `${REQUESTS}.id`, `${GRANTS}.request_id`)
+      .whereNull(`${GRANTS}.revoked_at`)
+      .where(`${GRANTS}.expires_at`, '>', this.now());
+    if (ownerRefs) query = query.whereIn(`${REQUESTS}.owner_ref`, ownerRefs);
+    const rows = await query.select(`${GRANTS}.*`).orderBy(`${GRANTS}.expires_at`, 'asc').limit(MAX_LISTED_REQUESTS);
+    return rows.map(grantOf);
+  }
+
   /**
    * Every active grant, soonest to end first, at most {@link MAX_LISTED_GRANTS}: what the catalog's
    * grant rule mirrors.
