@@ -38,6 +38,11 @@ export interface Config {
       /** `true` takes requests and makes the catalog's `HAS_ACCESS_GRANT` rule read grants. Default `false`. */
       enabled?: boolean;
       /**
+       * Where notifications about requests link to: the page with the micro apps, where owners find
+       * the requests that wait for them. Default `/luigi`.
+       */
+      inboxLink?: string;
+      /**
        * The durations a user may ask for, in whole hours, at most 90 days (2160). Default
        * `[1, 8, 24, 168]`: an hour, a working day, a day, a week.
        */

@@ -13,6 +13,8 @@ import { readAccessMode } from './access/accessMode';
 import { readAccessRequestConfig } from './accessRequests/accessRequestConfig';
 import { AccessRequestStore } from './accessRequests/accessRequestStore';
 import { scheduleGrantExpiries } from './accessRequests/grantExpiries';
+import { AccessRequestNotifications } from './accessRequests/accessRequestNotifications';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { boundedAuditor } from './audit/boundedAuditor';
 import { readAllowedOrigins } from './config/readAllowedOrigins';
 import { readClientPermissionLimits } from './config/readClientPermissionLimits';
@@ -66,6 +68,7 @@ export const luigiPlugin = createBackendPlugin({
         instanceMetadata: coreServices.rootInstanceMetadata,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         httpRouter,
@@ -82,6 +85,7 @@ export const luigiPlugin = createBackendPlugin({
         instanceMetadata,
         scheduler,
         catalog,
+        notifications,
       }) {
         // Read before anything else starts, so a bad setting stops the backend with its message.
         const accessMode = readAccessMode(config);
@@ -162,6 +166,11 @@ export const luigiPlugin = createBackendPlugin({
             rateLimit,
             accessRequests,
             accessRequestStore,
+            accessRequestNotifications: new AccessRequestNotifications({
+              notifications,
+              logger,
+              inboxLink: config.getOptionalString('luigi.accessRequests.inboxLink') ?? '/luigi',
+            }),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -4,6 +4,7 @@ import Router from 'express-promise-router';
 import { AccessMode } from './access/accessMode';
 import { createAccessRoutes } from './access/accessRoutes';
 import { AccessRequestConfig } from './accessRequests/accessRequestConfig';
+import { AccessRequestNotifications } from './accessRequests/accessRequestNotifications';
 import { createAccessRequestRoutes } from './accessRequests/accessRequestRoutes';
 import { AccessRequestStore } from './accessRequests/accessRequestStore';
 import { conditionsApplier, resolutionCache } from './access/applyConditions';
@@ -41,6 +42,8 @@ export interface RouterOptions extends TokenIssuerOptions {
   accessRequests?: AccessRequestConfig;
   /** Where access requests and grants are kept. Absent: no access request routes. */
   accessRequestStore?: AccessRequestStore;
+  /** Tells owners of new requests and requesters of decisions. Absent: nobody is told. */
+  accessRequestNotifications?: AccessRequestNotifications;
 }
 
 /**
@@ -74,7 +77,14 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(createAccessRoutes(routeOptions));
   router.use(createTokenRoutes(routeOptions));
   if (options.accessRequestStore) {
-    router.use(createAccessRequestRoutes({ ...routeOptions, config: options.accessRequests, store: options.accessRequestStore }));
+    router.use(
+      createAccessRequestRoutes({
+        ...routeOptions,
+        config: options.accessRequests,
+        store: options.accessRequestStore,
+        notifications: options.accessRequestNotifications,
+      }),
+    );
   }
   router.use(
     createAdminWarningsRoute({

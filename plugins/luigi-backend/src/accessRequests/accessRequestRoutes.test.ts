@@ -4,6 +4,7 @@ import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-comm
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService, NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { luigiAccessRequestDecidePermission, luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
 import { permissionPolicyModule } from '../testing/policyAllowing';
 import { recordingAuditor } from '../testing/recordingAuditor';
@@ -71,6 +72,18 @@ const policy: PermissionPolicy = {
   },
 };
 
+/** Backstage's notification service as a recorder: what the plugin sent. */
+const notified: NotificationSendOptions[] = [];
+const notifications = createServiceFactory({
+  service: notificationService,
+  deps: {},
+  factory: () => ({
+    async send(options: NotificationSendOptions) {
+      notified.push(options);
+    },
+  }),
+});
+
 const CONFIG = {
   permission: { enabled: true },
   luigi: {
@@ -101,6 +114,7 @@ describe('access requests', () => {
       catalog,
       userInfo,
       auditor.factory,
+      notifications,
       import('@backstage/plugin-permission-backend'),
       permissionPolicyModule('access-requests', policy),
     ]),
@@ -112,6 +126,14 @@ describe('access requests', () => {
     const asked = await ask(BOB, { entityRef: 'Component:default/Orders', durationHours: 8, reason: '  quarter-end billing run ' });
     expect(asked.status).toBe(201);
     expect(asked.body).toMatchObject({ entityRef: ORDERS, userEntityRef: BOB, ownerRef: 'group:default/team-orders', state: 'pending', durationHours: 8, reason: 'quarter-end billing run' });
+
+    // The owners are told, through Backstage's notifications, bob himself not.
+    expect(notified).toEqual([
+      {
+        recipients: { type: 'entity', entityRef: 'group:default/team-orders', excludeEntityRef: BOB },
+        payload: expect.objectContaining({ title: `${BOB} asks for access to ${ORDERS}`, description: 'For 8 hours. Reason: quarter-end billing run', link: '/luigi' }),
+      },
+    ]);
 
     const mine = await call(backend.url, 'GET', `/access-requests?entityRef=${encodeURIComponent(ORDERS)}`, as(BOB));
     expect(mine.body).toMatchObject({ enabled: true, durationsHours: [1, 8, 24], request: { id: asked.body.id, state: 'pending' } });
@@ -126,6 +148,10 @@ describe('access requests', () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ state: 'approved', decidedBy: CAROL, decisionNote: 'until Friday', grant: { userEntityRef: BOB, entityRef: ORDERS, grantedBy: CAROL } });
     const { expiresAt, grantedAt } = approved.body.grant;
+    expect(notified[1]).toEqual({
+      recipients: { type: 'entity', entityRef: BOB },
+      payload: expect.objectContaining({ title: `Your access to ${ORDERS} was approved until ${new Date(expiresAt).toISOString()}`, description: `By ${CAROL}. Note: until Friday` }),
+    });
     expect(expiresAt - grantedAt).toBe(8 * 3_600_000);
     expect(grantedAt).toBeGreaterThanOrEqual(before);
 
@@ -163,12 +189,15 @@ describe('access requests', () => {
   });
 
   it('approves by itself what an automatic rule covers, recorded as automatic, and nothing beyond its bound', async () => {
+    notified.length = 0;
     const quick = await ask(DAVE, { entityRef: ORDERS, durationHours: 8 });
     expect(quick.status).toBe(201);
     expect(quick.body).toMatchObject({ state: 'approved', decidedBy: 'automatic:ops-on-call', grant: { userEntityRef: DAVE } });
     expect(auditor.finished()).toContainEqual(
       expect.objectContaining({ eventId: 'access-request', status: 'succeeded', actorId: DAVE, meta: expect.objectContaining({ automatic: 'ops-on-call', state: 'approved' }) }),
     );
+    // Nothing waits for the owners.
+    expect(notified).toEqual([]);
   });
 
   it('waits for an owner when the duration is beyond the automatic bound', async () => {

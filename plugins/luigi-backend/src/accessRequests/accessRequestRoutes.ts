@@ -18,6 +18,7 @@ import { publicError } from '../http/publicError';
 import { validEntityRef } from '../http/readEntityRef';
 import { jsonBodyReader } from '../http/readJsonBody';
 import { readUserRequest } from '../http/readUserRequest';
+import { AccessRequestNotifications } from './accessRequestNotifications';
 import { ACCESS_REQUEST_BODY_LIMIT, readAccessRequestDecision, readAccessRequestInput, readRecordId } from './accessRequestInput';
 import { mayDecide, ownerOf, readDecider } from './approvers';
 import { AccessRequestDeps, createAccessRequest } from './createAccessRequest';
@@ -27,6 +28,8 @@ export interface AccessRequestRoutesOptions extends AccessRequestDeps {
   httpAuth: HttpAuthService;
   /** The plugin's bounded auditor. */
   auditor: AuditorService;
+  /** Tells owners and requesters. Absent: nobody is told (the portal's panels still show everything). */
+  notifications?: AccessRequestNotifications;
 }
 
 /**
@@ -92,6 +95,7 @@ export function createAccessRequestRoutes(routeOptions: AccessRequestRoutesOptio
     const asked = { entityRef: input.entityRef, durationHours: input.durationHours, ...(input.reason ? { reason: input.reason } : {}) };
     const created = await audited(auditor, req, eventId, asked, async () => {
       const { request, automatic } = await createAccessRequest(options, input, credentials);
+      if (!automatic) await options.notifications?.requested(request);
       return { result: request, meta: { ...requestMeta(request), ...(automatic ? { automatic } : {}) } };
     });
     res.status(201).json(created);
@@ -140,6 +144,7 @@ export function createAccessRequestRoutes(routeOptions: AccessRequestRoutesOptio
         throw refusal(new NotAllowedError(message), { reason: verdict });
       }
       const result = await store.decide(decision.id, { approve: decision.approve, decidedBy: decider.userEntityRef, note: decision.note });
+      await options.notifications?.decided(result);
       return { result, meta: { ...requestMeta(result), ...(decider.isAdmin ? { asAdmin: true } : {}) } };
     });
     res.json(decided);
