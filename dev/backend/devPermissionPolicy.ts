@@ -7,7 +7,11 @@ import { AuthorizeResult, isPermission, PolicyDecision } from '@backstage/plugin
 import { PermissionPolicy, PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { luigiMicroFrontendOpenPermission, luigiTenantEnterPermission } from 'backstage-plugin-luigi-common';
-import { createLuigiTenantConditionalDecision, luigiTenantConditions } from 'backstage-plugin-luigi-backend';
+import {
+  createLuigiTenantConditionalDecision,
+  luigiAccessGrantConditions,
+  luigiTenantConditions,
+} from 'backstage-plugin-luigi-backend';
 
 /** The group whose members may open every micro app and enter every tenant. */
 const ADMINS = 'group:default/platform-admins';
@@ -72,7 +76,8 @@ function parseGrants(text: string): GrantsFile {
  * backend benchmark run; the README's "Install a permission policy" is its core).
  *
  * Micro apps: platform admins open every one; everybody else opens the micro apps of the entities
- * they own (themselves or through a group), a condition the catalog resolves. So alice
+ * they own (themselves or through a group) and those an owner granted them by approving an access
+ * request (until the grant ends), conditions the catalog resolves. So alice
  * (platform-admins) opens all of them, bob (team-billing) only billing's. The grants file
  * (`devPortal.permissionGrantsFile`) adds owners whose apps a user or group may open too.
  *
@@ -94,10 +99,13 @@ export class DevPermissionPolicy implements PermissionPolicy {
     if (ownership.includes(ADMINS)) return { result: AuthorizeResult.ALLOW };
     if (isPermission(request.permission, luigiMicroFrontendOpenPermission)) {
       const owners = this.grantsTo(ownership).grants.map(grant => grant.owner);
-      return createCatalogConditionalDecision(
-        request.permission,
-        catalogConditions.isEntityOwner({ claims: [...ownership, ...owners] }),
-      );
+      // Or an owner granted it by approving an access request, until the grant ends.
+      return createCatalogConditionalDecision(request.permission, {
+        anyOf: [
+          catalogConditions.isEntityOwner({ claims: [...ownership, ...owners] }),
+          luigiAccessGrantConditions.hasAccessGrant({ userEntityRef: user?.info.userEntityRef ?? '' }),
+        ],
+      });
     }
     if (isPermission(request.permission, luigiTenantEnterPermission)) {
       const tenants = this.grantsTo(ownership).tenants.flatMap(grant => grant.tenants);

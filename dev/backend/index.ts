@@ -1,7 +1,8 @@
 // The dev portal's Backstage backend (started by `npm start`): the catalog from dev/catalog with the
 // identity provider's people, sign-in through the auth backend at the local OpenID Connect provider,
 // the permission framework with Backstage's RBAC plugin, and the luigi plugin with its catalog
-// module, on an in-memory SQLite database, with an audit log file.
+// module, Backstage's notifications and signals (for access requests), on an in-memory SQLite
+// database, with an audit log file.
 import { createBackend } from '@backstage/backend-defaults';
 import { devAuditorServiceFactory } from './devAuditLog';
 import { devIdentityOrgModule } from './devIdentityOrgProvider';
@@ -28,5 +29,8 @@ if (process.env.LUIGI_DEV_POLICY === 'typescript') {
 }
 backend.add(import('backstage-plugin-luigi-backend'));
 backend.add(import('backstage-plugin-luigi-backend/catalog'));
+// Access requests reach the owners as Backstage notifications (signals push them to open pages).
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(devReadinessPlugin);
 backend.start();

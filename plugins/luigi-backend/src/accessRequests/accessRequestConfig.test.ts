@@ -32,3 +32,19 @@ describe('luigi.accessRequests', () => {
     expect(automaticApprovalFor(rules, { ...ask, requesterOwnershipRefs: ['user:default/dave'] })).toBeUndefined();
   });
 });
+
+describe("the README's access requests configuration", () => {
+  it('is read as written, with its automatic approval rule', () => {
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    const { join } = require('node:path') as typeof import('node:path');
+    const { parse } = require('yaml') as typeof import('yaml');
+    const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Access requests'), readme.indexOf('## Tenants'));
+    const block = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => parse(m[1])).find(doc => doc?.luigi?.accessRequests);
+    expect(block).toBeDefined();
+    expect(readAccessRequestConfig(mockServices.rootConfig({ data: block }))).toEqual({
+      durationsHours: [1, 8, 24, 168],
+      automaticApprovals: [{ name: 'on-call', requesterGroup: 'group:default/sre', ownerGroup: 'group:default/team-orders', maxHours: 8 }],
+    });
+  });
+});
