@@ -43,13 +43,13 @@ export interface Config {
        */
       inboxLink?: string;
       /**
-       * The durations a user may ask for, in whole hours, at most 90 days (2160). Default
-       * `[1, 8, 24, 168]`: an hour, a working day, a day, a week.
+       * The durations a user may ask for, in whole minutes, at most 90 days (129600). Default
+       * `[60, 480, 1440, 10080]`: an hour, a working day, a day, a week.
        */
-      durationsHours?: number[];
+      durationsMinutes?: number[];
       /**
        * Requests approved without waiting, each recorded as automatic with the rule's name: members of
-       * `requesterGroup` get the apps `ownerGroup` owns, for at most `maxHours`.
+       * `requesterGroup` get the apps `ownerGroup` owns, for at most `maxMinutes`.
        */
       automaticApprovals?: Array<{
         /** Names the rule in the audit trail and on the request (`automatic:<name>`). Default `rule-<n>`. */
@@ -58,8 +58,8 @@ export interface Config {
         requesterGroup: string;
         /** A group entity ref: the owner of the apps the rule covers. */
         ownerGroup: string;
-        /** The longest duration approved automatically, in hours; longer requests wait for an owner. */
-        maxHours: number;
+        /** The longest duration approved automatically, in minutes; longer requests wait for an owner. */
+        maxMinutes: number;
       }>;
     };
     /**

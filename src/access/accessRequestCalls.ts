@@ -14,7 +14,7 @@ import {
  */
 export interface LuigiAccessRequestStatus {
   enabled: boolean;
-  durationsHours: number[];
+  durationsMinutes: number[];
   request: LuigiAccessRequest | null;
 }
 

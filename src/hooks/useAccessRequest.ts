@@ -12,7 +12,7 @@ export interface AccessRequestState {
   /** Why loading the status or the last request failed: the backend's message. */
   error?: Error;
   /** Sends the request; the status is read again after it. */
-  ask(durationHours: number, reason: string): Promise<void>;
+  ask(durationMinutes: number, reason: string): Promise<void>;
   asking: boolean;
   retry(): void;
 }
@@ -28,12 +28,12 @@ export function useAccessRequest(entityRef: string): AccessRequestState {
   const [askError, setAskError] = useState<Error>();
   const { retry } = loaded;
   const ask = useCallback(
-    async (durationHours: number, reason: string) => {
+    async (durationMinutes: number, reason: string) => {
       if (!calls) return;
       setAsking(true);
       setAskError(undefined);
       try {
-        await calls.ask({ entityRef, durationHours, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+        await calls.ask({ entityRef, durationMinutes, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       } catch (error) {
         setAskError(error as Error);
       } finally {

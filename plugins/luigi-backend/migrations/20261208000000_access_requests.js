@@ -16,7 +16,7 @@ exports.up = async function up(knex) {
     table.string('state', 16).notNullable().comment('pending, approved or denied');
     // Set while pending, null after: unique, so one user has one open request per app across replicas.
     table.string('open_key', 520).nullable().unique().comment('user_ref and entity_ref while pending, else null');
-    table.integer('duration_hours').notNullable().comment('How long an approval grants access');
+    table.integer('duration_minutes').notNullable().comment('How long an approval grants access, in minutes');
     table.text('reason').nullable().comment("The requester's reason");
     table.bigInteger('created_at').notNullable().comment('Milliseconds since the epoch');
     table.string('decided_by', 255).nullable().comment('The approver or denier, or automatic:<rule>');

@@ -23,12 +23,12 @@ export type LuigiAccessRequestState = 'pending' | 'approved' | 'denied';
 
 /**
  * What a user asks for: access to one micro app's entity, for one of the durations the portal
- * offers (`luigi.accessRequests.durationsHours`), with an optional reason for its owners.
+ * offers (`luigi.accessRequests.durationsMinutes`), with an optional reason for its owners.
  * @public
  */
 export interface LuigiAccessRequestInput {
   entityRef: string;
-  durationHours: number;
+  durationMinutes: number;
   reason?: string;
 }
 
@@ -60,7 +60,7 @@ export interface LuigiAccessRequest {
   /** The entity's owner when the request was made: the group whose members decide it. */
   ownerRef: string;
   state: LuigiAccessRequestState;
-  durationHours: number;
+  durationMinutes: number;
   reason?: string;
   createdAt: number;
   decidedBy?: string;
@@ -71,3 +71,14 @@ export interface LuigiAccessRequest {
 
 /** The longest reason or decision note, in characters. */
 export const MAX_ACCESS_REQUEST_TEXT = 500;
+
+/**
+ * A duration in whole minutes as people say it: "2 minutes", "1 hour", "8 hours", "1 day", "7 days".
+ * @public
+ */
+export function durationText(minutes: number): string {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (minutes >= 1440 && minutes % 1440 === 0) return unit(minutes / 1440, 'day');
+  if (minutes >= 60 && minutes % 60 === 0) return unit(minutes / 60, 'hour');
+  return unit(minutes, 'minute');
+}

@@ -30,7 +30,7 @@ export type { LuigiAdminWarning, LuigiAdminWarningId, LuigiAdminWarnings } from 
 export { tenantOfEntity, checkTenantAnnotation, parseTenants, LUIGI_TENANTS_PATH, TENANT_ID_PATTERN } from './tenants';
 export type { LuigiTenant, LuigiTenantConfig, LuigiTenants, TenantMemberEntity } from './tenants';
 export { LUIGI_AUDIT_EVENTS } from './audit';
-export { LUIGI_ACCESS_REQUESTS_PATH, LUIGI_ACCESS_GRANTS_PATH, MAX_ACCESS_REQUEST_TEXT } from './accessRequests';
+export { LUIGI_ACCESS_REQUESTS_PATH, LUIGI_ACCESS_GRANTS_PATH, MAX_ACCESS_REQUEST_TEXT, durationText } from './accessRequests';
 export type {
   LuigiAccessGrant,
   LuigiAccessRequest,

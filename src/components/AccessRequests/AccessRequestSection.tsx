@@ -1,11 +1,10 @@
-import { LuigiAccessRequest } from 'backstage-plugin-luigi-common';
+import { durationText, LuigiAccessRequest } from 'backstage-plugin-luigi-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import { durationText } from '../../access/durationText';
 import { useAccessRequest } from '../../hooks/useAccessRequest';
 
 const when = (millis: number) => new Date(millis).toLocaleString();
@@ -15,7 +14,7 @@ function RequestState({ request }: { request: LuigiAccessRequest }) {
   if (request.state === 'pending') {
     return (
       <Typography paragraph variant="body2" data-testid="luigi-access-request-pending">
-        You asked for access for {durationText(request.durationHours)} on {when(request.createdAt)}. The owners have been told; this
+        You asked for access for {durationText(request.durationMinutes)} on {when(request.createdAt)}. The owners have been told; this
         page shows their answer.
       </Typography>
     );
@@ -50,7 +49,7 @@ export function AccessRequestSection({ entityRef }: { entityRef: string }) {
   const request = status?.request ?? undefined;
   const grantActive = request?.grant && !request.grant.revokedAt && request.grant.expiresAt > Date.now();
   const canAsk = status?.enabled && request?.state !== 'pending' && !grantActive;
-  const chosen = duration ?? status?.durationsHours[0];
+  const chosen = duration ?? status?.durationsMinutes[0];
   return (
     <Box data-testid="luigi-access-request" mt={2} maxWidth={480}>
       {request && <RequestState request={request} />}
@@ -69,7 +68,7 @@ export function AccessRequestSection({ entityRef }: { entityRef: string }) {
             inputProps={{ 'data-testid': 'luigi-access-request-duration' }}
             margin="dense"
           >
-            {status!.durationsHours.map(hours => (
+            {status!.durationsMinutes.map(hours => (
               <MenuItem key={hours} value={hours}>
                 {durationText(hours)}
               </MenuItem>

@@ -16,11 +16,11 @@ function fakeRequests(options: { enabled?: boolean } = {}) {
   let grants: LuigiAccessGrant[] = [];
   const calls: LuigiAccessRequestsApi = {
     async status() {
-      return { enabled: options.enabled ?? true, durationsHours: [1, 8, 168], request };
+      return { enabled: options.enabled ?? true, durationsMinutes: [60, 480, 10080], request };
     },
     async ask(input) {
       sent.push(['ask', input]);
-      request = { id: 'r1', entityRef: input.entityRef, userEntityRef: 'user:default/bob', ownerRef: 'group:default/team-orders', state: 'pending', durationHours: input.durationHours, ...(input.reason ? { reason: input.reason } : {}), createdAt: Date.now() };
+      request = { id: 'r1', entityRef: input.entityRef, userEntityRef: 'user:default/bob', ownerRef: 'group:default/team-orders', state: 'pending', durationMinutes: input.durationMinutes, ...(input.reason ? { reason: input.reason } : {}), createdAt: Date.now() };
       return request;
     },
     async inbox() {
@@ -56,13 +56,13 @@ describe('asking for access on the denied panel', () => {
     fireEvent.change(screen.getByTestId('luigi-access-request-reason'), { target: { value: '<b>quarter end</b>' } });
     fireEvent.click(screen.getByTestId('luigi-access-request-ask'));
     expect(await screen.findByTestId('luigi-access-request-pending')).toHaveTextContent('You asked for access for 7 days');
-    expect(fake.sent).toEqual([['ask', { entityRef: ORDERS, durationHours: 168, reason: '<b>quarter end</b>' }]]);
+    expect(fake.sent).toEqual([['ask', { entityRef: ORDERS, durationMinutes: 10080, reason: '<b>quarter end</b>' }]]);
     expect(screen.queryByTestId('luigi-access-request-ask')).not.toBeInTheDocument();
   });
 
   it("shows the owner's denial with their note, as text, and lets the user ask again", async () => {
     const fake = fakeRequests();
-    fake.set({ id: 'r1', entityRef: ORDERS, userEntityRef: 'user:default/bob', ownerRef: 'group:default/team-orders', state: 'denied', durationHours: 8, createdAt: 0, decidedBy: 'user:default/alice', decisionNote: '<img src=x onerror=alert(1)>' });
+    fake.set({ id: 'r1', entityRef: ORDERS, userEntityRef: 'user:default/bob', ownerRef: 'group:default/team-orders', state: 'denied', durationMinutes: 480, createdAt: 0, decidedBy: 'user:default/alice', decisionNote: '<img src=x onerror=alert(1)>' });
     await renderWithLuigiApis(<AccessRequestSection entityRef={ORDERS} />, '/', { access: withRequests(fake) });
     expect(await screen.findByTestId('luigi-access-request-denied')).toHaveTextContent('Denied by user:default/alice: <img src=x onerror=alert(1)>');
     expect(document.querySelector('img')).toBeNull();
@@ -89,7 +89,7 @@ describe('asking for access on the denied panel', () => {
 describe('the requests that wait for an owner', () => {
   it('lists a pending request with its reason and approves it with a note, then offers to end the grant', async () => {
     const fake = fakeRequests();
-    await fake.calls.ask({ entityRef: ORDERS, durationHours: 8, reason: 'quarter end' });
+    await fake.calls.ask({ entityRef: ORDERS, durationMinutes: 480, reason: 'quarter end' });
     fake.sent.length = 0;
     await renderWithLuigiApis(<AccessRequestsPanel />, '/', { access: withRequests(fake) });
     const panel = await screen.findByTestId('luigi-access-requests');

@@ -4,9 +4,8 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { LuigiAccessGrant, LuigiAccessRequest } from 'backstage-plugin-luigi-common';
+import { durationText, LuigiAccessGrant, LuigiAccessRequest } from 'backstage-plugin-luigi-common';
 import { useState } from 'react';
-import { durationText } from '../../access/durationText';
 import { useAccessRequestInbox } from '../../hooks/useAccessRequestInbox';
 
 const when = (millis: number) => new Date(millis).toLocaleString();
@@ -19,7 +18,7 @@ function PendingRequest(props: { request: LuigiAccessRequest; busy: boolean; dec
     <Box data-testid="luigi-access-request-item" mb={2}>
       <Typography variant="body2">
         <EntityRefLink entityRef={request.userEntityRef} /> asks for <EntityRefLink entityRef={request.entityRef} /> for{' '}
-        {durationText(request.durationHours)} (asked {when(request.createdAt)})
+        {durationText(request.durationMinutes)} (asked {when(request.createdAt)})
       </Typography>
       {request.reason && (
         <Typography variant="body2" color="textSecondary" data-testid="luigi-access-request-item-reason">

@@ -1,4 +1,3 @@
-import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogConditions, createCatalogConditionalDecision } from '@backstage/plugin-catalog-backend/alpha';
 import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
@@ -11,7 +10,7 @@ import { stringify } from 'yaml';
 import { luigiAccessGrantConditions } from '../catalog/accessGrantRule';
 import catalogModuleLuigiRegistrations from '../catalog/index';
 import { permissionPolicyModule } from '../testing/policyAllowing';
-import { startLuigiTestBackend, testBackendForSuite } from '../testing/testBackend';
+import { startLuigiTestBackend, testBackendForSuite, userInfoWithGroups } from '../testing/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -20,16 +19,7 @@ const CAROL = 'user:default/carol';
 const ORDERS = 'component:default/orders';
 const GROUPS: Record<string, string[]> = { [BOB]: ['group:default/team-billing'], [CAROL]: ['group:default/team-orders'] };
 
-const userInfo = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef;
-      return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...(GROUPS[userEntityRef] ?? [])] };
-    },
-  }),
-});
+const userInfo = userInfoWithGroups(GROUPS);
 
 /** The README's way to honour grants in a TypeScript policy: owners, or an active grant. */
 const policy: PermissionPolicy = {
@@ -72,7 +62,7 @@ describe('a permission policy that honours access grants, with the catalog resol
     startLuigiTestBackend(
       {
         permission: { enabled: true },
-        luigi: { allowedOrigins: ['https://apps.example.com'], accessRequests: { enabled: true, durationsHours: [1] } },
+        luigi: { allowedOrigins: ['https://apps.example.com'], accessRequests: { enabled: true, durationsMinutes: [60] } },
         catalog: {
           processingInterval: { seconds: 1 },
           rules: [{ allow: ['Component', 'Location'] }],
@@ -108,7 +98,7 @@ describe('a permission policy that honours access grants, with the catalog resol
     expect(await decision(CAROL)).toBe('allow');
     expect(await decision(BOB)).toBe('deny');
 
-    const asked = await call(backend.url, 'POST', '/access-requests', BOB, { entityRef: ORDERS, durationHours: 1 });
+    const asked = await call(backend.url, 'POST', '/access-requests', BOB, { entityRef: ORDERS, durationMinutes: 60 });
     expect(asked.status).toBe(201);
     expect(await decision(BOB)).toBe('deny');
     const approved = await call(backend.url, 'POST', `/access-requests/${asked.body.id}/decision`, CAROL, { decision: 'approve' });
@@ -116,7 +106,7 @@ describe('a permission policy that honours access grants, with the catalog resol
     expect(await bobsDecisionBecomes('allow')).toBeLessThan(10_000);
 
     // With a grant, asking again is refused: bob may open it already.
-    expect((await call(backend.url, 'POST', '/access-requests', BOB, { entityRef: ORDERS, durationHours: 1 })).status).toBe(409);
+    expect((await call(backend.url, 'POST', '/access-requests', BOB, { entityRef: ORDERS, durationMinutes: 60 })).status).toBe(409);
 
     const revoked = await call(backend.url, 'POST', `/access-grants/${approved.body.grant.id}/revoke`, CAROL);
     expect(revoked.status).toBe(200);

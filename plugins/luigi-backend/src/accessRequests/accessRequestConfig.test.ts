@@ -1,33 +1,33 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { automaticApprovalFor, DEFAULT_DURATIONS_HOURS, readAccessRequestConfig } from './accessRequestConfig';
+import { automaticApprovalFor, DEFAULT_DURATIONS_MINUTES, readAccessRequestConfig } from './accessRequestConfig';
 
 const read = (accessRequests: unknown) => readAccessRequestConfig(mockServices.rootConfig({ data: { luigi: { accessRequests } as any } }));
 
 describe('luigi.accessRequests', () => {
   it('is off unless enabled, and offers an hour to a week by default', () => {
     expect(readAccessRequestConfig(mockServices.rootConfig({ data: {} }))).toBeUndefined();
-    expect(read({ durationsHours: [1] })).toBeUndefined();
-    expect(read({ enabled: true })).toEqual({ durationsHours: DEFAULT_DURATIONS_HOURS, automaticApprovals: [] });
+    expect(read({ durationsMinutes: [60] })).toBeUndefined();
+    expect(read({ enabled: true })).toEqual({ durationsMinutes: DEFAULT_DURATIONS_MINUTES, automaticApprovals: [] });
   });
 
   it('stops the backend with a message for durations and rules that make no sense', () => {
-    expect(() => read({ enabled: true, durationsHours: [] })).toThrow(/durationsHours/);
-    expect(() => read({ enabled: true, durationsHours: [0.5] })).toThrow(/whole numbers of hours/);
-    expect(() => read({ enabled: true, durationsHours: [24 * 365] })).toThrow(/from 1 to 2160/);
-    expect(() => read({ enabled: true, durationsHours: '8' })).toThrow(/list of hours/);
-    const rule = { requesterGroup: 'ops', ownerGroup: 'group:default/team-orders', maxHours: 8 };
-    expect(() => read({ enabled: true, durationsHours: [1, 8], automaticApprovals: [{ ...rule, maxHours: 9 }] })).toThrow(/maxHours/);
+    expect(() => read({ enabled: true, durationsMinutes: [] })).toThrow(/durationsMinutes/);
+    expect(() => read({ enabled: true, durationsMinutes: [0.5] })).toThrow(/whole numbers of minutes/);
+    expect(() => read({ enabled: true, durationsMinutes: [365 * 24 * 60] })).toThrow(/from 1 to 129600/);
+    expect(() => read({ enabled: true, durationsMinutes: '480' })).toThrow(/list of minutes/);
+    const rule = { requesterGroup: 'ops', ownerGroup: 'group:default/team-orders', maxMinutes: 480 };
+    expect(() => read({ enabled: true, durationsMinutes: [60, 480], automaticApprovals: [{ ...rule, maxMinutes: 481 }] })).toThrow(/maxMinutes/);
     expect(() => read({ enabled: true, automaticApprovals: [{ ...rule, requesterGroup: 'user:default/bob' }] })).toThrow(/requesterGroup must be a group/);
     expect(read({ enabled: true, automaticApprovals: [rule] })?.automaticApprovals).toEqual([
-      { name: 'rule-1', requesterGroup: 'group:default/ops', ownerGroup: 'group:default/team-orders', maxHours: 8 },
+      { name: 'rule-1', requesterGroup: 'group:default/ops', ownerGroup: 'group:default/team-orders', maxMinutes: 480 },
     ]);
   });
 
   it('approves automatically only members of the rule’s group, for its owner’s apps, within its bound', () => {
-    const rules = [{ name: 'ops', requesterGroup: 'group:default/ops', ownerGroup: 'group:default/team-orders', maxHours: 8 }];
-    const ask = { requesterOwnershipRefs: ['user:default/dave', 'group:default/ops'], ownerRef: 'group:default/team-orders', durationHours: 8 };
+    const rules = [{ name: 'ops', requesterGroup: 'group:default/ops', ownerGroup: 'group:default/team-orders', maxMinutes: 480 }];
+    const ask = { requesterOwnershipRefs: ['user:default/dave', 'group:default/ops'], ownerRef: 'group:default/team-orders', durationMinutes: 480 };
     expect(automaticApprovalFor(rules, ask)?.name).toBe('ops');
-    expect(automaticApprovalFor(rules, { ...ask, durationHours: 24 })).toBeUndefined();
+    expect(automaticApprovalFor(rules, { ...ask, durationMinutes: 1440 })).toBeUndefined();
     expect(automaticApprovalFor(rules, { ...ask, ownerRef: 'group:default/team-billing' })).toBeUndefined();
     expect(automaticApprovalFor(rules, { ...ask, requesterOwnershipRefs: ['user:default/dave'] })).toBeUndefined();
   });
@@ -43,8 +43,8 @@ describe("the README's access requests configuration", () => {
     const block = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => parse(m[1])).find(doc => doc?.luigi?.accessRequests);
     expect(block).toBeDefined();
     expect(readAccessRequestConfig(mockServices.rootConfig({ data: block }))).toEqual({
-      durationsHours: [1, 8, 24, 168],
-      automaticApprovals: [{ name: 'on-call', requesterGroup: 'group:default/sre', ownerGroup: 'group:default/team-orders', maxHours: 8 }],
+      durationsMinutes: [60, 480, 1440, 10080],
+      automaticApprovals: [{ name: 'on-call', requesterGroup: 'group:default/sre', ownerGroup: 'group:default/team-orders', maxMinutes: 480 }],
     });
   });
 });

@@ -17,17 +17,17 @@ function optionalText(value: unknown, field: string): string | undefined {
   return text || undefined;
 }
 
-/** `POST /access-requests`: the app's entity ref (normalized), the duration in hours, a reason. */
+/** `POST /access-requests`: the app's entity ref (normalized), the duration in minutes, a reason. */
 export function readAccessRequestInput(body: unknown): LuigiAccessRequestInput {
   if (!isObject(body)) throw new InputError('The body must be a JSON object');
   const entityRef = validEntityRef(body.entityRef);
   if (!entityRef) throw new InputError('entityRef is not an entity ref');
-  const { durationHours } = body;
-  if (typeof durationHours !== 'number' || !Number.isInteger(durationHours) || durationHours < 1) {
-    throw new InputError('durationHours must be a whole number of hours');
+  const { durationMinutes } = body;
+  if (typeof durationMinutes !== 'number' || !Number.isInteger(durationMinutes) || durationMinutes < 1) {
+    throw new InputError('durationMinutes must be a whole number of minutes');
   }
   const reason = optionalText(body.reason, 'reason');
-  return { entityRef, durationHours, ...(reason ? { reason } : {}) };
+  return { entityRef, durationMinutes, ...(reason ? { reason } : {}) };
 }
 
 /** `POST /access-requests/:id/decision`: approve or deny, with a note for the requester. */

@@ -1,11 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { LuigiAccessRequest } from 'backstage-plugin-luigi-common';
+import { durationText, LuigiAccessRequest } from 'backstage-plugin-luigi-common';
 
 /** The notifications' topic, for users' notification settings. */
 export const ACCESS_REQUEST_TOPIC = 'luigi-access-requests';
-
-const hours = (n: number) => (n === 1 ? '1 hour' : `${n} hours`);
 
 /**
  * Tells the people concerned about access requests through Backstage's notifications: the owners
@@ -33,7 +31,7 @@ export class AccessRequestNotifications {
       recipients: { type: 'entity', entityRef: request.ownerRef, excludeEntityRef: request.userEntityRef },
       payload: {
         title: `${request.userEntityRef} asks for access to ${request.entityRef}`,
-        description: `For ${hours(request.durationHours)}.${request.reason ? ` Reason: ${request.reason}` : ''}`,
+        description: `For ${durationText(request.durationMinutes)}.${request.reason ? ` Reason: ${request.reason}` : ''}`,
         link: this.deps.inboxLink,
         topic: ACCESS_REQUEST_TOPIC,
         severity: 'normal',

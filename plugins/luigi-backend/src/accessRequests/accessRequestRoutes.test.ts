@@ -1,4 +1,4 @@
-import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
@@ -8,7 +8,7 @@ import { notificationService, NotificationSendOptions } from '@backstage/plugin-
 import { luigiAccessRequestDecidePermission, luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
 import { permissionPolicyModule } from '../testing/policyAllowing';
 import { recordingAuditor } from '../testing/recordingAuditor';
-import { componentWith, startLuigiTestBackend, testBackendForSuite } from '../testing/testBackend';
+import { componentWith, startLuigiTestBackend, testBackendForSuite, userInfoWithGroups } from '../testing/testBackend';
 
 const ALICE = 'user:default/alice'; // platform admin: decides any request
 const BOB = 'user:default/bob'; // team-billing
@@ -47,16 +47,7 @@ const catalog = createServiceFactory({
   },
 });
 
-const userInfo = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef;
-      return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...(GROUPS[userEntityRef] ?? [])] };
-    },
-  }),
-});
+const userInfo = userInfoWithGroups(GROUPS);
 
 /** Owners open their own apps (orders: carol); alice decides any request; nothing else is allowed to open. */
 const policy: PermissionPolicy = {
@@ -90,8 +81,8 @@ const CONFIG = {
     allowedOrigins: ['https://apps.example.com'],
     accessRequests: {
       enabled: true,
-      durationsHours: [1, 8, 24],
-      automaticApprovals: [{ name: 'ops-on-call', requesterGroup: 'group:default/ops', ownerGroup: 'group:default/team-orders', maxHours: 8 }],
+      durationsMinutes: [60, 480, 1440],
+      automaticApprovals: [{ name: 'ops-on-call', requesterGroup: 'group:default/ops', ownerGroup: 'group:default/team-orders', maxMinutes: 480 }],
     },
   },
 };
@@ -123,9 +114,9 @@ describe('access requests', () => {
   const decide = (user: string, id: string, body: unknown) => call(backend.url, 'POST', `/access-requests/${id}/decision`, as(user), body);
 
   it('lets a user ask, shows the request pending to them and to the owners, and grants it for its duration on approval', async () => {
-    const asked = await ask(BOB, { entityRef: 'Component:default/Orders', durationHours: 8, reason: '  quarter-end billing run ' });
+    const asked = await ask(BOB, { entityRef: 'Component:default/Orders', durationMinutes: 480, reason: '  quarter-end billing run ' });
     expect(asked.status).toBe(201);
-    expect(asked.body).toMatchObject({ entityRef: ORDERS, userEntityRef: BOB, ownerRef: 'group:default/team-orders', state: 'pending', durationHours: 8, reason: 'quarter-end billing run' });
+    expect(asked.body).toMatchObject({ entityRef: ORDERS, userEntityRef: BOB, ownerRef: 'group:default/team-orders', state: 'pending', durationMinutes: 480, reason: 'quarter-end billing run' });
 
     // The owners are told, through Backstage's notifications, bob himself not.
     expect(notified).toEqual([
@@ -136,7 +127,7 @@ describe('access requests', () => {
     ]);
 
     const mine = await call(backend.url, 'GET', `/access-requests?entityRef=${encodeURIComponent(ORDERS)}`, as(BOB));
-    expect(mine.body).toMatchObject({ enabled: true, durationsHours: [1, 8, 24], request: { id: asked.body.id, state: 'pending' } });
+    expect(mine.body).toMatchObject({ enabled: true, durationsMinutes: [60, 480, 1440], request: { id: asked.body.id, state: 'pending' } });
 
     // The owner sees it; bob's team and a stranger do not.
     expect((await call(backend.url, 'GET', '/access-requests/inbox', as(CAROL))).body.requests.map((r: any) => r.id)).toContain(asked.body.id);
@@ -152,7 +143,7 @@ describe('access requests', () => {
       recipients: { type: 'entity', entityRef: BOB },
       payload: expect.objectContaining({ title: `Your access to ${ORDERS} was approved until ${new Date(expiresAt).toISOString()}`, description: `By ${CAROL}. Note: until Friday` }),
     });
-    expect(expiresAt - grantedAt).toBe(8 * 3_600_000);
+    expect(expiresAt - grantedAt).toBe(480 * 60_000);
     expect(grantedAt).toBeGreaterThanOrEqual(before);
 
     // A policy (a backend service) and bob himself read his active grant; nobody else reads it.
@@ -167,7 +158,7 @@ describe('access requests', () => {
     const events = auditor.finished().filter(e => e.eventId === 'access-request' || e.eventId === 'access-request-decide');
     expect(events).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ eventId: 'access-request', status: 'succeeded', actorId: BOB, meta: expect.objectContaining({ entityRef: ORDERS, state: 'pending', durationHours: 8, reason: 'quarter-end billing run' }) }),
+        expect.objectContaining({ eventId: 'access-request', status: 'succeeded', actorId: BOB, meta: expect.objectContaining({ entityRef: ORDERS, state: 'pending', durationMinutes: 480, reason: 'quarter-end billing run' }) }),
         expect.objectContaining({ eventId: 'access-request-decide', status: 'succeeded', actorId: CAROL, meta: expect.objectContaining({ requester: BOB, state: 'approved', decision: 'approve', note: 'until Friday', expiresAt: new Date(expiresAt).toISOString() }) }),
         expect.objectContaining({ eventId: 'access-request-decide', status: 'failed', actorId: ALICE, meta: expect.objectContaining({ reason: 'already-decided' }) }),
       ]),
@@ -175,9 +166,9 @@ describe('access requests', () => {
   });
 
   it('keeps one open request per user and app, and lets the owner deny it with a note the requester sees', async () => {
-    const first = await ask(DAVE, { entityRef: BILLING, durationHours: 1 });
+    const first = await ask(DAVE, { entityRef: BILLING, durationMinutes: 60 });
     expect(first.status).toBe(201);
-    const again = await ask(DAVE, { entityRef: BILLING, durationHours: 24 });
+    const again = await ask(DAVE, { entityRef: BILLING, durationMinutes: 1440 });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toMatch(/pending/);
 
@@ -190,7 +181,7 @@ describe('access requests', () => {
 
   it('approves by itself what an automatic rule covers, recorded as automatic, and nothing beyond its bound', async () => {
     notified.length = 0;
-    const quick = await ask(DAVE, { entityRef: ORDERS, durationHours: 8 });
+    const quick = await ask(DAVE, { entityRef: ORDERS, durationMinutes: 480 });
     expect(quick.status).toBe(201);
     expect(quick.body).toMatchObject({ state: 'approved', decidedBy: 'automatic:ops-on-call', grant: { userEntityRef: DAVE } });
     expect(auditor.finished()).toContainEqual(
@@ -204,7 +195,7 @@ describe('access requests', () => {
     const grantsBefore = (await call(backend.url, 'GET', `/access-grants/active?userEntityRef=${encodeURIComponent('user:default/erin')}`, mockCredentials.service.header())).body.grants;
     expect(grantsBefore).toEqual([]);
     GROUPS['user:default/erin'] = ['group:default/ops'];
-    const long = await ask('user:default/erin', { entityRef: ORDERS, durationHours: 24 });
+    const long = await ask('user:default/erin', { entityRef: ORDERS, durationMinutes: 1440 });
     expect(long.body).toMatchObject({ state: 'pending' });
   });
 
@@ -212,7 +203,7 @@ describe('access requests', () => {
     auditor.clear();
     // Deciding one's own request, or another team's, or as nobody in particular.
     const mallory = 'user:default/mallory';
-    const own = await ask(mallory, { entityRef: BILLING, durationHours: 1 });
+    const own = await ask(mallory, { entityRef: BILLING, durationMinutes: 60 });
     expect((await decide(mallory, own.body.id, { decision: 'approve' })).status).toBe(403);
     expect((await decide(CAROL, own.body.id, { decision: 'approve' })).status).toBe(403);
     expect((await decide(DAVE, own.body.id, { decision: 'approve' })).status).toBe(403);
@@ -221,15 +212,15 @@ describe('access requests', () => {
 
     // A duration beyond the offered ones, an app the user may open already, a hidden one, a missing
     // one, an entity that is no micro app, a malformed body.
-    expect(await ask(mallory, { entityRef: ORDERS, durationHours: 10_000 })).toMatchObject({ status: 400 });
-    expect(await ask(CAROL, { entityRef: ORDERS, durationHours: 1 })).toMatchObject({ status: 409 });
-    const hidden = await ask(mallory, { entityRef: 'component:default/secret', durationHours: 1 });
-    const missing = await ask(mallory, { entityRef: 'component:default/nothing', durationHours: 1 });
+    expect(await ask(mallory, { entityRef: ORDERS, durationMinutes: 100_000 })).toMatchObject({ status: 400 });
+    expect(await ask(CAROL, { entityRef: ORDERS, durationMinutes: 60 })).toMatchObject({ status: 409 });
+    const hidden = await ask(mallory, { entityRef: 'component:default/secret', durationMinutes: 60 });
+    const missing = await ask(mallory, { entityRef: 'component:default/nothing', durationMinutes: 60 });
     expect([hidden.status, missing.status]).toEqual([404, 404]);
     expect(hidden.body.error.message).toBe(missing.body.error.message.replace('nothing', 'secret'));
-    expect(await ask(mallory, { entityRef: 'component:default/docs', durationHours: 1 })).toMatchObject({ status: 404 });
-    expect(await ask(mallory, { entityRef: ORDERS, durationHours: '8' })).toMatchObject({ status: 400 });
-    expect(await ask(mallory, { entityRef: ORDERS, durationHours: 1, reason: 'x'.repeat(501) })).toMatchObject({ status: 400 });
+    expect(await ask(mallory, { entityRef: 'component:default/docs', durationMinutes: 60 })).toMatchObject({ status: 404 });
+    expect(await ask(mallory, { entityRef: ORDERS, durationMinutes: '480' })).toMatchObject({ status: 400 });
+    expect(await ask(mallory, { entityRef: ORDERS, durationMinutes: 60, reason: 'x'.repeat(501) })).toMatchObject({ status: 400 });
 
     const reasons = auditor.finished().filter(e => e.status === 'failed').map(e => [e.eventId, e.meta?.reason]);
     expect(reasons).toEqual([
@@ -250,7 +241,7 @@ describe('access requests', () => {
 
   it('lets an admin decide any request and the owners or an admin end a grant early', async () => {
     const frank = 'user:default/frank';
-    const asked = await ask(frank, { entityRef: BILLING, durationHours: 24 });
+    const asked = await ask(frank, { entityRef: BILLING, durationMinutes: 1440 });
     expect((await call(backend.url, 'GET', '/access-requests/inbox', as(ALICE))).body).toMatchObject({ admin: true, requests: expect.arrayContaining([expect.objectContaining({ id: asked.body.id })]) });
     const approved = await decide(ALICE, asked.body.id, { decision: 'approve' });
     expect(approved.body.state).toBe('approved');
@@ -282,10 +273,10 @@ describe('access requests switched off', () => {
   );
 
   it('refuses new requests and says so to the page', async () => {
-    const asked = await call(backend.url, 'POST', '/access-requests', as(BOB), { entityRef: ORDERS, durationHours: 1 });
+    const asked = await call(backend.url, 'POST', '/access-requests', as(BOB), { entityRef: ORDERS, durationMinutes: 60 });
     expect(asked.status).toBe(403);
     expect(asked.body.error.message).toBe('This portal takes no access requests');
     const mine = await call(backend.url, 'GET', `/access-requests?entityRef=${encodeURIComponent(ORDERS)}`, as(BOB));
-    expect(mine.body).toEqual({ enabled: false, durationsHours: [], request: null });
+    expect(mine.body).toEqual({ enabled: false, durationsMinutes: [], request: null });
   });
 });

@@ -62,7 +62,7 @@ function requestMeta(request: LuigiAccessRequest): JsonObject {
     requester: request.userEntityRef,
     ownerRef: request.ownerRef,
     state: request.state,
-    durationHours: request.durationHours,
+    durationMinutes: request.durationMinutes,
     ...(request.grant ? { grantId: request.grant.id, expiresAt: new Date(request.grant.expiresAt).toISOString() } : {}),
   };
 }
@@ -92,7 +92,7 @@ export function createAccessRequestRoutes(routeOptions: AccessRequestRoutesOptio
       readBody,
       parse: readAccessRequestInput,
     });
-    const asked = { entityRef: input.entityRef, durationHours: input.durationHours, ...(input.reason ? { reason: input.reason } : {}) };
+    const asked = { entityRef: input.entityRef, durationMinutes: input.durationMinutes, ...(input.reason ? { reason: input.reason } : {}) };
     const created = await audited(auditor, req, eventId, asked, async () => {
       const { request, automatic } = await createAccessRequest(options, input, credentials);
       if (!automatic) await options.notifications?.requested(request);
@@ -108,7 +108,7 @@ export function createAccessRequestRoutes(routeOptions: AccessRequestRoutesOptio
     const request = await store.latestRequest(credentials.principal.userEntityRef, entityRef);
     res.json({
       enabled: Boolean(options.config) && options.accessMode === 'permission-framework',
-      durationsHours: options.config?.durationsHours ?? [],
+      durationsMinutes: options.config?.durationsMinutes ?? [],
       request: request ?? null,
     });
   });

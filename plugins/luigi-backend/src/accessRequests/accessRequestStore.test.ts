@@ -5,7 +5,7 @@ jest.setTimeout(60_000);
 
 const BOB = 'user:default/bob';
 const ORDERS = 'component:default/orders';
-const asked = { userEntityRef: BOB, entityRef: ORDERS, ownerRef: 'group:default/team-orders', durationHours: 2 };
+const asked = { userEntityRef: BOB, entityRef: ORDERS, ownerRef: 'group:default/team-orders', durationMinutes: 120 };
 
 describe('access requests and grants, kept for every replica', () => {
   // PostgreSQL too: the jest global setup starts one (scripts/jestPostgresSetup.js).
@@ -51,9 +51,9 @@ describe('access requests and grants, kept for every replica', () => {
     const { one, two, clock } = await replicas(databaseId);
     const request = await one.createRequest(asked);
     const { grant } = await one.decide(request.id, { approve: true, decidedBy: 'user:default/carol' });
-    expect(grant).toMatchObject({ grantedAt: clock.now, expiresAt: clock.now + 2 * 3_600_000 });
+    expect(grant).toMatchObject({ grantedAt: clock.now, expiresAt: clock.now + 120 * 60_000 });
     expect(await two.activeGrants(BOB)).toEqual([grant]);
-    clock.now += 2 * 3_600_000 - 1;
+    clock.now += 120 * 60_000 - 1;
     expect(await two.activeGrants(BOB)).toHaveLength(1);
     clock.now += 1;
     expect(await two.activeGrants(BOB)).toEqual([]);
@@ -80,7 +80,7 @@ describe('access requests and grants, kept for every replica', () => {
       recorded.push(grant.id);
     };
     expect(await one.recordExpiries(record)).toBe(0);
-    clock.now += 2 * 3_600_000;
+    clock.now += 120 * 60_000;
     const counts = await Promise.all([one.recordExpiries(record), two.recordExpiries(record), one.recordExpiries(record)]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
     expect(recorded).toEqual([ends.id]);

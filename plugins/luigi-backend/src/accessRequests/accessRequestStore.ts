@@ -19,7 +19,7 @@ interface RequestRow {
   owner_ref: string;
   state: string;
   open_key: string | null;
-  duration_hours: number;
+  duration_minutes: number;
   reason: string | null;
   created_at: number | string;
   decided_by: string | null;
@@ -48,7 +48,7 @@ export interface NewAccessRequest {
   userEntityRef: string;
   entityRef: string;
   ownerRef: string;
-  durationHours: number;
+  durationMinutes: number;
   reason?: string;
 }
 
@@ -84,7 +84,7 @@ function requestOf(row: RequestRow, grant?: GrantRow): LuigiAccessRequest {
     userEntityRef: row.user_ref,
     ownerRef: row.owner_ref,
     state: row.state as LuigiAccessRequestState,
-    durationHours: Number(row.duration_hours),
+    durationMinutes: Number(row.duration_minutes),
     ...(row.reason ? { reason: row.reason } : {}),
     createdAt: millis(row.created_at),
     ...(row.decided_by ? { decidedBy: row.decided_by, decidedAt: optionalMillis(row.decided_at) } : {}),
@@ -121,7 +121,7 @@ export class AccessRequestStore {
       owner_ref: input.ownerRef,
       state: 'pending',
       open_key: openKey(input.userEntityRef, input.entityRef),
-      duration_hours: input.durationHours,
+      duration_minutes: input.durationMinutes,
       reason: input.reason ?? null,
       created_at: this.now(),
       decided_by: null,
@@ -164,7 +164,7 @@ export class AccessRequestStore {
         entity_ref: row.entity_ref,
         granted_by: decision.decidedBy,
         granted_at: now,
-        expires_at: now + Number(row.duration_hours) * 3_600_000,
+        expires_at: now + Number(row.duration_minutes) * 60_000,
         revoked_by: null,
         revoked_at: null,
         expiry_recorded: false,

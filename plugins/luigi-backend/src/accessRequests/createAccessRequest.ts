@@ -53,8 +53,8 @@ export async function createAccessRequest(
   if (!config || deps.accessMode !== 'permission-framework') {
     throw refusal(new NotAllowedError('This portal takes no access requests'), { reason: 'access-requests-off' });
   }
-  if (!config.durationsHours.includes(input.durationHours)) {
-    throw refusal(new InputError(`durationHours must be one of ${config.durationsHours.join(', ')}`), {
+  if (!config.durationsMinutes.includes(input.durationMinutes)) {
+    throw refusal(new InputError(`durationMinutes must be one of ${config.durationsMinutes.join(', ')}`), {
       reason: 'duration-not-offered',
     });
   }
@@ -75,7 +75,7 @@ export async function createAccessRequest(
   const userEntityRef = credentials.principal.userEntityRef;
   let request: LuigiAccessRequest;
   try {
-    request = await deps.store.createRequest({ userEntityRef, entityRef, ownerRef, durationHours: input.durationHours, reason: input.reason });
+    request = await deps.store.createRequest({ userEntityRef, entityRef, ownerRef, durationMinutes: input.durationMinutes, reason: input.reason });
   } catch (error) {
     throw (error as Error)?.name === 'ConflictError' ? refusal(error as Error, { reason: 'request-open' }) : error;
   }
@@ -83,7 +83,7 @@ export async function createAccessRequest(
   const rule = automaticApprovalFor(config.automaticApprovals, {
     requesterOwnershipRefs: info.ownershipEntityRefs,
     ownerRef,
-    durationHours: input.durationHours,
+    durationMinutes: input.durationMinutes,
   });
   if (!rule) return { request };
   const approved = await deps.store.decide(request.id, { approve: true, decidedBy: `automatic:${rule.name}` });

@@ -12,7 +12,7 @@ describe('recording the grants that end by themselves', () => {
     const knex = await databases.init('SQLITE_3');
     const clock = { now: 1_800_000_000_000 };
     const store = await AccessRequestStore.create({ database: mockServices.database({ knex }), now: () => clock.now });
-    const request = await store.createRequest({ userEntityRef: 'user:default/bob', entityRef: 'component:default/orders', ownerRef: 'group:default/team-orders', durationHours: 1 });
+    const request = await store.createRequest({ userEntityRef: 'user:default/bob', entityRef: 'component:default/orders', ownerRef: 'group:default/team-orders', durationMinutes: 1 });
     const { grant } = await store.decide(request.id, { approve: true, decidedBy: 'user:default/carol' });
 
     const tasks: Array<SchedulerServiceTaskScheduleDefinition & { id: string; fn: () => Promise<void> }> = [];

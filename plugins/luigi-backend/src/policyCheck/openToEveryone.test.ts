@@ -1,4 +1,3 @@
-import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogConditions, createCatalogConditionalDecision } from '@backstage/plugin-catalog-backend/alpha';
 import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
@@ -8,7 +7,7 @@ import { luigiAdminReadPermission, luigiMicroFrontendOpenPermission } from 'back
 import { permissionPolicyModule } from '../testing/policyAllowing';
 import { recordingAuditor } from '../testing/recordingAuditor';
 import { recordingRootLogger } from '../testing/recordingLogger';
-import { startLuigiTestBackend, stopTestBackend, TestBackend } from '../testing/testBackend';
+import { startLuigiTestBackend, stopTestBackend, TestBackend, userInfoWithGroups } from '../testing/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -25,16 +24,7 @@ const GROUPS: Record<string, string[]> = {
 };
 
 /** The userInfo service the permission backend gives the policy, and the plugin reads, with {@link GROUPS}. */
-const userInfoWithGroups = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef;
-      return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...(GROUPS[userEntityRef] ?? [])] };
-    },
-  }),
-});
+const userInfo = userInfoWithGroups(GROUPS);
 
 const allowEverything: PermissionPolicy = { handle: async () => ({ result: AuthorizeResult.ALLOW }) };
 
@@ -79,7 +69,7 @@ async function start(policy: ReturnType<typeof permissionPolicyModule>, config: 
   const { backend, url } = await startLuigiTestBackend({ permission: { enabled: true }, ...config, luigi }, [
     import('@backstage/plugin-permission-backend'),
     policy,
-    userInfoWithGroups,
+    userInfo,
     auditor.factory,
     logs.factory,
   ]);

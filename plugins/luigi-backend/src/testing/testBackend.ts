@@ -101,6 +101,23 @@ export function userInfoOwning(...groups: string[]) {
 }
 
 /**
+ * A userInfo service for test backends: every user owns their own entity and the groups `groups`
+ * lists for them (read when asked, so a test may add users as it goes).
+ */
+export function userInfoWithGroups(groups: Readonly<Record<string, readonly string[]>>) {
+  return createServiceFactory({
+    service: coreServices.userInfo,
+    deps: {},
+    factory: () => ({
+      async getUserInfo(credentials: any) {
+        const userEntityRef = credentials.principal.userEntityRef;
+        return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...(groups[userEntityRef] ?? [])] };
+      },
+    }),
+  });
+}
+
+/**
  * Micro app registrations both token tests use: a plain one, one with its own token audience, one
  * on an origin outside the allowlist, one with a malformed audience, and an entity with no view.
  */
