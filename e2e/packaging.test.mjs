@@ -1,14 +1,15 @@
 // The packages as an app gets them: build and pack them as the README says, install the tarballs into
-// a minimal host repository outside ours (one app per Backstage frontend system and a backend),
-// type-check them, bundle the apps for production and start them and the backend, which gets the
-// README's permission policy as an admin would install it.
+// a minimal host repository outside ours (one app per Backstage frontend system and a backend) with
+// the README's install commands, on Node.js 22 as create-app wants, type-check them, bundle the apps
+// for production and start them and the backend, which gets the README's permission policy as an
+// admin would install it.
 // Any failing step fails the test. Run alone with `node --test e2e/packaging.test.mjs`.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { randomBytes } from 'node:crypto';
@@ -21,9 +22,12 @@ const backendPackage = JSON.parse(await readFile(join(root, 'plugins/luigi-backe
 const README = await readFile(join(root, 'README.md'), 'utf8');
 const keep = process.env.LUIGI_KEEP_PACKAGING_TMP === '1';
 
-/** Runs a command; resolves with its standard output, fails with the tail of all its output. */
-function run(command, args, { cwd, timeoutMs = 10 * 60_000 } = {}) {
-  const env = { ...process.env, CI: 'true' };
+/**
+ * Runs a command (`env`: variables to add); resolves with its standard output, fails with the tail of
+ * all its output.
+ */
+function run(command, args, { cwd, env: extraEnv = {}, timeoutMs = 10 * 60_000 } = {}) {
+  const env = { ...process.env, CI: 'true', ...extraEnv };
   delete env.NODE_ENV;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -77,6 +81,8 @@ async function timed(name, fn) {
 }
 
 let work;
+/** The host's Node.js being installed (`installHostNode`). */
+let hostReady;
 /** Per package name: its tarball and the folder it was unpacked into. */
 const packs = {};
 let host;
@@ -89,6 +95,9 @@ const PACKAGES = {
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'luigi-packaging-'));
+  // The host's Node.js comes on the side, while this repository builds.
+  hostReady = timed('host node', installHostNode);
+  hostReady.catch(() => {});
 
   // 1. Build exactly as the README says: declarations, then every package's dist/.
   await timed('build', () => npm(['run', 'build'], { cwd: root }));
@@ -125,6 +134,24 @@ describe('npm pack', () => {
     for (const name of Object.values(PACKAGES)) {
       assert.ok((await packedFiles(name)).includes('LICENSE'), `${name} carries the license`);
       assert.equal((await packedJson(name)).license, 'Apache-2.0');
+    }
+  });
+
+  test("the packed manifests hold no scripts and nothing else only this repository's development uses", async () => {
+    for (const name of Object.values(PACKAGES)) {
+      const pkg = await packedJson(name);
+      // The repository's scripts name files the tarball does not hold (scripts/, dev/, e2e/), and a
+      // lifecycle script would run in the app that installs the package.
+      assert.equal(pkg.scripts, undefined, `${name}: no scripts`);
+      for (const key of ['devDependencies', 'workspaces', 'overrides', 'allowScripts']) {
+        assert.equal(pkg[key], undefined, `${name}: no ${key}`);
+      }
+    }
+    // postpack put the repository's own manifests back.
+    for (const dir of ['.', 'plugins/luigi-backend', 'plugins/luigi-common']) {
+      const pkg = JSON.parse(await readFile(join(root, dir, 'package.json'), 'utf8'));
+      assert.match(pkg.scripts?.prepack ?? '', /trim-packed-manifest/, `${dir}/package.json is restored`);
+      await assert.rejects(stat(join(root, dir, 'package.json-prepack')), `${dir}: no backup left`);
     }
   });
 
@@ -328,8 +355,8 @@ function readmeAppConfig() {
 const README_CONFIG = readmeAppConfig();
 
 /** The README's section under `heading` (up to the next heading of its level or above), as written. */
-function readmeSection(heading) {
-  const lines = README.split('\n');
+function readmeSection(heading, text = README) {
+  const lines = text.split('\n');
   const start = lines.indexOf(heading);
   assert.ok(start >= 0, `the README has a section "${heading}"`);
   const level = heading.match(/^#+/)[0].length;
@@ -366,6 +393,39 @@ function readmePolicyRecipe() {
 }
 
 const README_POLICY = readmePolicyRecipe();
+
+/** Where the README's install commands expect the tarballs, relative to the app repository's root. */
+const VENDOR = 'vendor/luigi';
+
+/**
+ * The README's commands that install the tarballs into an app made by create-app, as written there:
+ * the ```sh blocks of "## Install into your Backstage app" that add the frontend to `packages/app` and
+ * the backend to `packages/backend`, one with yarn and one with npm, each after the line that points
+ * the common package at its tarball (`resolutions`, `overrides`).
+ */
+function readmeInstallCommands() {
+  const section = readmeSection('## Install into your Backstage app');
+  const blocks = [...section.matchAll(/^```sh\n([\s\S]*?)^```/gm)].map(match =>
+    match[1].split('\n').filter(line => line.trim() && !line.trim().startsWith('#')),
+  );
+  const find = (manager, adds) => {
+    const block = blocks.find(lines => adds.every(add => lines.some(add)));
+    assert.ok(block, `the README says how to install the tarballs with ${manager}`);
+    return block;
+  };
+  return {
+    yarn: find('yarn', [
+      line => /^yarn --cwd packages\/app add backstage-plugin-luigi@file:/.test(line),
+      line => /^yarn --cwd packages\/backend add backstage-plugin-luigi-backend@file:/.test(line),
+    ]),
+    npm: find('npm', [
+      line => /^npm install \S+\/backstage-plugin-luigi-[\d.]+\.tgz -w packages\/app$/.test(line),
+      line => /^npm install \S+\/backstage-plugin-luigi-backend-[\d.]+\.tgz -w packages\/backend$/.test(line),
+    ]),
+  };
+}
+
+const README_INSTALL = readmeInstallCommands();
 
 /**
  * `source` with the README's diff applied as an admin would: its context and removed lines, which
@@ -539,9 +599,9 @@ async function startHostBackend(name, extra) {
   const nodeTransform = createRequire(join(host, 'node_modules/@backstage/cli/package.json')).resolve(
     '@backstage/cli-node/config/nodeTransform.cjs',
   );
-  const child = spawn(process.execPath, ['--enable-source-maps', '--require', nodeTransform, 'src/index.ts', '--config', config], {
+  const child = spawn(hostNode, ['--enable-source-maps', '--require', nodeTransform, 'src/index.ts', '--config', config], {
     cwd: join(host, 'packages/backend'),
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, ...hostEnv, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -619,7 +679,7 @@ async function startHostBackend(name, extra) {
  * and the catalog holds the guest's entity: what the policy tests ask. Times its start as `step`.
  */
 async function startPolicyHostBackend(name, step, guest) {
-  const backend = await startHostBackend(name, { app: { packageName: 'app-legacy' }, permission: { enabled: true }, ...(guest ? { guest } : {}) });
+  const backend = await startHostBackend(name, { app: { packageName: LEGACY }, permission: { enabled: true }, ...(guest ? { guest } : {}) });
   try {
     await timed(step, async () => {
       await backend.until('health', () => backend.get('/luigi/health'));
@@ -658,41 +718,84 @@ function openToEveryoneAlarms(log) {
   };
 }
 
+/**
+ * The host's Node.js: an app made by create-app wants 22 or 24 (its engines), so the host installs,
+ * type-checks, bundles and runs on Node.js 22, while this repository's own tools stay on the Node.js
+ * that runs this test. The node-<platform>-<arch> packages on the npm registry ship the binary with its
+ * headers, which native addons (better-sqlite3) build against.
+ */
+const HOST_NODE_PACKAGE = `node-${process.platform}-${process.arch}@22`;
+/** The host's node binary, and what commands in the host run with: its node and npm's settings. */
+let hostNode;
+let hostEnv;
+
+async function installHostNode() {
+  const dir = join(work, 'host-node');
+  await mkdir(dir);
+  await npm(['pack', HOST_NODE_PACKAGE, '--pack-destination', dir, '--loglevel=error'], { cwd: dir });
+  const [tarball] = (await readdir(dir)).filter(file => file.endsWith('.tgz'));
+  await run('tar', ['xzf', join(dir, tarball), '-C', dir, '--strip-components=1']);
+  await rm(join(dir, tarball));
+  hostNode = join(dir, 'bin/node');
+  hostEnv = {
+    // `node` (and so npm, and the scripts it runs) is the host's.
+    PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}`,
+    // Native addons build for it, against its headers.
+    npm_config_nodedir: dir,
+    // As an admin's npm configuration could say; the README's commands stay as written.
+    npm_config_prefer_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_loglevel: 'error',
+  };
+  assert.match(await run(hostNode, ['--version']), /^v22\./);
+}
+
+/** Runs the README's commands, one line at a time, in the host's root, on the host's Node.js. */
+async function runReadmeCommands(lines) {
+  for (const line of lines) await run('sh', ['-c', line], { cwd: host, env: hostEnv });
+}
+
+/** The legacy app is create-app's packages/app; the new system's is a second app the same commands give the plugin. */
+const LEGACY = 'app';
+const NEW = 'app-new';
+
+const REACT = {
+  react: repoPackage.devDependencies.react,
+  'react-dom': repoPackage.devDependencies['react-dom'],
+  'react-router-dom': repoPackage.devDependencies['react-router-dom'],
+};
+const LEGACY_APP_DEPENDENCIES = {
+  ...REACT,
+  '@backstage/app-defaults': BACKSTAGE['@backstage/app-defaults'],
+  '@backstage/catalog-model': BACKSTAGE['@backstage/catalog-model'],
+  '@backstage/core-app-api': BACKSTAGE['@backstage/core-app-api'],
+  '@backstage/core-components': BACKSTAGE['@backstage/core-components'],
+  '@backstage/core-plugin-api': BACKSTAGE['@backstage/core-plugin-api'],
+  '@backstage/plugin-catalog': BACKSTAGE['@backstage/plugin-catalog'],
+};
+
 describe('host apps', () => {
   before(async () => {
     host = join(work, 'host');
-    const common = {
-      'backstage-plugin-luigi': `file:${packs[PACKAGES.frontend].tarball}`,
-      react: repoPackage.devDependencies.react,
-      'react-dom': repoPackage.devDependencies['react-dom'],
-      'react-router-dom': repoPackage.devDependencies['react-router-dom'],
-    };
-    await writeHostApp(join(host, 'packages/app-legacy'), 'app-legacy', {
-      ...common,
-      '@backstage/app-defaults': BACKSTAGE['@backstage/app-defaults'],
-      '@backstage/catalog-model': BACKSTAGE['@backstage/catalog-model'],
-      '@backstage/core-app-api': BACKSTAGE['@backstage/core-app-api'],
-      '@backstage/core-components': BACKSTAGE['@backstage/core-components'],
-      '@backstage/core-plugin-api': BACKSTAGE['@backstage/core-plugin-api'],
-      '@backstage/plugin-catalog': BACKSTAGE['@backstage/plugin-catalog'],
-    }, LEGACY_APP);
-    await writeHostApp(join(host, 'packages/app-new'), 'app-new', {
-      ...common,
+    await hostReady;
+    await writeHostApp(join(host, 'packages', LEGACY), LEGACY, LEGACY_APP_DEPENDENCIES, LEGACY_APP);
+    await writeHostApp(join(host, 'packages', NEW), NEW, {
+      ...REACT,
       '@backstage/frontend-defaults': BACKSTAGE['@backstage/frontend-defaults'],
       '@backstage/frontend-plugin-api': BACKSTAGE['@backstage/frontend-plugin-api'],
       // Not imported: app.packages: all brings it in, as in an app made by create-app.
       '@backstage/plugin-catalog': BACKSTAGE['@backstage/plugin-catalog'],
     }, NEW_APP);
-    // The host's backend: Backstage's backend with the catalog, the permission framework, the plugin
-    // and its catalog module from the tarball, and what the README's policy step adds.
-    // better-sqlite3 is linked from this repository, where it is already compiled.
+    // The host's backend: Backstage's backend with the catalog and the permission framework, what the
+    // README's policy step adds, and better-sqlite3 as create-app's backend has it (npm builds it at
+    // install, for the host's Node.js).
     await writeHostBackend(join(host, 'packages/backend'), {
       ...Object.fromEntries(HOST_BACKEND_PACKAGES.map(name => [name, repoVersion(name)])),
       // The apps it serves (app.packageName picks one), as packages/backend depends on packages/app.
-      'app-legacy': '*',
-      'app-new': '*',
-      'backstage-plugin-luigi-backend': `file:${packs[PACKAGES.backend].tarball}`,
-      'better-sqlite3': `file:${join(root, 'node_modules/better-sqlite3')}`,
+      [LEGACY]: '*',
+      [NEW]: '*',
+      'better-sqlite3': repoVersion('better-sqlite3'),
     });
     await writeFile(
       join(host, 'package.json'),
@@ -710,10 +813,8 @@ describe('host apps', () => {
             // The Backstage CLI's optional jsdom peer range, which npm (unlike yarn) enforces.
             jsdom: repoPackage.devDependencies.jsdom,
           },
-          // As in any npm-installed Backstage app: MUI v4's React peer range predates React 18.
+          // As the README says for an npm-installed app: MUI v4's React peer range predates React 18.
           overrides: {
-            // The frontend and backend tarballs depend on the common one, which is not on a registry.
-            'backstage-plugin-luigi-common': `file:${packs[PACKAGES.common].tarball}`,
             react: repoPackage.devDependencies.react,
             'react-dom': repoPackage.devDependencies['react-dom'],
             '@types/react': repoPackage.devDependencies['@types/react'],
@@ -737,12 +838,26 @@ describe('host apps', () => {
       ),
     );
     await writeFile(join(host, 'app-config.yaml'), stringify(APP_CONFIG));
-    await timed('install', () =>
-      npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: host }),
-    );
+    // The tarballs where the README puts them, under the names npm pack gave them.
+    await mkdir(join(host, VENDOR), { recursive: true });
+    for (const { tarball } of Object.values(packs)) await copyFile(tarball, join(host, VENDOR, basename(tarball)));
+    const named = README_INSTALL.npm.flatMap(line => [...line.matchAll(/[^\s=]+\.tgz/g)].map(match => basename(match[0])));
+    assert.deepEqual([...new Set(named)].sort(), Object.values(packs).map(({ tarball }) => basename(tarball)).sort(), "the README's commands name the packed tarballs");
+    // The app as create-app leaves it: installed. Then the README's npm commands, as written, the
+    // frontend's for both apps at once (packages/app is the legacy one).
+    await timed('install', () => run('npm', ['install'], { cwd: host, env: hostEnv }));
+    const commands = README_INSTALL.npm.map(line => line.replace(/ -w packages\/app$/, ` -w packages/${LEGACY} -w packages/${NEW}`));
+    await timed("README's install commands", () => runReadmeCommands(commands));
   });
 
   test('the installed package is the built one, with its config schema', async () => {
+    // Each half and the common package they share come from the tarballs.
+    for (const [dir, name] of [[`packages/${LEGACY}`, PACKAGES.frontend], [`packages/${NEW}`, PACKAGES.frontend], ['packages/backend', PACKAGES.backend]]) {
+      const { dependencies } = JSON.parse(await readFile(join(host, dir, 'package.json'), 'utf8'));
+      assert.match(dependencies[name] ?? '', /^file:.*\.tgz$/, `${dir} depends on the ${name} tarball`);
+    }
+    const lock = JSON.parse(await readFile(join(host, 'package-lock.json'), 'utf8'));
+    assert.match(lock.packages['node_modules/backstage-plugin-luigi-common']?.resolved ?? '', /\.tgz$/, 'the common package is the tarball');
     const installed = join(host, 'node_modules/backstage-plugin-luigi');
     await stat(join(installed, 'dist/alpha.esm.js'));
     await stat(join(installed, 'config.schema.json'));
@@ -751,16 +866,17 @@ describe('host apps', () => {
 
   test('both apps type-check against the published types', async () => {
     await timed('tsc', () =>
-      run(process.execPath, [join(host, 'node_modules/typescript/bin/tsc'), '-p', host], { cwd: host }),
+      run(hostNode, [join(host, 'node_modules/typescript/bin/tsc'), '-p', host], { cwd: host, env: hostEnv }),
     );
   });
 
-  for (const app of ['app-legacy', 'app-new']) {
+  for (const app of [LEGACY, NEW]) {
     test(`${app} bundles for production, with Luigi core in its own chunk`, async () => {
       const dir = join(host, 'packages', app);
       await timed(`bundle ${app}`, () =>
-        run(process.execPath, [join(host, 'node_modules/@backstage/cli/bin/backstage-cli'), 'package', 'build'], {
+        run(hostNode, [join(host, 'node_modules/@backstage/cli/bin/backstage-cli'), 'package', 'build'], {
           cwd: dir,
+          env: hostEnv,
         }),
       );
       const files = await filesUnder(join(dir, 'dist/static'));
@@ -780,7 +896,7 @@ describe('host apps', () => {
       const html = await readFile(join(dir, 'dist/index.html'), 'utf8');
       const coreName = coreChunks[0].split('/').pop();
       assert.equal(html.includes(coreName), false, 'loaded lazily, not by the page');
-      if (app === 'app-new') {
+      if (app === NEW) {
         const detected = await readFile(join(dir, 'node_modules/__backstage-autodetected-plugins__.js'), 'utf8');
         assert.match(detected, /backstage-plugin-luigi\/alpha/, 'app.packages: all discovers the plugin');
         assert.match(detected, /@backstage\/plugin-catalog\/alpha/, 'and the catalog plugin');
@@ -789,7 +905,7 @@ describe('host apps', () => {
   }
 
   test('the host backend starts with the plugin and its catalog module, which flags a bad registration', async () => {
-    const backend = await startHostBackend('flags', { app: { packageName: 'app-legacy' } });
+    const backend = await startHostBackend('flags', { app: { packageName: LEGACY } });
     try {
       assert.deepEqual(await backend.until('health', () => backend.get('/luigi/health')), { status: 'ok' });
       assert.deepEqual((await backend.processed('bad')).problems, [
@@ -816,7 +932,7 @@ describe('host apps', () => {
     // README's backend.csp (Backstage's plain default).
     const browser = await launchBrowser();
     try {
-      for (const [app, sidebarText] of [['app-legacy', 'Apps'], ['app-new', 'Micro apps']]) {
+      for (const [app, sidebarText] of [[LEGACY, 'Apps'], [NEW, 'Micro apps']]) {
         for (const setup of ['README', 'no backend.csp']) {
           const backend = await startHostBackend(`${app}-${setup.replace(/\W+/g, '-')}`, {
             app: { packageName: app },
@@ -835,7 +951,7 @@ describe('host apps', () => {
             const response = await page.goto(`${backend.origin}/luigi`);
             assert.match(response.headers()['content-security-policy'], /default-src 'self'/, 'served under a policy');
             // The legacy app signs guests in by itself (auto); the new system's sign-in page has a button.
-            const heading = page.getByRole('heading', { name: app === 'app-legacy' ? 'Apps' : 'Micro apps' }).first();
+            const heading = page.getByRole('heading', { name: app === LEGACY ? 'Apps' : 'Micro apps' }).first();
             const guest = page.getByRole('button', { name: 'Enter' });
             await Promise.race([heading.waitFor(), guest.waitFor().then(() => guest.click())]);
             await heading.waitFor();
@@ -913,7 +1029,7 @@ describe('host apps', () => {
         JSON.stringify({ extends: './tsconfig.json', include: ['packages/backend/src'] }, null, 2),
       );
       await timed('tsc backend with the policy', () =>
-        run(process.execPath, [join(host, 'node_modules/typescript/bin/tsc'), '-p', join(host, 'tsconfig.backend.json')], { cwd: host }),
+        run(hostNode, [join(host, 'node_modules/typescript/bin/tsc'), '-p', join(host, 'tsconfig.backend.json')], { cwd: host, env: hostEnv }),
       );
 
       // The guest owns mine, not good (team-a's): the policy's catalog condition opens only mine.
@@ -951,5 +1067,77 @@ describe('host apps', () => {
       await writeFile(index, createAppIndex);
       await rm(policyFile, { force: true });
     }
+  });
+});
+
+// The README's yarn commands, as written, in a second host managed as create-app's are: yarn 4 (from
+// the npm registry) with node_modules, its root's resolutions, on the host's Node.js. The npm host
+// above checks what the installed packages do; this one that yarn installs them.
+describe('a host managed with yarn', () => {
+  const YARN_PACKAGE = '@yarnpkg/cli-dist@4';
+  let yarnHost;
+
+  before(async () => {
+    await hostReady;
+    yarnHost = join(work, 'yarn-host');
+    const yarnDir = join(work, 'yarn');
+    const binDir = join(work, 'yarn-bin');
+    await mkdir(yarnDir);
+    await mkdir(binDir);
+    await npm(['pack', YARN_PACKAGE, '--pack-destination', yarnDir, '--loglevel=error'], { cwd: yarnDir });
+    const [tarball] = (await readdir(yarnDir)).filter(file => file.endsWith('.tgz'));
+    await run('tar', ['xzf', join(yarnDir, tarball), '-C', yarnDir, '--strip-components=1']);
+    // `yarn` on the PATH, as a global install of it would put it there.
+    await writeFile(join(binDir, 'yarn'), `#!/bin/sh\nexec node ${JSON.stringify(join(yarnDir, 'bin/yarn.js'))} "$@"\n`, { mode: 0o755 });
+
+    await writeHostApp(join(yarnHost, 'packages/app'), 'app', LEGACY_APP_DEPENDENCIES, LEGACY_APP);
+    // What runs the backend in the npm host; no better-sqlite3, whose build that host already times.
+    await writeHostBackend(join(yarnHost, 'packages/backend'), {
+      ...Object.fromEntries(HOST_BACKEND_PACKAGES.map(name => [name, repoVersion(name)])),
+      app: 'link:../app',
+    });
+    await writeFile(
+      join(yarnHost, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'root',
+          private: true,
+          workspaces: ['packages/*', 'plugins/*'],
+          devDependencies: { '@backstage/cli': BACKSTAGE['@backstage/cli'], typescript: repoPackage.devDependencies.typescript },
+          // create-app's.
+          resolutions: { '@types/react': '^18', '@types/react-dom': '^18' },
+        },
+        null,
+        2,
+      ),
+    );
+    await writeFile(join(yarnHost, '.yarnrc.yml'), 'nodeLinker: node-modules\nenableTelemetry: false\n');
+    await writeFile(join(yarnHost, 'yarn.lock'), '');
+    await mkdir(join(yarnHost, VENDOR), { recursive: true });
+    for (const { tarball } of Object.values(packs)) await copyFile(tarball, join(yarnHost, VENDOR, basename(tarball)));
+    const env = {
+      ...hostEnv,
+      PATH: `${binDir}${delimiter}${hostEnv.PATH}`,
+      // As on an admin's machine: yarn freezes the lockfile when CI is set, which this test sets.
+      YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
+    };
+    await timed('yarn host: install and the README commands', async () => {
+      await run('yarn', ['install'], { cwd: yarnHost, env });
+      for (const line of README_INSTALL.yarn) await run('sh', ['-c', line], { cwd: yarnHost, env });
+    });
+  });
+
+  test("the README's yarn commands install both halves and the common package from the tarballs", async () => {
+    for (const [dir, name] of [['packages/app', PACKAGES.frontend], ['packages/backend', PACKAGES.backend]]) {
+      const { dependencies } = JSON.parse(await readFile(join(yarnHost, dir, 'package.json'), 'utf8'));
+      assert.match(dependencies[name] ?? '', /^file:.*\.tgz$/, `${dir} depends on the ${name} tarball`);
+    }
+    for (const name of Object.values(PACKAGES)) {
+      const installed = JSON.parse(await readFile(join(yarnHost, 'node_modules', name, 'package.json'), 'utf8'));
+      assert.equal(installed.version, (await packedJson(name)).version, `${name} is installed`);
+      await stat(join(yarnHost, 'node_modules', name, 'dist'));
+    }
+    const lock = await readFile(join(yarnHost, 'yarn.lock'), 'utf8');
+    assert.match(lock, /^"backstage-plugin-luigi-common@file:[^"]*\.tgz/m, 'the common package is the tarball');
   });
 });
