@@ -151,6 +151,46 @@ describe('several backend replicas on one PostgreSQL database', () => {
     }
   });
 
+  test('an access request made on one replica is decided on another, and every replica honours the grant', async () => {
+    const [first, second, third] = env.replicas;
+    const call = async (replica, user, path, body) => {
+      const res = await fetch(`${replica.url}/api/luigi${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { authorization: `Bearer ${users[user]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, body: await res.json().catch(() => undefined) };
+    };
+    const INVENTORY = 'component:default/inventory';
+    const opens = async replica => (await call(replica, 'bob', '/access/decisions', { entityRefs: [INVENTORY] })).body.decisions[0].result;
+    for (const replica of env.replicas) assert.equal(await opens(replica), 'deny');
+
+    const asked = await call(first, 'bob', '/access-requests', { entityRef: INVENTORY, durationMinutes: 60 });
+    assert.equal(asked.status, 201);
+    // One open request per user and app, whichever replica is asked.
+    assert.equal((await call(second, 'bob', '/access-requests', { entityRef: INVENTORY, durationMinutes: 60 })).status, 409);
+    // Decided once: alice approves on the second replica while the third refuses a second decision.
+    const approved = await call(second, 'alice', `/access-requests/${asked.body.id}/decision`, { decision: 'approve' });
+    assert.equal(approved.body.state, 'approved');
+    assert.equal((await call(third, 'alice', `/access-requests/${asked.body.id}/decision`, { decision: 'deny' })).status, 409);
+    // Every replica's catalog reads the grant within its refresh (3 s); then every replica allows.
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && (await Promise.all(env.replicas.map(opens))).some(result => result !== 'allow')) {
+      await new Promise(r => setTimeout(r, 500));
+    }
+    assert.deepEqual(await Promise.all(env.replicas.map(opens)), ['allow', 'allow', 'allow']);
+    assert.equal((await askToken(third.url, 'bob', { entityRef: INVENTORY })).status, 200);
+
+    // Ended early on the third, it is gone on every replica within the refresh.
+    assert.equal((await call(third, 'alice', `/access-grants/${approved.body.grant.id}/revoke`, {})).status, 200);
+    const until = Date.now() + 15_000;
+    while (Date.now() < until && (await Promise.all(env.replicas.map(opens))).some(result => result !== 'deny')) {
+      await new Promise(r => setTimeout(r, 500));
+    }
+    assert.deepEqual(await Promise.all(env.replicas.map(opens)), ['deny', 'deny', 'deny']);
+    assert.equal((await askToken(first.url, 'bob', { entityRef: INVENTORY })).status, 403);
+  });
+
   test('a replica killed mid-load costs only its requests in flight; the others keep serving', async t => {
     const victim = env.replicas[COUNT - 1];
     const survivors = env.replicas.slice(0, -1);
