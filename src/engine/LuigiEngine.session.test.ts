@@ -21,6 +21,8 @@ describe('LuigiEngine start', () => {
     expect(mockCore.config.navigation.globalContext).toEqual({ user: { userEntityRef: 'user:default/alice' } });
     // Started with the context in its config: nothing to push, so no re-route of the first frame.
     expect(mockCore.setGlobalContext).not.toHaveBeenCalled();
+    // Nothing asked Luigi's auth store before it was configured (Luigi warns in the console for that).
+    expect(mockCore.storeReadsBeforeConfig).toBe(0);
     engine.detach(container);
     container.remove();
   });

@@ -417,8 +417,13 @@ export class LuigiEngine {
   private start(core: LuigiCore) {
     this.core = core;
     this.guard.start();
-    // Before Luigi's own message listener exists, so the guard always sees messages first.
-    this.frameTokens.install(core.auth().store);
+    // Before Luigi's own message listener exists, so the guard always sees messages first. The store
+    // is looked up when a message needs it: reading `auth().store` before setConfig makes Luigi warn
+    // "Luigi Core is not initialized yet" on every page load.
+    this.frameTokens.install({
+      setAuthData: data => core.auth().store.setAuthData(data),
+      removeAuthData: () => core.auth().store.removeAuthData(),
+    });
     this.contextPush.install();
     this.alerts.install();
     core.setConfig(

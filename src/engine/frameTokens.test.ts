@@ -133,6 +133,8 @@ describe('FrameTokens', () => {
     const orders = frameFor(ORDERS, 'https://apps.example.com/orders/', guard);
     const stock = frameFor(ORDERS, 'https://stock.example.com/view', guard);
     const billing = frameFor(BILLING, 'https://apps.example.com/billing/', guard);
+    // Luigi answered each frame's handshake (their documents are at their origins).
+    for (const frame of [orders, stock, billing]) (frame as any).luigi = { _lastUpdatedMessage: {} };
     const posts = [orders, stock, billing].map(frame => jest.spyOn(frame.contentWindow!, 'postMessage').mockImplementation(() => {}));
     expect(guard.deliver(ORDERS, { accessToken: 'orders-2' }, { token: 'orders-2' })).toBe(true);
     expect(posts[0]).toHaveBeenCalledWith(
@@ -143,10 +145,19 @@ describe('FrameTokens', () => {
     expect(posts[2]).not.toHaveBeenCalled();
     // Taking it away sends an empty one, which Luigi client takes as "no token".
     guard.deliver(ORDERS, undefined, { token: undefined });
-    expect(posts[0]).toHaveBeenLastCalledWith({ msg: 'luigi.auth.tokenIssued', authData: {} }, 'https://apps.example.com');
+    expect(posts[0]).toHaveBeenCalledWith({ msg: 'luigi.auth.tokenIssued', authData: {} }, 'https://apps.example.com');
     expect(guard.openEntities()).toEqual(new Set([ORDERS, BILLING]));
     billing.remove();
     expect(guard.deliver(BILLING, { accessToken: 'b' }, {})).toBe(false);
+  });
+
+  it('posts nothing to a frame Luigi has not answered yet: it may still show its blank first document', () => {
+    guard.setProvider(provider({}));
+    const orders = frameFor(ORDERS, 'https://apps.example.com/orders/', guard);
+    const post = jest.spyOn(orders.contentWindow!, 'postMessage').mockImplementation(() => {});
+    // Still open, so the token is still wanted; it reaches the frame with its luigi.init.
+    expect(guard.deliver(ORDERS, { accessToken: 'orders-1' }, { token: 'orders-1' })).toBe(true);
+    expect(post).not.toHaveBeenCalled();
   });
 
   it('brings a context Luigi computed before the token arrived up to date once Luigi answered the frame', async () => {

@@ -121,7 +121,8 @@ export class FrameTokens {
 
   /**
    * Sends the entity's token (or an empty one, which clears `getToken()`) to its open frames only,
-   * and updates the token fields of their context. Returns whether any frame of the entity is open.
+   * those Luigi has initialized, and updates the token fields of their context. Returns whether any
+   * frame of the entity is open.
    */
   deliver(entityRef: string, authData: LuigiAuthData | undefined, context: object): boolean {
     let open = false;
@@ -131,6 +132,9 @@ export class FrameTokens {
       // The registered URL's origin: a frame that navigated elsewhere receives nothing.
       const origin = frameOriginOf(frame.src);
       if (!origin || !frame.contentWindow) continue;
+      // A frame Luigi has not answered yet may still show its first, blank document, at the portal's
+      // origin: a post to it logs a target origin mismatch. It gets the token with its luigi.init.
+      if (!luigiStateOf(frame)?._lastUpdatedMessage) continue;
       frame.contentWindow.postMessage({ msg: TOKEN_ISSUED, authData: authData ?? {} }, origin);
       this.updateContext(frame, origin, context);
     }

@@ -44,8 +44,17 @@ export class FakeLuigiCore implements LuigiCore {
     };
   }
 
+  /** Reads of `auth().store` before the first setConfig: real Luigi warns "not initialized yet" on each. */
+  storeReadsBeforeConfig = 0;
+
   auth() {
-    return { store: this.authStore };
+    const core = this;
+    return {
+      get store() {
+        if (core.setConfig.mock.calls.length === 0) core.storeReadsBeforeConfig++;
+        return core.authStore;
+      },
+    };
   }
 
   theming() {
