@@ -138,7 +138,7 @@ describe('sidebar submenu', () => {
     const submenu = await openSubmenu();
     const categories = await submenu.getByRole('button').allTextContents();
     // alice may enter two tenants: the current one's apps by category, then the other tenant.
-    assert.deepEqual(categories, ['Broken examples', 'commerce', 'Finance', 'Other tenants']);
+    assert.deepEqual(categories, ['Broken examples', 'Commerce', 'Finance', 'Other tenants']);
     const links = submenu.getByRole('link');
     const hrefs = await links.evaluateAll(anchors => anchors.map(a => [a.textContent, a.getAttribute('href')]));
     assert.deepEqual(hrefs.find(([label]) => label === 'Reports'), ['Reports', '/luigi?tenant=commerce#/reports']);

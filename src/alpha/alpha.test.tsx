@@ -126,7 +126,7 @@ describe('backstage-plugin-luigi/alpha (new frontend system)', () => {
     });
     const nav = await screen.findByTestId('luigi-nav');
     expect(screen.getByRole('link', { name: 'Micro apps' })).toHaveAttribute('href', '/luigi');
-    expect(within(nav).getByText('commerce')).toBeInTheDocument();
+    expect(within(nav).getByText('Commerce')).toBeInTheDocument();
     expect(within(nav).getByText('Finance')).toBeInTheDocument();
     expect(within(nav).getByTestId('luigi-nav-orders')).toHaveAttribute('href', '#/orders');
     expect(within(nav).queryByText('Plain')).not.toBeInTheDocument();

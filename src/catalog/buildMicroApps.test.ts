@@ -86,7 +86,7 @@ describe('buildMicroApps', () => {
       b: 'shop',
       c: 'Other',
     });
-    expect(groupByCategory(apps).map(([category]) => category)).toEqual(['Other', 'Sales', 'shop']);
+    expect(groupByCategory(apps).map(([category]) => category)).toEqual(['Other', 'Sales', 'Shop']);
   });
 
   it.each([

@@ -9,6 +9,7 @@ import {
   LUIGI_VIEW_URL_ANNOTATION,
   UNCATEGORIZED,
 } from './annotations';
+import { categoryHeading } from './categoryHeading';
 import { pathSegmentForEntity } from './pathSegment';
 import { MicroApp, MicroAppCatalog, LuigiEntityContext } from './types';
 import { checkViewUrl } from 'backstage-plugin-luigi-common';
@@ -103,7 +104,7 @@ export function buildMicroApps(
       options.allowedOrigins,
     );
     if (!check.ok) {
-      rejected.push({ entityRef: context.ref, label: context.title, reason: check.reason });
+      rejected.push({ entityRef: context.ref, owner: context.owner, label: context.title, reason: check.reason });
       continue;
     }
     const pathSegment = pathSegmentForEntity(getCompoundEntityRef(entity));
@@ -114,6 +115,7 @@ export function buildMicroApps(
       if (taken.ref === context.ref && taken.viewUrl === check.url) continue;
       rejected.push({
         entityRef: context.ref,
+        owner: context.owner,
         label: context.title,
         reason: `the entity is listed twice: ${taken.ref} already has the path /${pathSegment}`,
       });
@@ -137,13 +139,17 @@ export function buildMicroApps(
   return { apps, rejected };
 }
 
-/** Groups apps by category, keeping the order of {@link buildMicroApps}. */
+/**
+ * Groups apps under their category's heading ({@link categoryHeading}), keeping the order of
+ * {@link buildMicroApps}: `commerce` and `Commerce` are one group, shown as `Commerce`.
+ */
 export function groupByCategory(apps: readonly MicroApp[]): Array<[string, MicroApp[]]> {
   const groups = new Map<string, MicroApp[]>();
   for (const app of apps) {
-    const list = groups.get(app.category) ?? [];
+    const heading = categoryHeading(app.category);
+    const list = groups.get(heading) ?? [];
     list.push(app);
-    groups.set(app.category, list);
+    groups.set(heading, list);
   }
   return [...groups.entries()];
 }

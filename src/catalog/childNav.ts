@@ -1,4 +1,5 @@
 import type { NodeSettings } from 'backstage-plugin-luigi-common';
+import { categoryHeading } from './categoryHeading';
 import { MicroApp } from './types';
 
 /** How a child node opens as a modal (`openNodeInModal`): Luigi's modal settings. */
@@ -32,11 +33,14 @@ export function childNavItems(app: MicroApp): ChildNavItem[] {
     }));
 }
 
-/** Child items grouped by category, in order of first appearance; uncategorised first (key ''). Pure. */
+/**
+ * Child items grouped under their category's heading ({@link categoryHeading}), in order of first
+ * appearance; uncategorised first (key ''). Pure.
+ */
 export function groupChildren(items: readonly ChildNavItem[]): Array<[string, ChildNavItem[]]> {
   const groups = new Map<string, ChildNavItem[]>([['', []]]);
   for (const item of items) {
-    const key = item.category ?? '';
+    const key = categoryHeading(item.category ?? '');
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return [...groups.entries()].filter(([, members]) => members.length > 0);

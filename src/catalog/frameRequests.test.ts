@@ -23,7 +23,7 @@ describe('withFrameRequests', () => {
       ['plain', undefined],
     ]);
     expect(rejected).toEqual([
-      { entityRef: 'component:default/spy', label: 'Spy', reason: expect.stringMatching(/"camera".*luigi\.frames\.allow/) },
+      { entityRef: 'component:default/spy', owner: 'group:default/team-a', label: 'Spy', reason: expect.stringMatching(/"camera".*luigi\.frames\.allow/) },
     ]);
   });
 });

@@ -19,7 +19,7 @@ export function withFrameRequests(
   for (const app of apps) {
     const check = checkFrameRequest(annotationsOf.get(app.entity.ref), limits);
     if (check.ok) shown.push(check.frame.allow.length || check.frame.sandbox.length ? { ...app, frame: check.frame } : app);
-    else rejected.push({ entityRef: app.entity.ref, label: app.label, reason: check.reason });
+    else rejected.push({ entityRef: app.entity.ref, owner: app.entity.owner, label: app.label, reason: check.reason });
   }
   return { apps: shown, rejected };
 }

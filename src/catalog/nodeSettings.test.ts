@@ -25,6 +25,7 @@ describe('withNodeSettings', () => {
     expect(rejected).toEqual([
       {
         entityRef: 'component:default/sly',
+        owner: 'group:default/team-a',
         label: 'Sly',
         reason: 'node settings: webcomponent: is not supported: web-component nodes run their script in the portal page',
       },

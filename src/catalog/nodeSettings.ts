@@ -24,7 +24,7 @@ export function withNodeSettings(
     const settings = readNodeSettings(annotationsOf.get(app.entity.ref), { allowedOrigins, clientPermissions, viewUrl: app.viewUrl });
     if (!settings) shown.push(app);
     else if (settings.check.ok) shown.push({ ...app, node: settings.check.settings });
-    else rejected.push({ entityRef: app.entity.ref, label: app.label, reason: settings.check.reason });
+    else rejected.push({ entityRef: app.entity.ref, owner: app.entity.owner, label: app.label, reason: settings.check.reason });
   }
   return { apps: shown, rejected };
 }

@@ -20,7 +20,7 @@ const refusedOf = (entities: ReturnType<typeof componentEntity>[]) =>
 describe('refusedEntityViews', () => {
   it("lists a shown app's refused further view with the entity's ref and title, the view's label and the reason", () => {
     expect(refusedOf([orders])).toEqual([
-      { entityRef: 'component:default/orders', label: 'Orders', view: 'Untrusted', reason: UNTRUSTED_REASON },
+      { entityRef: 'component:default/orders', owner: 'group:default/team-a', label: 'Orders', view: 'Untrusted', reason: UNTRUSTED_REASON },
     ]);
   });
 

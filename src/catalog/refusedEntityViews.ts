@@ -22,7 +22,7 @@ export function refusedEntityViews(
     if (!entity) continue;
     for (const rejected of buildEntityViews(entity, allowedOrigins).rejected) {
       if (rejected.annotation !== LUIGI_VIEWS_ANNOTATION) continue;
-      refused.push({ entityRef: app.entity.ref, label: app.label, view: rejected.label, reason: rejected.reason });
+      refused.push({ entityRef: app.entity.ref, owner: app.entity.owner, label: app.label, view: rejected.label, reason: rejected.reason });
     }
   }
   return refused;

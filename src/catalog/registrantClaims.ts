@@ -25,7 +25,7 @@ export function withRegistrantClaims(
     const problems = entity ? checkRegistrantClaims(entity, rules) : [];
     if (problems.length === 0) shown.push(app);
     // One item per claim, so that no reason is cut off behind another.
-    else rejected.push(...problems.map(problem => ({ entityRef: app.entity.ref, label: app.label, reason: describe(problem) })));
+    else rejected.push(...problems.map(problem => ({ entityRef: app.entity.ref, owner: app.entity.owner, label: app.label, reason: describe(problem) })));
   }
   return { apps: shown, rejected };
 }

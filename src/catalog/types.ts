@@ -54,6 +54,11 @@ export interface MicroApp {
  */
 export interface RejectedMicroApp {
   entityRef: string;
+  /**
+   * The entity's `spec.owner` as a full entity ref (`group:default/team-a`), when set: the page lists
+   * a problem to the entity's owners (and the portal's admins) only.
+   */
+  owner?: string;
   /** Entity title or name, for display. Plain text. */
   label: string;
   /**

@@ -45,7 +45,7 @@ describe('LuigiSidebarItem (legacy frontend system)', () => {
     await renderSidebar('/home');
     const submenu = await openSubmenu();
     const categories = within(submenu).getAllByRole('button').map(button => button.textContent);
-    expect(categories).toEqual(['commerce', 'Finance']);
+    expect(categories).toEqual(['Commerce', 'Finance']);
     const links = within(submenu).getAllByRole('link');
     expect(links.map(link => [link.textContent, link.getAttribute('href')])).toEqual([
       ['Orders', '/apps#/orders'],

@@ -4,6 +4,7 @@ import {
   SidebarSubmenuItem,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { makeStyles } from '@material-ui/core/styles';
 import { MouseEvent } from 'react';
 import { groupByCategory } from '../../catalog/buildMicroApps';
 import { listedInNav, navWindow } from '../../catalog/navWindow';
@@ -14,6 +15,18 @@ import { useSidebarTenant } from '../../hooks/useSidebarTenant';
 import { rootRouteRef } from '../../routes';
 import { pageLink, tenantFromSearch } from '../../tenants/tenantUrl';
 import type { LuigiSidebarItemProps } from './LuigiSidebarItem';
+
+const useStyles = makeStyles({
+  submenu: {
+    // Backstage's submenu drawer lays its children out at their content width (a column with
+    // align-items: flex-start), so a long title widened the list past the drawer, which clipped it
+    // without an ellipsis. At the drawer's width, and with the dropdown items' text (an inline span:
+    // text-overflow applies to blocks only) as a block, it ends in one; Backstage's own tooltip on
+    // the item shows the whole title on hover.
+    width: '100%',
+    '& button + div > a > span': { display: 'block' },
+  },
+});
 
 /**
  * Opens a micro app link through Luigi when it points at the page already shown, in the tenant shown.
@@ -43,6 +56,7 @@ function openOnSamePage(event: MouseEvent, tenantId: string | undefined) {
  * the backend's decisions, loaded lazily so none of it is in the host's eager JavaScript.
  */
 export function LuigiSidebarMenu({ text, icon }: Required<LuigiSidebarItemProps>) {
+  const classes = useStyles();
   const pageRoute = useRouteRef(rootRouteRef);
   const page = pageRoute();
   const { scope, tenant, others } = useSidebarTenant();
@@ -60,7 +74,11 @@ export function LuigiSidebarMenu({ text, icon }: Required<LuigiSidebarItemProps>
   return (
     <SidebarItem icon={icon} to={home} text={text}>
       <SidebarSubmenu title={tenant ? `${text}: ${tenant.title}` : text}>
-        <div onClickCapture={event => openOnSamePage(event, tenantId)} data-testid="luigi-sidebar-submenu">
+        <div
+          className={classes.submenu}
+          onClickCapture={event => openOnSamePage(event, tenantId)}
+          data-testid="luigi-sidebar-submenu"
+        >
           {groupByCategory(shown).map(([category, members]) => (
             <SidebarSubmenuItem
               key={category}

@@ -135,7 +135,9 @@ export function LuigiView({
   const { state, retry, styleBlock, alerts, dismissAlert } = useLuigiView(engine, containerRef, apps, loadTimeoutMs, denied, tenantId);
   const showing = state.kind === 'showing';
   return (
-    <Box data-testid="luigi-view" data-state={state.kind} minHeight={height} display="flex" flexDirection="column">
+    // No height of its own: the container has it while a micro app shows, and a panel (landing, denied,
+    // not found …) is as tall as its content, with no empty block of the surface below it.
+    <Box data-testid="luigi-view" data-state={state.kind} display="flex" flexDirection="column">
       {styleBlock && (
         <PolicyBlockPanel severity="warning" title="Micro apps' dialogs are unstyled" block={styleBlock} />
       )}

@@ -4,13 +4,12 @@ import ListSubheader from '@material-ui/core/ListSubheader';
 import { MouseEvent } from 'react';
 import { ChildModal, childNavItems, groupChildren } from '../../catalog/childNav';
 import { MicroApp } from '../../catalog/types';
-
-/** Entity text wraps anywhere, as in the app list. */
-const WRAP = { overflowWrap: 'anywhere', minWidth: 0 } as const;
+import { ONE_LINE } from './oneLine';
 
 /**
  * The open micro app's child nodes (from its node settings), under headings of their categories,
- * indented below it in the app list (MicroAppNav). Labels are rendered as text.
+ * indented below it in the app list (MicroAppNav). Labels are rendered as text, on one line each
+ * (the whole label on hover), as in the app list.
  */
 export function MicroAppChildNav({
   app,
@@ -28,7 +27,7 @@ export function MicroAppChildNav({
       <ul style={{ padding: 0 }} aria-label={`${app.label}: views`} data-testid={`luigi-nav-children-${app.pathSegment}`}>
         {groups.map(([category, items]) => [
           category ? (
-            <ListSubheader key={`category:${category}`} disableSticky style={{ ...WRAP, paddingLeft: 32 }}>
+            <ListSubheader key={`category:${category}`} disableSticky style={{ ...ONE_LINE, paddingLeft: 32 }} title={category}>
               {category}
             </ListSubheader>
           ) : null,
@@ -43,7 +42,7 @@ export function MicroAppChildNav({
               style={{ paddingLeft: 32 }}
               data-testid={`luigi-nav-child-${item.luigiPath.slice(1)}`}
             >
-              <ListItemText primary={item.label} style={WRAP} />
+              <ListItemText primary={item.label} primaryTypographyProps={{ noWrap: true, title: item.label }} style={{ minWidth: 0 }} />
             </ListItem>
           )),
         ])}

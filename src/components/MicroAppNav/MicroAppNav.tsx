@@ -10,8 +10,9 @@ import { ChildModal } from '../../catalog/childNav';
 import { listedInNav, NAV_LIMIT, navWindow } from '../../catalog/navWindow';
 import { MicroApp } from '../../catalog/types';
 import { MicroAppChildNav } from './MicroAppChildNav';
+import { ONE_LINE } from './oneLine';
 
-/** Entity text wraps anywhere: one long word in a title must not widen the page. */
+/** A description wraps anywhere: one long word in it must not widen the page. Titles take one line. */
 const WRAP = { overflowWrap: 'anywhere', minWidth: 0 } as const;
 
 /** From this many apps on, the navigation offers a filter. */
@@ -31,7 +32,8 @@ export interface MicroAppNavProps {
 /**
  * The micro apps grouped by category, and under the open one its child nodes (as a Luigi shell's
  * left navigation lists them). Items are real links (`#/<app>`), so they can be copied or opened in
- * a new tab; a plain click is routed through Luigi. Entity text is rendered as text. Apps with
+ * a new tab; a plain click is routed through Luigi. Entity text is rendered as text; titles and
+ * headings take one line, cut with an ellipsis, the whole text on hover. Apps with
  * `hideFromNav` are left out unless open. A large catalog gets a filter and at most
  * {@link NAV_LIMIT} items drawn at once.
  */
@@ -61,7 +63,7 @@ export function MicroAppNav({ apps, selected, selectedPath, onOpen }: MicroAppNa
       {groupByCategory(shown).map(([category, members]) => (
         <li key={category}>
           <ul style={{ padding: 0 }}>
-            <ListSubheader disableSticky style={WRAP}>
+            <ListSubheader disableSticky style={ONE_LINE} title={category}>
               {category}
             </ListSubheader>
             {members.map(app => (
@@ -74,7 +76,12 @@ export function MicroAppNav({ apps, selected, selectedPath, onOpen }: MicroAppNa
                   onClick={(event: MouseEvent) => open(event, `/${app.pathSegment}`)}
                   data-testid={`luigi-nav-${app.pathSegment}`}
                 >
-                  <ListItemText primary={app.label} secondary={app.description} style={WRAP} />
+                  <ListItemText
+                    primary={app.label}
+                    primaryTypographyProps={{ noWrap: true, title: app.label }}
+                    secondary={app.description}
+                    style={WRAP}
+                  />
                 </ListItem>
                 {app.pathSegment === selected && <MicroAppChildNav app={app} selectedPath={selectedPath} open={open} />}
               </Fragment>
