@@ -1,7 +1,8 @@
 // Access requests on the dev portal, end to end. bob, denied Orders (team-orders'), asks for it from
 // the denied panel; he cannot approve his own request; alice (a member of team-orders) is notified
 // through Backstage's notifications and approves on the micro apps page; bob opens Orders and its
-// token verifies; the grant ends by itself and bob is denied again, his open Orders included; his
+// token verifies; the grant ends by itself and bob is denied again, his open Orders giving way to the
+// denied panel at its next renewal; his
 // second request is denied with a note he sees. The dev config's automatic rule grants Inventory for
 // a minute without waiting, and alice ends that grant early. Every step is in the audit trail. The
 // RBAC roles honour grants with the catalog module's HAS_ACCESS_GRANT rule.
@@ -136,17 +137,26 @@ describe('access requests', () => {
     assert.ok(opened.some(e => e.status === 'succeeded'), "bob's token for Orders is on the record");
   });
 
-  test('the grant ends by itself: the open Orders gets no token at its next renewal, a new load is denied, the end is recorded', async () => {
+  test('the grant ends by itself: the open Orders gives way to the denied panel at its next renewal, a new load is denied, the end is recorded', async () => {
     // bob's page still shows Orders. Its grant ends 2 minutes after the approval; the dev portal's
-    // tokens live 60 s and are renewed 30 s before they expire.
-    const problem = page.getByTestId('luigi-app-token-problem');
-    await problem.waitFor({ timeout: 180_000 });
-    assert.match(await problem.textContent(), /denied: policy/);
+    // tokens live 60 s and are renewed 30 s before they expire. The refused renewal makes the page
+    // decide again: the denied panel, with the request form, replaces the frame.
+    const renewalRefused = page.waitForResponse(
+      response => response.url().endsWith('/api/luigi/tokens') && response.status() === 403,
+      { timeout: 180_000 },
+    );
+    await renewalRefused;
+    const panel = page.getByTestId('luigi-access-denied');
+    await panel.waitFor();
+    assert.match(await panel.textContent(), /You may not open Orders/);
+    await panel.getByTestId('luigi-access-request-approved').waitFor();
+    assert.match(await panel.getByTestId('luigi-access-request').textContent(), /ended on/);
+    await page.locator('[data-testid="luigi-container"] iframe').first().waitFor({ state: 'hidden' });
+    assert.equal(await page.getByTestId('luigi-app-token-problem').count(), 0, 'the denied panel says it, not a token problem');
 
     assert.equal(await bobSees('orders'), 'denied');
     const section = page.getByTestId('luigi-access-request');
     await section.getByTestId('luigi-access-request-approved').waitFor();
-    assert.match(await section.textContent(), /ended on/);
     // The backend records the end within its sweep (every 30 s).
     const deadline = Date.now() + 45_000;
     while (!luigiEvents('access-grant-expire').some(e => e.meta?.entityRef === ORDERS) && Date.now() < deadline) {

@@ -25,7 +25,7 @@ export function narrowToTenantOrigins(
   for (const app of apps) {
     const reason = tenantOriginProblem(app.viewUrl, tenant);
     if (reason === undefined) inside.push(app);
-    else rejected.push({ entityRef: app.entity.ref, label: app.label, reason });
+    else rejected.push({ entityRef: app.entity.ref, owner: app.entity.owner, label: app.label, reason });
   }
   return { apps: inside, rejected };
 }

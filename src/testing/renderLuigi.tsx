@@ -4,6 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { Sidebar, SidebarPage } from '@backstage/core-components';
 import { AnalyticsApi, analyticsApiRef, configApiRef, identityApiRef } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { PermissionApi, permissionApiRef } from '@backstage/plugin-permission-react';
 import { TestApiProvider, TestAppOptions, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { ReactNode } from 'react';
 import { luigiAccessApiRef } from '../access/luigiAccessApi';
@@ -31,14 +32,18 @@ export interface LuigiApisOptions {
   analytics?: AnalyticsApi;
   /** The `luigi` app config, over a default of `allowedOrigins: [APPS]`. */
   luigi?: object;
+  /** The permission API. Default: `mockApis.permission()`, allowing everything (Alice is an admin). */
+  permission?: PermissionApi;
+  /** The signed-in user's ownership refs. Default: Alice's identity's own. */
+  ownershipEntityRefs?: string[];
   /** Routes the rendered tree links to. Default: the catalog's entity page. */
   mountedRoutes?: TestAppOptions['mountedRoutes'];
 }
 
 /**
  * Renders `ui` at `path` in a test app with the APIs the plugin's components use: the catalog,
- * the config, Alice as the signed-in user, a token source handing out {@link SOURCE_TOKEN}, the
- * test access API and analytics. Resolves with the access and analytics APIs, for tests to check
+ * the config, Alice as the signed-in user (an admin unless `permission` says otherwise), a token
+ * source handing out {@link SOURCE_TOKEN}, the test access API and analytics. Resolves with the access and analytics APIs, for tests to check
  * what they were asked.
  */
 export async function renderWithLuigiApis(ui: ReactNode, path: string, options: LuigiApisOptions = {}) {
@@ -48,7 +53,8 @@ export async function renderWithLuigiApis(ui: ReactNode, path: string, options: 
   const apis = [
     [catalogApiRef, options.catalog ?? { getEntities: async () => ({ items: entities }) }],
     [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: [APPS], ...options.luigi } } })],
-    [identityApiRef, mockApis.identity({ userEntityRef: 'user:default/alice' })],
+    [identityApiRef, mockApis.identity({ userEntityRef: 'user:default/alice', ownershipEntityRefs: options.ownershipEntityRefs })],
+    [permissionApiRef, options.permission ?? mockApis.permission()],
     [luigiTokenSourceApiRef, { getToken: async () => ({ token: SOURCE_TOKEN, expiresAt: Date.now() + 600_000 }) }],
     [luigiAccessApiRef, access],
     [analyticsApiRef, analytics],

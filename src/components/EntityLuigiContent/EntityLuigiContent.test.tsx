@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { configApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -52,6 +53,8 @@ async function renderTab(
     [configApiRef, mockApis.config({ data: { luigi: { allowedOrigins: [TRUSTED], loadTimeoutMs: 1000 } } })],
     [luigiTokenSourceApiRef, { getToken: async () => token ?? undefined }],
     [luigiAccessApiRef, accessApiAllowing()],
+    // An admin: sees every configuration problem.
+    [permissionApiRef, mockApis.permission()],
   ] as const;
   return renderInTestApp(
     <TestApiProvider apis={apis}>

@@ -22,6 +22,10 @@ import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useLuigiSession } from '../../hooks/useLuigiSession';
 import { LuigiSettings, useLuigiSettings } from '../../hooks/useLuigiSettings';
 import { useEntityAccess } from '../../hooks/useEntityAccess';
+import { useRedecideOnRefusal } from '../../hooks/useRedecideOnRefusal';
+import { useProblemViewer } from '../../hooks/useProblemViewer';
+import { problemsShownTo } from '../../access/problemAudience';
+import { entityContextOf } from '../../catalog/buildMicroApps';
 import { AccessDeniedPanel } from '../AccessPanels/AccessDeniedPanel';
 import { AccessErrorPanel, AccessModePanel } from '../AccessPanels/AccessModePanel';
 import { LuigiView } from '../LuigiView/LuigiView';
@@ -130,9 +134,14 @@ function EntityViewsContent({
   // The entity's own tenant, from its allowed decision: in its views' context and token requests.
   const tenant = access.value?.tenant;
   const session = useLuigiSession(engine, tenant?.id);
+  // A view whose token the backend now refuses gives way to the denied panel.
+  useRedecideOnRefusal(session.appTokenProblem, access.retry);
   const origins =
     tenant && { id: tenant.id, origins: originsOfTenant(settings.tenantOrigins, tenant.id, settings.allowedOrigins) };
   const { views: entityViews, rejected } = useEntityViews(entity, settings, origins);
+  // Only the entity's owners and the portal's admins see what is wrong with its registration.
+  const viewer = useProblemViewer();
+  const owner = entityContextOf(entity).owner;
   const views = useTenantViews(entityViews, tenant);
   const location = useLocation();
   const navigate = useNavigate();
@@ -155,7 +164,8 @@ function EntityViewsContent({
     <>
       <TokenProblemPanel
         token={session.token}
-        appTokenProblem={session.appTokenProblem}
+        // Denied since (its access ended): the denied panel says it instead.
+        appTokenProblem={access.value?.denied ? undefined : session.appTokenProblem}
         appTitle={entityTitleOf(entityViews, session.appTokenProblem?.entityRef)}
         identityError={session.user.error}
         canSignIn={session.canSignIn}
@@ -165,9 +175,14 @@ function EntityViewsContent({
       <PagePolicyPanel allowedOrigins={settings.allowedOrigins} />
       <ConfigProblemsPanel
         noun="micro frontend"
-        message="These views of the entity are not shown; its other views work as usual."
-        problems={rejected.map(item => ({ label: item.label, source: item.annotation, reason: item.reason }))}
-        invalidOrigins={settings.invalidOrigins}
+        message="These views of the entity are not shown; its other views work as usual. Listed for its owners and the portal's admins."
+        problems={problemsShownTo(rejected.map(item => ({ ...item, owner })), viewer).map(item => ({
+          label: item.label,
+          source: item.annotation,
+          reason: item.reason,
+        }))}
+        // The app's config is the admins' to fix.
+        invalidOrigins={viewer?.admin ? settings.invalidOrigins : []}
       />
       {access.error && <AccessErrorPanel error={access.error} onRetry={access.retry} />}
       {access.value && <AccessModePanel mode={access.value.mode} />}

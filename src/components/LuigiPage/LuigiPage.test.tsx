@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { configApiRef, identityApiRef } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import { LuigiToken, luigiTokenSourceApiRef } from '../../auth/tokenSource';
@@ -56,6 +57,8 @@ async function renderPage(options: {
     [identityApiRef, mockApis.identity({ userEntityRef: 'user:default/alice', ownershipEntityRefs: ['group:default/team-a'], displayName: 'Alice' })],
     [luigiTokenSourceApiRef, { getToken: async () => options.token }],
     [luigiAccessApiRef, access],
+    // An admin: sees every configuration problem.
+    [permissionApiRef, mockApis.permission()],
   ] as const;
   await renderInTestApp(
     <TestApiProvider apis={apis}>
@@ -91,7 +94,7 @@ describe('LuigiPage', () => {
   it('lists micro apps by category and refused entities with their reason, as text', async () => {
     await renderPage({ entities, token: { token: 't' } });
     const nav = await screen.findByTestId('luigi-nav');
-    expect(within(nav).getByText('commerce')).toBeInTheDocument();
+    expect(within(nav).getByText('Commerce')).toBeInTheDocument();
     expect(within(nav).getByText('Finance')).toBeInTheDocument();
     expect(within(nav).getByTestId('luigi-nav-orders')).toHaveAttribute('href', '#/orders');
     expect(within(nav).queryByText('<b>Evil</b>')).toBeNull();

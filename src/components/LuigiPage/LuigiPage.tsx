@@ -10,10 +10,14 @@ import { firstSegment, luigiPathFromHash } from '../../engine/routeGate';
 import { useLuigiSession } from '../../hooks/useLuigiSession';
 import { useLuigiSettings } from '../../hooks/useLuigiSettings';
 import { useMicroApps } from '../../hooks/useMicroApps';
+import { useRedecideOnRefusal } from '../../hooks/useRedecideOnRefusal';
+import { useProblemViewer } from '../../hooks/useProblemViewer';
+import { problemsShownTo } from '../../access/problemAudience';
 import { usePageTenant } from '../../hooks/usePageTenant';
 import { searchWithTenant } from '../../tenants/tenantUrl';
 import { AccessErrorPanel, AccessModePanel } from '../AccessPanels/AccessModePanel';
 import { AdminWarningsPanel } from '../AdminWarningsPanel';
+import { AccessRequestsPanel } from '../AccessRequests/AccessRequestsPanel';
 import { TenantDeniedPanel } from '../AccessPanels/TenantDeniedPanel';
 import { LuigiView } from '../LuigiView/LuigiView';
 import { MicroAppNav } from '../MicroAppNav/MicroAppNav';
@@ -55,8 +59,12 @@ function MicroApps({ tenant, tenants = [], onRestart }: TenantProps) {
   const settings = useLuigiSettings();
   const microApps = useMicroApps({ tenant });
   const session = useLuigiSession(engine, tenant?.id);
+  // An open app whose token the backend now refuses gives way to its denied panel.
+  useRedecideOnRefusal(session.appTokenProblem, microApps.retry);
   const location = useLocation();
   const switchTenant = useSwitchTenant();
+  // Only the entities' owners and the portal's admins see what is wrong with a registration.
+  const viewer = useProblemViewer();
   // Entering a tenant drops what the previous one left in the engine, even if this one shows no
   // view (a view of the tenant does it first, before its apps reach the engine).
   useEffect(() => engine.resetForTenant(tenant?.id), [engine, tenant?.id]);
@@ -111,7 +119,8 @@ function MicroApps({ tenant, tenants = [], onRestart }: TenantProps) {
         {mode && <AccessModePanel mode={mode} />}
         <TokenProblemPanel
           token={session.token}
-          appTokenProblem={session.appTokenProblem}
+          // An app denied since (its access ended) shows its denied panel instead.
+          appTokenProblem={apps.some(app => app.entity.ref === session.appTokenProblem?.entityRef) ? session.appTokenProblem : undefined}
           appTitle={entityTitleOf(apps, session.appTokenProblem?.entityRef)}
           identityError={session.user.error}
           canSignIn={session.canSignIn}
@@ -120,9 +129,10 @@ function MicroApps({ tenant, tenants = [], onRestart }: TenantProps) {
         />
         <ConfigProblemsPanel
           noun="micro app"
-          message="These micro apps, or views of them, are not shown; the others work as usual."
-          problems={rejected.map(item => ({ label: item.label, source: item.entityRef, view: item.view, reason: item.reason }))}
-          invalidOrigins={settings.invalidOrigins}
+          message="These micro apps, or views of them, are not shown; the others work as usual. Listed for their owners and the portal's admins."
+          problems={problemsShownTo(rejected, viewer).map(item => ({ label: item.label, source: item.entityRef, view: item.view, reason: item.reason }))}
+          // The app's config is the admins' to fix.
+          invalidOrigins={viewer?.admin ? settings.invalidOrigins : []}
         />
       </Grid>
       {microApps.accessError ? (
@@ -235,6 +245,7 @@ export function LuigiPage({ title = 'Micro apps' }: LuigiPageProps) {
       <Header title={title} subtitle="Micro frontends from the software catalog" />
       <Content>
         <AdminWarningsPanel />
+        <AccessRequestsPanel />
         <TenantMicroApps />
       </Content>
     </Page>
