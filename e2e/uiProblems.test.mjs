@@ -1,7 +1,7 @@
 // Configuration problems (issue 24) are listed only to the entities' owners and to the portal's admins
 // (users the policy allows luigi.admin.read). In the dev portal every refused registration of the
-// default tenant is team-orders'; bob (team-billing) owns none of them, alice (platform-admins,
-// team-orders) is an admin. A display filter: the catalog itself is readable to both.
+// default tenant is team-orders'; bob (team-billing) owns none of them (only the one his team registers
+// in the registrations test, if it ran first), alice (platform-admins, team-orders) is an admin. A display filter: the catalog itself is readable to both.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openSession } from './session.mjs';
@@ -39,13 +39,19 @@ async function pageSettled(asked) {
   await page.waitForTimeout(1000);
 }
 
+/**
+ * team-billing's (bob's) own refused registration, when the registrations test ran before this file
+ * in the same portal: bob registers it on the import page. Listed to him, since his team owns it.
+ */
+const BOBS_OWN = '(component:default/payments)';
+const othersThanBobs = listed => listed.filter(text => !text.includes(BOBS_OWN));
+
 describe('configuration problems: owners and admins only', () => {
   test("bob sees no other team's problems, on the page nor on an entity's tab", async () => {
     let asked = adminAsked();
     await visit(page, '/luigi', 'bob');
     await pageSettled(asked);
-    assert.deepEqual(await problems(), []);
-    assert.equal(await page.getByText(/configuration problem/).count(), 0);
+    assert.deepEqual(othersThanBobs(await problems()), []);
 
     // Orders (team-orders) has a refused further view; bob may not open Orders either.
     asked = adminAsked();
@@ -59,7 +65,7 @@ describe('configuration problems: owners and admins only', () => {
   test('alice sees all of them: her team-orders ones, and as an admin one whose owner is nobody she is', async () => {
     await visit(page, '/luigi', 'alice');
     await page.getByTestId('luigi-diagnostics').waitFor();
-    const listed = await problems();
+    const listed = othersThanBobs(await problems());
     assert.equal(listed.length, 8);
     assert.ok(listed.some(text => text.includes('(component:default/plain-http)')));
 
