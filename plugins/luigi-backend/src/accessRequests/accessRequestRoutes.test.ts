@@ -237,6 +237,12 @@ describe('access requests', () => {
       ['access-request', 'malformed-request'],
     ]);
     expect((await call(backend.url, 'GET', '/access-grants/active', as(mallory))).body.grants).toEqual([]);
+
+    // A malformed ref in a read is the caller's mistake (400), not a missing request or grant.
+    const badRequestRead = await call(backend.url, 'GET', '/access-requests?entityRef=not%20a%20ref', as(mallory));
+    const badGrantRead = await call(backend.url, 'GET', '/access-grants/active?userEntityRef=%3A%3A', mockCredentials.service.header());
+    expect([badRequestRead.status, badGrantRead.status]).toEqual([400, 400]);
+    expect(badRequestRead.body.error.message).toBe('entityRef is not an entity ref');
   });
 
   it('lets an admin decide any request and the owners or an admin end a grant early', async () => {

@@ -1,5 +1,5 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
   LUIGI_ACCESS_GRANTS_PATH,
@@ -104,7 +104,7 @@ export function createAccessRequestRoutes(routeOptions: AccessRequestRoutesOptio
   router.get(LUIGI_ACCESS_REQUESTS_PATH, async (req, res) => {
     const credentials = await userCredentials(httpAuth, req);
     const entityRef = validEntityRef(req.query.entityRef);
-    if (!entityRef) throw publicError(refusal(new NotFoundError('entityRef is not an entity ref'), { reason: 'malformed-request' }), []);
+    if (!entityRef) throw publicError(refusal(new InputError('entityRef is not an entity ref'), { reason: 'malformed-request' }), []);
     const request = await store.latestRequest(credentials.principal.userEntityRef, entityRef);
     res.json({
       enabled: Boolean(options.config) && options.accessMode === 'permission-framework',
@@ -156,7 +156,7 @@ export function createAccessRequestRoutes(routeOptions: AccessRequestRoutesOptio
     const asked = req.query.userEntityRef === undefined ? undefined : validEntityRef(req.query.userEntityRef);
     const own = isUserCredentials(credentials) ? credentials.principal.userEntityRef.toLocaleLowerCase('en-US') : undefined;
     if (req.query.userEntityRef !== undefined && !asked) {
-      throw publicError(refusal(new NotFoundError('userEntityRef is not an entity ref'), { reason: 'malformed-request' }), []);
+      throw publicError(refusal(new InputError('userEntityRef is not an entity ref'), { reason: 'malformed-request' }), []);
     }
     // A service that names no user reads every active grant: the catalog's grant rule mirrors them.
     if (!own && !asked) {
