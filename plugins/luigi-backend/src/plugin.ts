@@ -18,6 +18,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { boundedAuditor } from './audit/boundedAuditor';
 import { readAllowedOrigins } from './config/readAllowedOrigins';
 import { readClientPermissionLimits } from './config/readClientPermissionLimits';
+import { readFrameLimits } from './config/readFrameLimits';
 import { readTokenAudiences } from './config/readTokenAudiences';
 import { TokenExchangeMinter } from './exchange';
 import { readRateLimit } from './rateLimit/userRateLimit';
@@ -159,6 +160,7 @@ export const luigiPlugin = createBackendPlugin({
             minter,
             allowedOrigins,
             clientPermissions,
+            frameLimits: readFrameLimits(config, logger),
             tenants,
             tokenAudiences,
             tokenLifetimeMs: lifetimeMs,

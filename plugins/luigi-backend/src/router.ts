@@ -1,4 +1,5 @@
 import { AuditorService, AuthService, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { FrameLimits, NO_CLIENT_PERMISSIONS, NO_TOKEN_AUDIENCES } from 'backstage-plugin-luigi-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AccessMode } from './access/accessMode';
@@ -17,6 +18,7 @@ import { ConfiguredTenant } from './tenants/configuredTenant';
 import { createTenantRoutes } from './tenants/tenantRoutes';
 import { TokenIssuerOptions } from './tokens/issueToken';
 import { createTokenRoutes } from './tokens/tokenRoutes';
+import { createRegistrationValidationRoute } from './registrations/registrationValidationRoute';
 
 /** What the luigi backend plugin's routes need. */
 export interface RouterOptions extends TokenIssuerOptions {
@@ -31,6 +33,8 @@ export interface RouterOptions extends TokenIssuerOptions {
    * `discovery`, on behalf of the user). Absent: the permission backend is asked about each.
    */
   auth?: AuthService;
+  /** `luigi.frames`: what registrations may ask for their frames, for the validation route. Absent: nothing. */
+  frameLimits?: FrameLimits;
   /** `luigi.rateLimit`. Absent: no limit. */
   rateLimit?: RateLimitOptions;
   /**
@@ -48,8 +52,8 @@ export interface RouterOptions extends TokenIssuerOptions {
 
 /**
  * The luigi backend plugin's routes: its health, the tenants the signed-in user may enter, access
- * decisions for them, their micro app tokens, the public keys that verify those, and the warnings
- * about the permission policy its admins see. Every decision
+ * decisions for them, their micro app tokens, the public keys that verify those, the check of a
+ * `catalog-info.yaml` before it is registered, and the warnings about the permission policy its admins see. Every decision
  * and every token request is audited, once, refusals included (the plugin lets unauthenticated
  * requests reach those routes, which demand a user themselves), through a bounded auditor (see
  * `boundedAuditor`). Each route reads its own JSON body, within its own limit, inside the audited
@@ -86,6 +90,15 @@ export function createRouter(options: RouterOptions): express.Router {
       }),
     );
   }
+  router.use(
+    createRegistrationValidationRoute({
+      httpAuth: options.httpAuth,
+      allowedOrigins: options.allowedOrigins,
+      frameLimits: options.frameLimits ?? { allow: [], sandbox: [] },
+      clientPermissions: options.clientPermissions ?? NO_CLIENT_PERMISSIONS,
+      claimRules: { tokenAudiences: options.tokenAudiences ?? NO_TOKEN_AUDIENCES, tenants: options.tenants },
+    }),
+  );
   router.use(
     createAdminWarningsRoute({
       httpAuth: options.httpAuth,

@@ -30,6 +30,9 @@ export type { LuigiAdminWarning, LuigiAdminWarningId, LuigiAdminWarnings } from 
 export { tenantOfEntity, checkTenantAnnotation, parseTenants, LUIGI_TENANTS_PATH, TENANT_ID_PATTERN } from './tenants';
 export type { LuigiTenant, LuigiTenantConfig, LuigiTenants, TenantMemberEntity } from './tenants';
 export { LUIGI_AUDIT_EVENTS } from './audit';
+export { printable } from './displayText';
+export { LUIGI_REGISTRATION_VALIDATION_PATH, MAX_VALIDATED_DOCUMENTS } from './registrationValidation';
+export type { LuigiRegistrationValidation, LuigiRegistrationVerdict } from './registrationValidation';
 export { LUIGI_ACCESS_REQUESTS_PATH, LUIGI_ACCESS_GRANTS_PATH, MAX_ACCESS_REQUEST_TEXT, durationText } from './accessRequests';
 export type {
   LuigiAccessGrant,

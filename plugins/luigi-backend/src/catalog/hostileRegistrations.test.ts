@@ -12,7 +12,10 @@ import {
   HostileCase,
   VIEWS_MEDLEY,
 } from 'backstage-plugin-luigi-common/src/testing/hostileEntities';
-import { LAB_HOSTILE_CATALOG, labHostileYaml } from '../testing/hostileCatalog';
+import { LAB_HOSTILE_CATALOG, labHostileEntities, labHostileYaml } from '../testing/hostileCatalog';
+import { onBehalfOfHttpAuth } from '../testing/onBehalfOfHttpAuth';
+import { withKeyEncryptionSecret } from '../testing/testBackend';
+import luigiPlugin from '../index';
 import { CATALOG_PROCESSING_STATUS, withRegistrationStatus } from './registrationStatus';
 import catalogModuleLuigiRegistrations from './index';
 
@@ -58,15 +61,19 @@ beforeAll(async () => {
     features: [
       import('@backstage/plugin-catalog-backend'),
       catalogModuleLuigiRegistrations,
+      // The luigi plugin's validation route, on the same config: its verdicts are compared with ingestion's.
+      luigiPlugin,
+      // A request without credentials is anonymous, as in a real backend.
+      onBehalfOfHttpAuth,
       mockServices.rootConfig.factory({
-        data: {
+        data: withKeyEncryptionSecret({
           luigi: { allowedOrigins: [HOSTILE_ALLOWED_ORIGIN] },
           catalog: {
             processingInterval: { seconds: 1 },
             rules: [{ allow: ['Component', 'System', 'Location'] }],
             locations: [{ type: 'file', target: join(dir, 'catalog.yaml') }],
           },
-        },
+        }),
       }),
     ],
   });
@@ -111,6 +118,48 @@ describe('the catalog module given the hostile corpus', () => {
       expect(problem).not.toMatch(/[\p{Cc}\p{Cf}]/u);
       expect(problem.length).toBeLessThan(400);
     }
+  });
+});
+
+describe('the validation route given the same corpus before it is registered', () => {
+  const validate = (body: string, headers: Record<string, string> = { Authorization: mockCredentials.user.header() }) =>
+    fetch(`${baseUrl}/api/luigi/registrations/validate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/yaml', ...headers },
+      body,
+    });
+
+  it('answers, for every document, the problems ingestion put on the entity page, in the same words', async () => {
+    const response = await validate(labHostileYaml());
+    expect(response.status).toBe(200);
+    const answer = await response.json();
+    expect(answer.valid).toBe(false);
+    const entities = labHostileEntities() as Entity[];
+    expect(answer.documents).toHaveLength(entities.length);
+    for (const [index, entity] of entities.entries()) {
+      const verdict = answer.documents[index];
+      expect(verdict.entityRef).toBe(`${entity.kind.toLocaleLowerCase('en-US')}:lab/${entity.metadata.name}`);
+      if (entity.kind !== 'Component') continue;
+      const ingested = problemsOf(await getEntity(entity.metadata.name));
+      expect({ name: entity.metadata.name, problems: verdict.problems }).toEqual({ name: entity.metadata.name, problems: ingested });
+      expect(verdict.valid).toBe(ingested.length === 0);
+    }
+    expect(answer.documents.filter((verdict: any) => verdict.valid).map((verdict: any) => verdict.entityRef)).toEqual([
+      'system:lab/lab-hostile',
+      'component:lab/canary',
+    ]);
+  });
+
+  it("refuses what the catalog would refuse before any luigi rule, and a body that is no YAML", async () => {
+    const noName = await (await validate('apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {}\nspec: {}\n')).json();
+    expect(noName.documents[0]).toMatchObject({ valid: false, problems: [expect.stringMatching(/^Not a valid catalog entity: /)] });
+    const badYaml = await validate('kind: [unclosed');
+    expect(badYaml.status).toBe(400);
+    expect((await badYaml.json()).error.message).toMatch(/^Not valid YAML: /);
+    expect((await validate('')).status).toBe(400);
+    // A CI pipeline signs in as a service (Backstage's external access); nobody anonymous.
+    expect((await validate(labHostileYaml(), { Authorization: mockCredentials.service.header() })).status).toBe(200);
+    expect((await validate(labHostileYaml(), {})).status).toBe(401);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   RegistrantClaimRules,
   RegistrationProblem,
 } from 'backstage-plugin-luigi-common';
-import { describeProblemBeside, ShownViews } from './problemText';
+import { describeProblemBeside } from './problemText';
 import { shownViews } from './shownViews';
 
 /**
@@ -24,8 +24,7 @@ export const CATALOG_PROCESSING_STATUS = 'backstage.io/catalog-processing';
 
 export { describeProblem } from './problemText';
 
-function statusItem(problem: RegistrationProblem, shown: ShownViews): EntityStatusItem {
-  const message = describeProblemBeside(problem, shown);
+function statusItem(message: string): EntityStatusItem {
   return {
     type: CATALOG_PROCESSING_STATUS,
     level: 'error',
@@ -56,6 +55,29 @@ function frameProblems(entity: Entity, limits: FrameLimits): RegistrationProblem
 }
 
 /**
+ * What is wrong with the entity's registration, one message per problem, each as its entity page
+ * shows it: the same rules and words at ingestion and wherever a registration is checked beforehand
+ * (the validation route).
+ */
+export function registrationProblemMessages(
+  entity: Entity,
+  allowedOrigins: ReadonlySet<string>,
+  frameLimits: FrameLimits = NO_FRAME_GRANTS,
+  clientPermissions?: ClientPermissionLimits,
+  claimRules: RegistrantClaimRules = NO_CLAIM_GRANTS,
+): string[] {
+  const problems = [
+    ...checkRegistration(entity.metadata.annotations, allowedOrigins, clientPermissions),
+    ...frameProblems(entity, frameLimits),
+    ...claimProblems(entity, claimRules),
+  ];
+  if (problems.length === 0) return [];
+  // A problem reads as what it hides: the whole micro frontend, or one view while others still show.
+  const shown = shownViews(entity.metadata.annotations, problems, allowedOrigins);
+  return problems.map(problem => describeProblemBeside(problem, shown));
+}
+
+/**
  * The entity with one status item per registration problem, and otherwise unchanged. Reporting the
  * problems as status, instead of emitting processing errors, keeps the entity in the catalog: a
  * processing error keeps a new entity out of it altogether, and freezes an existing one at its last
@@ -68,18 +90,11 @@ export function withRegistrationStatus(
   clientPermissions?: ClientPermissionLimits,
   claimRules: RegistrantClaimRules = NO_CLAIM_GRANTS,
 ): Entity {
-  const problems = [
-    ...checkRegistration(entity.metadata.annotations, allowedOrigins, clientPermissions),
-    ...frameProblems(entity, frameLimits),
-    ...claimProblems(entity, claimRules),
-  ];
-  if (problems.length === 0) return entity;
-  // A problem reads as what it hides: the whole micro frontend, or one view while others still show.
-  const shown = shownViews(entity.metadata.annotations, problems, allowedOrigins);
-  const items = problems.map(problem => statusItem(problem, shown));
+  const messages = registrationProblemMessages(entity, allowedOrigins, frameLimits, clientPermissions, claimRules);
+  if (messages.length === 0) return entity;
   const alpha = entity as AlphaEntity;
   return {
     ...alpha,
-    status: { ...alpha.status, items: [...(alpha.status?.items ?? []), ...items] },
+    status: { ...alpha.status, items: [...(alpha.status?.items ?? []), ...messages.map(statusItem)] },
   } as AlphaEntity;
 }

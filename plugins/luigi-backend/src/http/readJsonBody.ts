@@ -26,14 +26,29 @@ interface BodyParserError {
  * @param limit - the most bytes the body may have, e.g. `64 * 1024`
  */
 export function jsonBodyReader(limit: number): (req: Request, res: Response) => Promise<unknown> {
-  const parse = express.json({ limit });
+  return bodyReader(express.json({ limit }), limit, 'The request body is not valid JSON');
+}
+
+/**
+ * Reads a request's text body (of the content types given, e.g. YAML) like {@link jsonBodyReader}:
+ * within `limit` bytes, inside the route. A request of another content type reads as `{}`.
+ */
+export function textBodyReader(limit: number, types: string[]): (req: Request, res: Response) => Promise<unknown> {
+  return bodyReader(express.text({ limit, type: types }), limit, 'The request body is not readable text');
+}
+
+function bodyReader(
+  parse: express.RequestHandler,
+  limit: number,
+  unreadable: string,
+): (req: Request, res: Response) => Promise<unknown> {
   return (req, res) =>
     new Promise((resolve, reject) => {
       parse(req, res, (error?: unknown) => {
         if (error === undefined || error === null) resolve(req.body);
         else if ((error as BodyParserError).type === 'entity.too.large') {
           reject(new PayloadTooLargeError(`The request body is larger than ${limit} bytes`));
-        } else reject(new InputError('The request body is not valid JSON'));
+        } else reject(new InputError(unreadable));
       });
     });
 }
