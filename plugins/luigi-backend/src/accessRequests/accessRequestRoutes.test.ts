@@ -2,10 +2,9 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService, NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { luigiAccessRequestDecidePermission, luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
+import { catalogHiding } from '../testing/catalogHiding';
 import { permissionPolicyModule } from '../testing/policyAllowing';
 import { recordingAuditor } from '../testing/recordingAuditor';
 import { componentWith, startLuigiTestBackend, testBackendForSuite, userInfoWithGroups } from '../testing/testBackend';
@@ -32,20 +31,7 @@ const ENTITIES = [
 ];
 
 /** The catalog hides `secret` from everyone but carol. */
-const catalog = createServiceFactory({
-  service: catalogServiceRef,
-  deps: {},
-  factory() {
-    const inMemory = catalogServiceMock({ entities: ENTITIES });
-    const getEntityByRef = inMemory.getEntityByRef.bind(inMemory);
-    return Object.assign(inMemory, {
-      async getEntityByRef(ref: any, options?: any) {
-        const entity = await getEntityByRef(ref, options);
-        return entity?.metadata.name === 'secret' && options?.credentials?.principal?.userEntityRef !== CAROL ? undefined : entity;
-      },
-    });
-  },
-});
+const catalog = catalogHiding(ENTITIES, (entity, user) => entity.metadata.name === 'secret' && user !== CAROL);
 
 const userInfo = userInfoWithGroups(GROUPS);
 

@@ -1,13 +1,8 @@
 import { JsonObject } from '@backstage/types';
 import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import {
-  BackstageUserPrincipal,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { LuigiMicroAppTokenClaims, parseMicroAppToken } from 'backstage-plugin-luigi-common';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { catalogHiding } from '../testing/catalogHiding';
 import { policyAllowing } from '../testing/policyAllowing';
 import {
   componentWith,
@@ -43,22 +38,7 @@ const ENTITIES = [
 ];
 
 /** The catalog, with its own read rule: `private` is hidden from carol. It sees the caller's credentials. */
-const catalog = createServiceFactory({
-  service: catalogServiceRef,
-  deps: {},
-  factory() {
-    const inMemory = catalogServiceMock({ entities: ENTITIES });
-    const getEntityByRef = inMemory.getEntityByRef.bind(inMemory);
-    return Object.assign(inMemory, {
-      async getEntityByRef(ref: any, options?: any) {
-        const user = (options?.credentials?.principal as BackstageUserPrincipal | undefined)?.userEntityRef;
-        if (!user) throw new Error('the catalog was asked without user credentials');
-        const entity = await getEntityByRef(ref, options);
-        return entity?.metadata.name === 'private' && user === CAROL ? undefined : entity;
-      },
-    });
-  },
-});
+const catalog = catalogHiding(ENTITIES, (entity, user) => entity.metadata.name === 'private' && user === CAROL, { requireUser: true });
 
 /** Users own themselves and their team, as the userInfo service says. */
 const userInfo = userInfoOwning('group:default/team-orders');
