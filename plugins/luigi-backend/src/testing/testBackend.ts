@@ -88,30 +88,24 @@ export async function withTestBackend<T>(starting: Promise<StartedTestBackend>, 
 
 /** A userInfo service for test backends: every user owns their own entity and these `groups`. */
 export function userInfoOwning(...groups: string[]) {
-  return createServiceFactory({
-    service: coreServices.userInfo,
-    deps: {},
-    factory: () => ({
-      async getUserInfo(credentials: any) {
-        const userEntityRef = credentials.principal.userEntityRef;
-        return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...groups] };
-      },
-    }),
-  });
+  return userInfoWithGroups(() => groups);
 }
 
 /**
  * A userInfo service for test backends: every user owns their own entity and the groups `groups`
- * lists for them (read when asked, so a test may add users as it goes).
+ * lists for them, or answers for them (read when asked, so a test may add users as it goes).
  */
-export function userInfoWithGroups(groups: Readonly<Record<string, readonly string[]>>) {
+export function userInfoWithGroups(
+  groups: Readonly<Record<string, readonly string[]>> | ((userEntityRef: string) => readonly string[]),
+) {
+  const groupsOf = typeof groups === 'function' ? groups : (user: string) => groups[user] ?? [];
   return createServiceFactory({
     service: coreServices.userInfo,
     deps: {},
     factory: () => ({
       async getUserInfo(credentials: any) {
         const userEntityRef = credentials.principal.userEntityRef;
-        return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...(groups[userEntityRef] ?? [])] };
+        return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...groupsOf(userEntityRef)] };
       },
     }),
   });
