@@ -248,7 +248,7 @@ export async function runBackendBench({ log = console.log } = {}) {
       baseUrl: backendUrl,
       log: process.env.BENCH_BACKEND_LOG === '1',
       timeoutMs: 600_000,
-      // The README's TypeScript policy, as in earlier runs: this measures the plugin's routes.
+      // The TypeScript policy of docs/access.md, as in earlier runs: this measures the plugin's routes.
       env: { LUIGI_DEV_POLICY: 'typescript' },
     });
     // The readiness route waits for the samples; the generated apps must be in too.

@@ -1,6 +1,6 @@
 // Luigi client's API, called from a micro app (the dev portal's sample apps load the real Luigi
-// client) inside the plugin's page: what each call does in the portal. The README's compatibility
-// table lists these. Luigi's own test pages: luigiExamples.test.mjs.
+// client) inside the plugin's page: what each call does in the portal. The compatibility table of
+// docs/micro-app-authors.md lists these. Luigi's own test pages: luigiExamples.test.mjs.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { openSession } from './session.mjs';

@@ -1,8 +1,8 @@
 // The packages as an app gets them: build and pack them as the README says, install the tarballs into
 // a minimal host repository outside ours (one app per Backstage frontend system and a backend) with
-// the README's install commands, on Node.js 22 as create-app wants, type-check them, bundle the apps
-// for production and start them and the backend, which gets the README's permission policy as an
-// admin would install it.
+// the README's install commands, set them up as docs/install.md says, on Node.js 22 as create-app
+// wants, type-check them, bundle the apps for production and start them and the backend, which gets
+// the permission policy of docs/access.md as an admin would install it.
 // Any failing step fails the test. Run alone with `node --test e2e/packaging.test.mjs`.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -20,6 +20,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoPackage = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 const backendPackage = JSON.parse(await readFile(join(root, 'plugins/luigi-backend/package.json'), 'utf8'));
 const README = await readFile(join(root, 'README.md'), 'utf8');
+/** The install guide past the README's install commands, and the access guide with the policy recipe. */
+const INSTALL_DOC = await readFile(join(root, 'docs/install.md'), 'utf8');
+const ACCESS_DOC = await readFile(join(root, 'docs/access.md'), 'utf8');
 const keep = process.env.LUIGI_KEEP_PACKAGING_TMP === '1';
 
 /**
@@ -146,6 +149,8 @@ describe('npm pack', () => {
       for (const key of ['devDependencies', 'workspaces', 'overrides', 'allowScripts']) {
         assert.equal(pkg[key], undefined, `${name}: no ${key}`);
       }
+      // Written at pack time only (scripts/trim-packed-manifest.mjs).
+      assert.deepEqual(pkg.engines, { node: '22 || 24' }, `${name}: supports Node.js 22 and 24`);
     }
     // postpack put the repository's own manifests back.
     for (const dir of ['.', 'plugins/luigi-backend', 'plugins/luigi-common']) {
@@ -263,7 +268,7 @@ import {
 import { createRoot } from 'react-dom/client';
 import { Route } from 'react-router-dom';
 
-// The README's entity page tab.
+// The entity page tab of docs/install.md.
 const entityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/luigi" title="Micro frontend" if={isLuigiAvailable}>
@@ -282,7 +287,7 @@ if (!isLuigiAvailable(sample)) throw new Error('isLuigiAvailable');
 const app = createApp({
   plugins: [catalogPlugin, luigiPlugin],
   apis: [
-    // The README's token source override: micro apps get the user's Okta token chosen in app-config.
+    // The token source override of docs/tokens.md: micro apps get the user's Okta token chosen in app-config.
     createApiFactory({
       api: luigiTokenSourceApiRef,
       deps: { auth: oktaAuthApiRef, config: configApiRef },
@@ -318,7 +323,7 @@ import { AuthApiTokenSource, luigiTokenSourceApiRef } from 'backstage-plugin-lui
 import luigiPlugin from 'backstage-plugin-luigi/alpha';
 import { createRoot } from 'react-dom/client';
 
-// The README's token source override: micro apps get the user's Okta access token.
+// The token source override of docs/tokens.md: micro apps get the user's Okta access token.
 const luigiTokenSource = createFrontendModule({
   pluginId: 'luigi',
   extensions: [
@@ -341,24 +346,24 @@ createRoot(document.getElementById('root')!).render(app.createRoot());
 `;
 
 /**
- * The README's install step for app-config (`luigi.allowedOrigins` and `backend.csp`), as written
- * there: the host apps are built and served with it, so a step missing from the README fails here.
+ * The install step for app-config (`luigi.allowedOrigins` and `backend.csp`) of docs/install.md, as
+ * written there: the host apps are built and served with it, so a step missing from it fails here.
  */
 function readmeAppConfig() {
   // A block may hold several documents (RBAC's conditional policies): each is a candidate.
-  const blocks = [...README.matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap(match => parseAllDocuments(match[1]).map(doc => doc.toJS()));
+  const blocks = [...INSTALL_DOC.matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap(match => parseAllDocuments(match[1]).map(doc => doc.toJS()));
   const install = blocks.find(block => block?.luigi?.allowedOrigins && block?.backend?.csp);
-  assert.ok(install, "the README has an app-config block with luigi.allowedOrigins and backend.csp");
+  assert.ok(install, 'docs/install.md has an app-config block with luigi.allowedOrigins and backend.csp');
   return install;
 }
 
 const README_CONFIG = readmeAppConfig();
 
-/** The README's section under `heading` (up to the next heading of its level or above), as written. */
+/** The section of `text` (the README's, by default) under `heading`, up to the next heading of its level or above, as written. */
 function readmeSection(heading, text = README) {
   const lines = text.split('\n');
   const start = lines.indexOf(heading);
-  assert.ok(start >= 0, `the README has a section "${heading}"`);
+  assert.ok(start >= 0, `the README or docs have a section "${heading}"`);
   const level = heading.match(/^#+/)[0].length;
   let fenced = false;
   let end = start + 1;
@@ -371,18 +376,18 @@ function readmeSection(heading, text = README) {
 }
 
 /**
- * The README's recipe for a permission policy in a backend made by create-app, as written there: the
+ * The recipe for a permission policy in a backend made by create-app of docs/access.md, as written there: the
  * packages its `yarn --cwd packages/backend add` lines add, the module's file (the block after the text
  * naming `packages/backend/src/portalPolicy.ts`) and the edit of the backend's index.ts (the diff after
  * the text naming `packages/backend/src/index.ts`).
  */
 function readmePolicyRecipe() {
-  const section = readmeSection('### Install a permission policy');
+  const section = readmeSection('## Install a permission policy', ACCESS_DOC);
   const blockAfter = (file, language) => {
     const escaped = file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     // The first fenced block after the file's name, with only prose between them.
     const match = section.match(new RegExp(`\`${escaped}\`(?:(?!\`\`\`)[\\s\\S])*?\\n\`\`\`${language}\\n([\\s\\S]*?)\`\`\``));
-    assert.ok(match, `the README's policy recipe has a ${language} block for ${file}`);
+    assert.ok(match, `the policy recipe of docs/access.md has a ${language} block for ${file}`);
     return match[1];
   };
   const packages = [...section.matchAll(/^yarn --cwd packages\/backend add ([^#\n]+)/gm)].flatMap(match =>
@@ -440,7 +445,7 @@ function applyReadmeDiff(source, diff) {
   return source.replace(before, () => `${side('+')}\n`);
 }
 
-// The README's install step takes luigi.tokens.keyEncryptionSecret from this environment variable, as a
+// The install step of docs/install.md takes luigi.tokens.keyEncryptionSecret from this environment variable, as a
 // production secret would be: a throwaway here, inherited by the host backend and the builds.
 process.env.LUIGI_KEY_ENCRYPTION_SECRET ??= randomBytes(32).toString('base64');
 // As in production, the backend serves the app: app and API share one origin. Not 7007, where the dev

@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 /**
  * The dev backend's auditor: with `devPortal.auditLogFile` set, every plugin's audit events go to
  * that file, one JSON object per line (the browser tests read it); without it, to the plugin's log
- * with `isAuditEvent: true`, as Backstage's default auditor does. The README's "send them to a
- * separate log" example is this factory.
+ * with `isAuditEvent: true`, as Backstage's default auditor does. The "send them to a log of their
+ * own" example of docs/audit.md is this factory.
  */
 export const devAuditorServiceFactory = createServiceFactory({
   service: coreServices.auditor,

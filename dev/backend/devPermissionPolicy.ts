@@ -73,7 +73,7 @@ function parseGrants(text: string): GrantsFile {
 
 /**
  * The dev portal's TypeScript policy (`LUIGI_DEV_POLICY=typescript`, which the replica test and the
- * backend benchmark run; the README's "Install a permission policy" is its core).
+ * backend benchmark run; docs/access.md's "Install a permission policy" is its core).
  *
  * Micro apps: platform admins open every one; everybody else opens the micro apps of the entities
  * they own (themselves or through a group) and those an owner granted them by approving an access

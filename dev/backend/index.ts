@@ -19,7 +19,7 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // The `oidc` provider with the identity provider's groups mapped to catalog groups.
 backend.add(import('backstage-plugin-luigi-backend/auth'));
 if (process.env.LUIGI_DEV_POLICY === 'typescript') {
-  // The README's TypeScript policy instead of RBAC (the replica and benchmark runs use it: they
+  // The TypeScript policy of docs/access.md instead of RBAC (the replica and benchmark runs use it: they
   // measure the plugin, not the RBAC plugin).
   backend.add(import('@backstage/plugin-permission-backend'));
   backend.add(devPermissionPolicyModule);

@@ -1,4 +1,4 @@
-// The README's RBAC set-up is the dev portal's: its CSV and conditional policies blocks are the files
+// The RBAC set-up of docs/rbac.md is the dev portal's: its CSV and conditional policies blocks are the files
 // dev/permissions holds (which the browser tests run), its configuration block is the dev app-config's,
 // and every role a conditional policy names is a role of the CSV.
 import assert from 'node:assert/strict';
@@ -11,11 +11,11 @@ import { parse, parseAllDocuments } from 'yaml';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const read = file => readFileSync(join(root, file), 'utf8');
 
-/** The README's section under `heading`, up to the next heading of its level or above (not in code). */
-function readmeSection(heading) {
-  const lines = read('README.md').split('\n');
+/** The section of `file` under `heading`, up to the next heading of its level or above (not in code). */
+function docSection(file, heading) {
+  const lines = read(file).split('\n');
   const start = lines.indexOf(heading);
-  assert.ok(start >= 0, `the README has a section "${heading}"`);
+  assert.ok(start >= 0, `${file} has a section "${heading}"`);
   const level = heading.match(/^#+/)[0].length;
   let inCode = false;
   let end = lines.length;
@@ -29,19 +29,19 @@ function readmeSection(heading) {
   return lines.slice(start, end).join('\n');
 }
 
-const section = readmeSection('### Central RBAC (Backstage\'s RBAC plugin)');
+const section = docSection('docs/rbac.md', '# Central RBAC (Backstage\'s RBAC plugin)');
 const blocks = language => [...section.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map(m => m[1]);
 
-test("the README's policy CSV is the dev portal's", () => {
+test("the policy CSV of docs/rbac.md is the dev portal's", () => {
   assert.deepEqual(blocks('csv'), [read('dev/permissions/rbac-policy.csv')]);
 });
 
-test("the README's conditional policies are the dev portal's", () => {
+test("the conditional policies of docs/rbac.md are the dev portal's", () => {
   const conditional = blocks('yaml').filter(block => block.includes('result: CONDITIONAL'));
   assert.deepEqual(conditional, [read('dev/permissions/rbac-conditional-policies.yaml')]);
 });
 
-test("the README's RBAC configuration is the dev app-config's", () => {
+test("the RBAC configuration of docs/rbac.md is the dev app-config's", () => {
   const config = blocks('yaml').map(block => parseAllDocuments(block).map(doc => doc.toJS())).flat().find(doc => doc?.permission?.rbac);
   assert.ok(config, 'the section has a permission.rbac block');
   assert.deepEqual(config.permission, parse(read('config/app-config.dev.yaml')).permission);

@@ -1,7 +1,7 @@
 // The dev portal built for production and served as Backstage's backend serves an app: with the
 // security headers of @backstage/backend-defaults, whose Content-Security-Policy frames nothing but
 // the portal itself unless `backend.csp.frame-src` says otherwise. Two servers of the same build:
-// one with the dev app-config's `backend.csp` (the README's install step), one without its frame-src.
+// one with the dev app-config's `backend.csp` (the install step of docs/install.md), one without its frame-src.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

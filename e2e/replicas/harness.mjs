@@ -137,7 +137,7 @@ export async function startReplicas({
       log,
       logFile: log ? undefined : logFile,
       timeoutMs,
-      // The README's TypeScript policy: replicas are about the plugin, not the RBAC plugin.
+      // The TypeScript policy of docs/access.md: replicas are about the plugin, not the RBAC plugin.
       env: { LUIGI_DEV_POLICY: 'typescript' },
     });
     return {

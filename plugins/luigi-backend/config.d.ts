@@ -32,7 +32,7 @@ export interface Config {
      * durations; the owners (members of the app entity's owner group) or an admin
      * (`luigi.access-request.decide`) approve or deny in the portal; an approval is a grant that ends
      * by itself. A grant counts only where the permission policy honours it (the catalog's
-     * `HAS_ACCESS_GRANT` rule, see the README's "Access requests"). Off by default.
+     * `HAS_ACCESS_GRANT` rule, see docs/access.md, "Access requests"). Off by default.
      */
     accessRequests?: {
       /** `true` takes requests and makes the catalog's `HAS_ACCESS_GRANT` rule read grants. Default `false`. */

@@ -5,7 +5,7 @@ import { BackstageIdentityTokenSource, luigiTokenSourceApiRef } from '../auth/to
 /**
  * The token source micro apps get their token from: by default the signed-in user's Backstage token.
  * Its extension id is `api:luigi/token-source`; an app replaces it with a frontend module for the
- * plugin `luigi` that provides an extension of the same name (see the README).
+ * plugin `luigi` that provides an extension of the same name (see docs/tokens.md, "Token sources").
  * @alpha
  */
 export const luigiTokenSourceApi = ApiBlueprint.make({

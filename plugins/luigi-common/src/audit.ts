@@ -1,8 +1,8 @@
 /**
  * The event ids the luigi backend records through Backstage's auditor service (`coreServices.auditor`,
  * plugin `luigi`). Each event has the actor from the request's credentials (none for a request
- * without valid ones, which is recorded too), and in `meta` the fields the README's audit table
- * lists, each bounded and printable; never a token or any part of one. Every event is at least
+ * without valid ones, which is recorded too), and in `meta` the fields the audit table of
+ * docs/audit.md lists, each bounded and printable; never a token or any part of one. Every event is at least
  * medium: Backstage's default auditor settings log medium at `info` (and low at `debug`, which the
  * default log level hides), so every opening, refusal, tenant entry and decision is in the backend's
  * log without any setting.

@@ -143,7 +143,7 @@ function MicroApps({ tenant, tenants = [], onRestart }: TenantProps) {
           <EmptyState
             missing="info"
             title="No micro apps yet"
-            description="Annotate a catalog entity with luigi-project.io/view-url (an https URL on an origin listed in luigi.allowedOrigins) to show its micro frontend here. The plugin's README, section “Register a micro app”, explains the annotations."
+            description="Annotate a catalog entity with luigi-project.io/view-url (an https URL on an origin listed in luigi.allowedOrigins) to show its micro frontend here. The plugin's docs/micro-app-authors.md, section “Register a micro app”, explains the annotations."
           />
         </Grid>
       ) : (

@@ -21,7 +21,7 @@ const GROUPS: Record<string, string[]> = { [BOB]: ['group:default/team-billing']
 
 const userInfo = userInfoWithGroups(GROUPS);
 
-/** The README's way to honour grants in a TypeScript policy: owners, or an active grant. */
+/** docs/access.md's way to honour grants in a TypeScript policy: owners, or an active grant. */
 const policy: PermissionPolicy = {
   async handle(request, user) {
     if (isPermission(request.permission, luigiMicroFrontendOpenPermission)) {

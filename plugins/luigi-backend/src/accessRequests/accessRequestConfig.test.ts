@@ -33,13 +33,14 @@ describe('luigi.accessRequests', () => {
   });
 });
 
-describe("the README's access requests configuration", () => {
+describe("the access requests configuration of docs/access.md", () => {
   it('is read as written, with its automatic approval rule', () => {
     const { readFileSync } = require('node:fs') as typeof import('node:fs');
     const { join } = require('node:path') as typeof import('node:path');
     const { parse } = require('yaml') as typeof import('yaml');
-    const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Access requests'), readme.indexOf('## Tenants'));
+    const doc = readFileSync(join(__dirname, '../../../../docs/access.md'), 'utf8');
+    expect(doc).toContain('\n## Access requests\n');
+    const section = doc.slice(doc.indexOf('\n## Access requests\n'));
     const block = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => parse(m[1])).find(doc => doc?.luigi?.accessRequests);
     expect(block).toBeDefined();
     expect(readAccessRequestConfig(mockServices.rootConfig({ data: block }))).toEqual({

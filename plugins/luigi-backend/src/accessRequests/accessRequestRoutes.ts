@@ -68,7 +68,7 @@ function requestMeta(request: LuigiAccessRequest): JsonObject {
 }
 
 /**
- * The access request routes (see the README's "Access requests"): a user asks for one micro app
+ * The access request routes (see docs/access.md, "Access requests"): a user asks for one micro app
  * (`POST /access-requests`) and sees where their request stands (`GET /access-requests?entityRef=`);
  * the app's owners and admins list what waits for them and the grants they may end (`GET
  * /access-requests/inbox`) and approve or

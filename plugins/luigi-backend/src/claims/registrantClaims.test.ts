@@ -67,7 +67,7 @@ async function requestToken(entityRef: string, user: string) {
   return { status: response.status, body: await response.json() };
 }
 
-/** The check the README tells a micro app's backend to make: issuer, signature via the JWKS, audience, tenant. */
+/** The check docs/micro-app-authors.md tells a micro app's backend to make: issuer, signature via the JWKS, audience, tenant. */
 async function acceptedBy(token: string, audience: string, tenant: string) {
   const jwks = createLocalJWKSet(await (await fetch(`${url}/api/luigi/.well-known/jwks.json`)).json());
   const { payload } = await jwtVerify(token, jwks, { issuer: `${url}/api/luigi`, audience });

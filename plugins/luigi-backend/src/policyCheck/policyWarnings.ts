@@ -1,8 +1,8 @@
 import { LuigiAdminWarning, LuigiAdminWarningId } from 'backstage-plugin-luigi-common';
 import { ON_PURPOSE_CONFIG_KEY } from './policyCheckConfig';
 
-/** Where the README explains these warnings, how they are found and how to keep a policy on purpose. */
-export const POLICY_WARNING_README = 'README, section "When the policy lets everybody in"';
+/** Where the docs explain these warnings, how they are found and how to keep a policy on purpose. */
+export const POLICY_WARNING_README = 'docs/access.md, section "When the policy lets everybody in"';
 
 /**
  * The fix as the audit trail records it: short enough for one record's value (see `auditValue`).
