@@ -48,9 +48,11 @@ export function AccessDeniedPanel({ app, userEntityRef, requestAccessTemplate, t
             )}
             {reason === 'policy' && <AccessRequestSection entityRef={entityRef} />}
             {requestUrl && (
+              // Beside the portal's own request form it is the second way to ask, and looks it.
               <Button
-                variant="contained"
+                variant={reason === 'policy' ? 'outlined' : 'contained'}
                 color="primary"
+                style={{ marginTop: 8 }}
                 href={requestUrl}
                 target="_blank"
                 rel="noopener noreferrer"
