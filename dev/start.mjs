@@ -11,9 +11,13 @@ import { startMicroApps } from './microApps/server.mjs';
 import { startOidcProvider } from './oidc/provider.mjs';
 import { buildDevApp, DEV_APP_CONFIG } from './production/buildDevApp.mjs';
 import { readAppConfig, serveBuiltApp } from './production/serveBuiltApp.mjs';
+import { waitUntilAnswering } from './readiness.mjs';
 import { parse, stringify } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The dev portal's page, and the luigi backend plugin's health endpoint. */
+const PORTAL_URL = 'http://localhost:3000';
+const BACKEND_HEALTH_URL = 'http://localhost:7007/api/luigi/health';
 const system = process.argv.includes('--new-frontend-system') ? 'new' : 'legacy';
 // --production: the legacy app built for production and served with the headers Backstage's backend
 // sends (its Content-Security-Policy from backend.csp), instead of the dev server.
@@ -55,9 +59,9 @@ async function startApp() {
     console.log('building the dev portal for production …');
     const dir = await buildDevApp({ log: true });
     const server = await serveBuiltApp({ dir, port: 3000, appConfig: await readAppConfig(DEV_APP_CONFIG) });
-    console.log('dev portal (production build, backend.csp applied): http://localhost:3000');
-    return { stop: () => server.close(), exited: new Promise(() => {}) };
+    return { label: 'production build, backend.csp applied', stop: () => server.close(), exited: new Promise(() => {}) };
   }
+  console.log(`dev portal (${system} frontend system): starting, bundling the app …`);
   const child = spawn(
     process.execPath,
     [
@@ -71,8 +75,8 @@ async function startApp() {
     ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, BROWSER: 'none' } },
   );
-  console.log(`dev portal (${system} frontend system): http://localhost:3000`);
   return {
+    label: `${system} frontend system`,
     stop: async () => child.kill('SIGTERM'),
     exited: new Promise(resolve => child.on('exit', code => resolve(code ?? 0))),
   };
@@ -91,3 +95,16 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 app.exited.then(code => stop(code));
 backend.exited.then(code => stop(code || 1));
+
+// Ready once the page and the backend answer: the dev server listens well before its first bundle
+// is done, and a page opened earlier waits or fails.
+try {
+  await waitUntilAnswering([PORTAL_URL, BACKEND_HEALTH_URL], {
+    exited: app.exited,
+    slowAfterMs: 180_000,
+    onSlow: waiting => console.log(`dev portal: still waiting for ${waiting.join(' and ')} to answer …`),
+  });
+  console.log(`dev portal ready (${app.label}): ${PORTAL_URL}`);
+} catch {
+  // The dev server stopped: stop() above ends the rest.
+}
