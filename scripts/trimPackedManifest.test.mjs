@@ -42,7 +42,16 @@ describe('trim-packed-manifest', () => {
       main: 'dist/index.esm.js',
       dependencies: { a: '^1.0.0' },
       peerDependencies: { react: '^18.0.0' },
+      engines: { node: '22 || 24' },
     });
+  });
+
+  test('writes the Node.js versions the published package supports over any the repository has', () => {
+    const withEngines = { ...PACKAGE, engines: { node: '>=18' } };
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(withEngines, null, 2));
+    writeFileSync(join(dir, 'package.json-prepack'), JSON.stringify(withEngines, null, 2));
+    assert.equal(trim().status, 0);
+    assert.deepEqual(manifest().engines, { node: '22 || 24' });
   });
 
   test("refuses to touch a package.json that backstage-cli's prepack has not backed up", () => {
