@@ -3,6 +3,8 @@
  * `backend.add(import('backstage-plugin-luigi-backend/auth'))`.
  * @packageDocumentation
  */
+import './peerCheck';
+
 export { authModuleLuigiOidcProvider as default } from './module';
 export {
   createCatalogGroupsSignInResolver,
