@@ -182,9 +182,9 @@ describe('npm pack', () => {
     assert.equal(schema.properties.luigi.properties.allowedOrigins.visibility, 'frontend');
   });
 
-  test('the backend holds the plugin, the catalog module and the auth module as backend features, with its config schema', async () => {
+  test('the backend holds the plugin, the catalog, auth and scaffolder modules as backend features, with its config schema', async () => {
     const files = await packedFiles(PACKAGES.backend);
-    for (const file of ['dist/index.cjs.js', 'dist/index.d.ts', 'dist/catalog.cjs.js', 'dist/catalog.d.ts', 'dist/auth.cjs.js', 'dist/auth.d.ts', 'config.schema.json']) {
+    for (const file of ['dist/index.cjs.js', 'dist/index.d.ts', 'dist/catalog.cjs.js', 'dist/catalog.d.ts', 'dist/auth.cjs.js', 'dist/auth.d.ts', 'dist/scaffolder.cjs.js', 'dist/scaffolder.d.ts', 'config.schema.json']) {
       assert.ok(files.includes(file), `${file} is in the tarball`);
     }
     // The database migrations run from the installed package (signing keys of micro app tokens).
@@ -200,6 +200,7 @@ describe('npm pack', () => {
       '.': '@backstage/BackendFeature',
       './auth': '@backstage/BackendFeature',
       './catalog': '@backstage/BackendFeature',
+      './scaffolder': '@backstage/BackendFeature',
     });
     const schema = await packedJson(PACKAGES.backend, 'config.schema.json');
     assert.equal(schema.properties.luigi.properties.allowedOrigins.visibility, 'frontend');

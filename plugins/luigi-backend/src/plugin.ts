@@ -16,10 +16,7 @@ import { scheduleGrantExpiries } from './accessRequests/grantExpiries';
 import { AccessRequestNotifications } from './accessRequests/accessRequestNotifications';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { boundedAuditor } from './audit/boundedAuditor';
-import { readAllowedOrigins } from './config/readAllowedOrigins';
-import { readClientPermissionLimits } from './config/readClientPermissionLimits';
-import { readFrameLimits } from './config/readFrameLimits';
-import { readTokenAudiences } from './config/readTokenAudiences';
+import { readRegistrationRules } from './config/readRegistrationRules';
 import { TokenExchangeMinter } from './exchange';
 import { readRateLimit } from './rateLimit/userRateLimit';
 import { hasAllowAllPolicyModule } from './policyCheck/allowAllModule';
@@ -28,7 +25,6 @@ import { readPolicyAllowsEveryoneOnPurpose } from './policyCheck/policyCheckConf
 import { allowAllModuleWarning } from './policyCheck/policyWarnings';
 import { watchOpenDecisions } from './policyCheck/watchOpenDecisions';
 import { createRouter } from './router';
-import { readTenants } from './tenants/readTenants';
 import { registerTenantResourceType } from './tenants/registerTenantResourceType';
 import { createTokenMinter, readTokenIssuedBy } from './tokens/createTokenMinter';
 import { readKeyEncryptionSecret } from './tokens/keyEncryptionSecret';
@@ -90,11 +86,9 @@ export const luigiPlugin = createBackendPlugin({
       }) {
         // Read before anything else starts, so a bad setting stops the backend with its message.
         const accessMode = readAccessMode(config);
-        const allowedOrigins = readAllowedOrigins(config, logger);
-        const tenants = readTenants(config, allowedOrigins);
-        const clientPermissions = readClientPermissionLimits(config);
+        const { allowedOrigins, frameLimits, clientPermissions, claimRules } = readRegistrationRules(config, logger);
+        const { tenants, tokenAudiences } = claimRules;
         const rateLimit = readRateLimit(config);
-        const tokenAudiences = readTokenAudiences(config);
         const { lifetimeMs, keyRotationMs } = readTokenConfig(config);
         const issuedBy = readTokenIssuedBy(config);
         const keyEncryptionSecret = readKeyEncryptionSecret(config, issuedBy);
@@ -160,7 +154,7 @@ export const luigiPlugin = createBackendPlugin({
             minter,
             allowedOrigins,
             clientPermissions,
-            frameLimits: readFrameLimits(config, logger),
+            frameLimits,
             tenants,
             tokenAudiences,
             tokenLifetimeMs: lifetimeMs,

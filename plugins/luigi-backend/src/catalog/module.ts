@@ -1,11 +1,7 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { luigiMicroFrontendOpenPermission } from 'backstage-plugin-luigi-common';
-import { readAllowedOrigins } from '../config/readAllowedOrigins';
-import { readClientPermissionLimits } from '../config/readClientPermissionLimits';
-import { readFrameLimits } from '../config/readFrameLimits';
-import { readTokenAudiences } from '../config/readTokenAudiences';
-import { readTenants } from '../tenants/readTenants';
+import { readRegistrationRules } from '../config/readRegistrationRules';
 import { LuigiRegistrationProcessor } from './LuigiRegistrationProcessor';
 import { AccessGrantMirror } from './accessGrantMirror';
 import { accessGrantRule } from './accessGrantRule';
@@ -48,12 +44,9 @@ export const catalogModuleLuigiRegistrations = createBackendModule({
         } else {
           permissionsRegistry.addPermissionRules([accessGrantRule()]);
         }
-        const allowedOrigins = readAllowedOrigins(config, logger);
+        const rules = readRegistrationRules(config, logger);
         catalog.addProcessor(
-          new LuigiRegistrationProcessor(allowedOrigins, readFrameLimits(config, logger), readClientPermissionLimits(config), {
-            tokenAudiences: readTokenAudiences(config),
-            tenants: readTenants(config, allowedOrigins),
-          }),
+          new LuigiRegistrationProcessor(rules.allowedOrigins, rules.frameLimits, rules.clientPermissions, rules.claimRules),
         );
       },
     });
