@@ -27,6 +27,8 @@ import {
   hasCatalogProcessingErrors,
 } from '@backstage/plugin-catalog';
 import { CatalogImportPage, catalogImportPlugin } from '@backstage/plugin-catalog-import';
+import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
+import CreateComponentIcon from '@material-ui/icons/AddBox';
 import { Administration, RbacPage, rbacPlugin } from '@backstage-community/plugin-rbac';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import SettingsIcon from '@material-ui/icons/Settings';
@@ -133,7 +135,7 @@ const entityPage = (
 );
 
 const app = createApp({
-  plugins: [luigiPlugin, catalogPlugin, catalogImportPlugin, rbacPlugin],
+  plugins: [luigiPlugin, catalogPlugin, catalogImportPlugin, scaffolderPlugin, rbacPlugin],
   // Light and dark with one shared provider: a theme switch reaches open micro apps without
   // reloading them (the new frontend system's dev portal keeps Backstage's defaults, which reload).
   themes: liveThemes,
@@ -154,6 +156,12 @@ const app = createApp({
     }),
   ],
   components: { SignInPage: DevSignInPage },
+  // As in an app made by create-app: the catalog's "Create" button opens the templates, a template's
+  // "Register existing component" link the import page.
+  bindRoutes({ bind }) {
+    bind(catalogPlugin.externalRoutes, { createComponent: scaffolderPlugin.routes.root });
+    bind(scaffolderPlugin.externalRoutes, { registerComponent: catalogImportPlugin.routes.importPage });
+  },
   // Two languages, so the settings page offers a choice; micro apps follow it (getCurrentLocale).
   __experimentalTranslations: { availableLanguages: ['en', 'de'] },
 });
@@ -169,6 +177,8 @@ export const DevApp = app.createRoot(
           <SidebarItem icon={HomeIcon} to="/home" text="Home" />
           <SidebarItem icon={CategoryIcon} to="/catalog" text="Catalog" />
           <SidebarItem icon={AddCircleOutlineIcon} to="/catalog-import" text="Register" />
+          {/* Software Templates: a micro app team creates its app from templates/luigi-micro-app. */}
+          <SidebarItem icon={CreateComponentIcon} to="/create" text="Create" />
           <LuigiSidebarItem />
           <SidebarSpace />
           <SidebarDivider />
@@ -183,6 +193,7 @@ export const DevApp = app.createRoot(
           <Route path="/luigi" element={<StrictMode><LuigiPage /></StrictMode>} />
           <Route path="/catalog" element={<CatalogIndexPage />} />
           <Route path="/catalog-import" element={<CatalogImportPage />} />
+          <Route path="/create" element={<ScaffolderPage />} />
           <Route path="/rbac" element={<RbacPage />} />
           {/* Backstage's own settings page: theme and language, which micro apps follow. */}
           <Route path="/settings" element={<UserSettingsPage />} />

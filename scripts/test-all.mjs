@@ -21,7 +21,7 @@ const steps = [
   {
     name: 'dev servers and scripts',
     command: node,
-    args: ['--test', '--test-reporter=spec', 'dev/microApps/server.test.mjs', 'dev/oidc/provider.test.mjs', 'dev/permissions/rbacFiles.test.mjs', 'scripts/docsLinks.test.mjs', 'scripts/docsSnippets.test.mjs', 'scripts/scopeCss.test.mjs', 'scripts/checkBuilt.test.mjs', 'scripts/trimPackedManifest.test.mjs', 'e2e/replicas/replicas.test.mjs'],
+    args: ['--test', '--test-reporter=spec', 'dev/microApps/server.test.mjs', 'dev/microApps/scaffoldedApps.test.mjs', 'dev/oidc/provider.test.mjs', 'dev/readiness.test.mjs', 'dev/permissions/rbacFiles.test.mjs', 'scripts/docsLinks.test.mjs', 'scripts/docsSnippets.test.mjs', 'scripts/scopeCss.test.mjs', 'scripts/checkBuilt.test.mjs', 'scripts/trimPackedManifest.test.mjs', 'e2e/replicas/replicas.test.mjs'],
   },
   { name: 'browser and packaging', command: node, args: [join(root, 'e2e/run.mjs')] },
 ];

@@ -1,12 +1,13 @@
 // The dev portal's Backstage backend (started by `npm start`): the catalog from dev/catalog with the
 // identity provider's people, sign-in through the auth backend at the local OpenID Connect provider,
 // the permission framework with Backstage's RBAC plugin, and the luigi plugin with its catalog
-// module, Backstage's notifications and signals (for access requests), on an in-memory SQLite
-// database, with an audit log file.
+// module, Backstage's notifications and signals (for access requests), the scaffolder with the luigi
+// micro app template, on an in-memory SQLite database, with an audit log file.
 import { createBackend } from '@backstage/backend-defaults';
 import { devAuditorServiceFactory } from './devAuditLog';
 import { devIdentityOrgModule } from './devIdentityOrgProvider';
 import { devPermissionPolicyModule } from './devPermissionPolicy';
+import { devPublishLocalModule } from './devPublishLocal';
 import { devReadinessPlugin } from './devReadinessPlugin';
 
 const backend = createBackend();
@@ -29,6 +30,12 @@ if (process.env.LUIGI_DEV_POLICY === 'typescript') {
 }
 backend.add(import('backstage-plugin-luigi-backend'));
 backend.add(import('backstage-plugin-luigi-backend/catalog'));
+// Software Templates (Create): the luigi-micro-app template checks its registration with the luigi
+// scaffolder module and publishes to the sample micro app server (devPublishLocal.ts).
+backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('backstage-plugin-luigi-backend/scaffolder'));
+backend.add(devPublishLocalModule);
 // Access requests reach the owners as Backstage notifications (signals push them to open pages).
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

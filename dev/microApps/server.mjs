@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { APP_NAMES, APP_NAMESPACES, DEFAULT_AUDIENCE, DEFAULT_ISSUER, appPage, jwksUriOf } from './appPage.mjs';
+import { createScaffoldedApps } from './scaffoldedApps.mjs';
 
 const require = createRequire(import.meta.url);
 // Served from the installed package so the apps use the real Luigi client.
@@ -213,8 +214,9 @@ const HANG_MS = 120_000;
  * @param {() => object} originsOf returns { [port]: origin } once listening
  * @param {{ issuer: string, audience: string, jwksUri: string }} verification
  *   what the app pages expect of the token (passed to /verify.js)
+ * @param {{ handle: Function }} scaffolded the apps the dev portal's template created (/scaffolded/)
  */
-function createHandler(received, originsOf, verification) {
+function createHandler(received, originsOf, verification, scaffolded) {
   return async function handle(req, res) {
     const { pathname } = new URL(req.url, 'http://localhost');
     const method = req.method;
@@ -241,6 +243,11 @@ function createHandler(received, originsOf, verification) {
         return send(res, 204, 'text', '');
       }
       return send(res, 405, 'text', 'Method not allowed\n', { Allow: 'GET, POST, DELETE' });
+    }
+
+    // The apps the dev portal's template created: uploaded by its publish action, served by their own code.
+    if (pathname === '/scaffolded' || pathname.startsWith('/scaffolded/')) {
+      return scaffolded.handle(req, res, pathname, originsOf()[req.socket.localPort]);
     }
 
     if (!isRead) return notFound(res);
@@ -405,11 +412,14 @@ export async function startMicroApps({
 } = {}) {
   const received = [];
   const origins = {};
-  const handler = createHandler(received, () => origins, {
-    issuer,
-    audience,
-    jwksUri: jwksUriOf(issuer),
-  });
+  // Empty at every start; its folder is removed on close.
+  const scaffolded = createScaffoldedApps();
+  const handler = createHandler(
+    received,
+    () => origins,
+    { issuer, audience, jwksUri: jwksUriOf(issuer) },
+    scaffolded,
+  );
   const wrapped = (req, res) =>
     handler(req, res).catch(error => {
       if (!res.headersSent) send(res, 500, 'text', `Internal error: ${error.message}\n`);
@@ -418,7 +428,7 @@ export async function startMicroApps({
 
   const trusted = createServer(wrapped);
   const untrusted = createServer(wrapped);
-  const close = () => Promise.all([closeServer(trusted), closeServer(untrusted)]).then(() => {});
+  const close = () => Promise.all([closeServer(trusted), closeServer(untrusted)]).then(() => scaffolded.close());
 
   try {
     const realTrusted = await listen(trusted, trustedPort, host);

@@ -11,6 +11,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import HomeIcon from '@material-ui/icons/Home';
 import { createRoot } from 'react-dom/client';
@@ -63,8 +64,17 @@ const devHomePlugin = createFrontendPlugin({
 });
 
 const app = createApp({
-  // Backstage's settings page (/settings), where the user picks a theme that micro apps then get.
-  features: [catalogPlugin, userSettingsPlugin, luigiPlugin, devSignInModule, oidcTokenSourceModule, devHomePlugin],
+  // Backstage's settings page (/settings), where the user picks a theme that micro apps then get;
+  // the scaffolder's Create page (/create) with the micro app template.
+  features: [
+    catalogPlugin,
+    scaffolderPlugin,
+    userSettingsPlugin,
+    luigiPlugin,
+    devSignInModule,
+    oidcTokenSourceModule,
+    devHomePlugin,
+  ],
 });
 
 // Not in StrictMode, unlike dev/index.tsx (which keeps the engine tested under React's double

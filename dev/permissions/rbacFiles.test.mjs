@@ -57,9 +57,10 @@ test('every CSV line is a grouping or a policy, and every conditional policy nam
   }
   const roles = new Set(lines.filter(fields => fields[0] === 'g').map(fields => fields[2]));
   const conditions = parseAllDocuments(read('dev/permissions/rbac-conditional-policies.yaml')).map(doc => doc.toJS());
-  assert.equal(conditions.length, 4);
+  assert.equal(conditions.length, 5);
   for (const condition of conditions) {
     assert.ok(roles.has(condition.roleEntityRef), `${condition.roleEntityRef} is a role of the CSV`);
-    assert.deepEqual(condition.permissionMapping, ['use']);
+    // Opening micro apps and entering tenants are `use`; reading and cancelling scaffolder runs `read` and `use`.
+    assert.deepEqual(condition.permissionMapping, condition.pluginId === 'scaffolder' ? ['read', 'use'] : ['use']);
   }
 });
