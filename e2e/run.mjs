@@ -3,7 +3,8 @@
 //   2. e2e/nfs/*.test.mjs against the dev portal on the new frontend system,
 //   3. e2e/production/*.test.mjs, which build the dev portal for production and serve it themselves
 //      with Backstage's security headers (so no dev portal may hold its ports),
-//   4. e2e/packaging.test.mjs, which needs no portal (it builds and installs the package).
+//   4. e2e/packaging.test.mjs, which needs no portal (it builds and installs the package),
+//   5. e2e/dynamic/*.test.mjs, the plugins exported as dynamic plugins and loaded by a portal of their own.
 // `node e2e/run.mjs <filter>` runs only files whose name contains the filter.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -47,5 +48,7 @@ const statuses = [
   await withPortal(['--new-frontend-system'], testFiles(join(here, 'nfs'))),
   runTests(testFiles(join(here, 'production'))),
   runTests(testFiles(here).filter(file => file.endsWith(PACKAGING))),
+  // After the packaging test, not beside it: both build the repository.
+  runTests(testFiles(join(here, 'dynamic'))),
 ];
 process.exit(statuses.some(status => status !== 0) ? 1 : 0);
