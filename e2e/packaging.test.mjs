@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { parseAllDocuments, stringify } from 'yaml';
 import { launchBrowser } from './browser.mjs';
+import { run } from './childProcess.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoPackage = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -24,35 +25,6 @@ const README = await readFile(join(root, 'README.md'), 'utf8');
 const INSTALL_DOC = await readFile(join(root, 'docs/install.md'), 'utf8');
 const ACCESS_DOC = await readFile(join(root, 'docs/access.md'), 'utf8');
 const keep = process.env.LUIGI_KEEP_PACKAGING_TMP === '1';
-
-/**
- * Runs a command (`env`: variables to add); resolves with its standard output, fails with the tail of
- * all its output.
- */
-function run(command, args, { cwd, env: extraEnv = {}, timeoutMs = 10 * 60_000 } = {}) {
-  const env = { ...process.env, CI: 'true', ...extraEnv };
-  delete env.NODE_ENV;
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let output = '';
-    child.stdout.on('data', chunk => {
-      stdout += chunk;
-      output += chunk;
-    });
-    child.stderr.on('data', chunk => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', code => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else {
-        const tail = output.split('\n').slice(-80).join('\n');
-        reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${tail}`));
-      }
-    });
-  });
-}
 
 const npm = (args, options) => run(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, options);
 

@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readBody } from './readBody.mjs';
 
 /** The repository's node_modules: the generated apps import jose and the Luigi client from it. */
 const NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
@@ -25,24 +26,6 @@ function safeRelative(path) {
   if (typeof path !== 'string' || path === '' || path.includes('\0') || path.includes('\\') || isAbsolute(path)) return undefined;
   const normalized = normalize(path);
   return normalized.split(sep).includes('..') ? undefined : normalized;
-}
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', chunk => {
-      size += chunk.length;
-      if (size > MAX_UPLOAD_BYTES) {
-        reject(Object.assign(new Error('upload too large'), { status: 413 }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 const json = (res, status, value) => {
@@ -78,7 +61,7 @@ export function createScaffoldedApps() {
     }
     let files;
     try {
-      ({ files } = JSON.parse(await readBody(req)));
+      ({ files } = JSON.parse(await readBody(req, MAX_UPLOAD_BYTES)));
     } catch (error) {
       return json(res, error.status ?? 400, { error: error.status ? error.message : 'not JSON' });
     }

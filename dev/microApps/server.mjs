@@ -16,6 +16,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { APP_NAMES, APP_NAMESPACES, DEFAULT_AUDIENCE, DEFAULT_ISSUER, appPage, jwksUriOf } from './appPage.mjs';
 import { createScaffoldedApps } from './scaffoldedApps.mjs';
+import { readBody } from './readBody.mjs';
 
 const require = createRequire(import.meta.url);
 // Served from the installed package so the apps use the real Luigi client.
@@ -100,24 +101,6 @@ async function sendJoseFile(res, rest) {
     }
     throw error;
   }
-}
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', chunk => {
-      size += chunk.length;
-      if (size > MAX_LOG_BODY) {
-        reject(Object.assign(new Error('body too large'), { status: 413 }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 const NO_FRAME_PAGE = `<!doctype html>
@@ -232,7 +215,7 @@ function createHandler(received, originsOf, verification, scaffolded) {
       if (method === 'POST') {
         let entry;
         try {
-          entry = JSON.parse(await readBody(req));
+          entry = JSON.parse(await readBody(req, MAX_LOG_BODY));
         } catch (error) {
           return send(res, error.status ?? 400, 'text', 'Bad recorder entry\n');
         }
