@@ -36,19 +36,23 @@ function statusItem(message: string): EntityStatusItem {
 const NO_FRAME_GRANTS: FrameLimits = { allow: [], sandbox: [] };
 const NO_CLAIM_GRANTS: RegistrantClaimRules = { tokenAudiences: NO_TOKEN_AUDIENCES, tenants: [] };
 
+/** The entity's annotations when it registers a view (`view-url` or `views`), else undefined. */
+function registeredAnnotations(entity: Entity): Record<string, string> | undefined {
+  const annotations = entity.metadata.annotations;
+  if (!annotations || typeof annotations !== 'object') return undefined;
+  return LUIGI_VIEW_URL_ANNOTATION in annotations || LUIGI_VIEWS_ANNOTATION in annotations ? annotations : undefined;
+}
+
 /** What the entity claims that config does not give it (only for an entity with views). */
 function claimProblems(entity: Entity, rules: RegistrantClaimRules): RegistrationProblem[] {
-  const annotations = entity.metadata.annotations;
-  if (!annotations || typeof annotations !== 'object') return [];
-  if (!(LUIGI_VIEW_URL_ANNOTATION in annotations) && !(LUIGI_VIEWS_ANNOTATION in annotations)) return [];
+  if (!registeredAnnotations(entity)) return [];
   return checkRegistrantClaims(entity, rules);
 }
 
 /** What the entity asks for its frames beyond what the portal grants (only for an entity with views). */
 function frameProblems(entity: Entity, limits: FrameLimits): RegistrationProblem[] {
-  const annotations = entity.metadata.annotations;
-  if (!annotations || typeof annotations !== 'object') return [];
-  if (!(LUIGI_VIEW_URL_ANNOTATION in annotations) && !(LUIGI_VIEWS_ANNOTATION in annotations)) return [];
+  const annotations = registeredAnnotations(entity);
+  if (!annotations) return [];
   const check = checkFrameRequest(annotations, limits);
   if (check.ok) return [];
   return [{ annotation: check.annotation, reason: check.reason }];
